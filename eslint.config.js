@@ -1,0 +1,39 @@
+// The process boundaries of ../DESIGN (and VS Code's code-layering rule, in small): only
+// main/app/ may import electron; the renderer, common/ and the contract import no Node;
+// workers never import electron. A wrong import fails the lint, so the layers cannot erode.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+const noElectron = {
+  paths: [
+    { name: 'electron', message: 'Only main/app/ may import electron: keep services runnable in plain Node.' },
+    { name: 'electron-updater', message: 'Only main/app/ (and electron*.ts adapters) may import electron-updater.' },
+  ],
+};
+const noNode = nodeBuiltins.map((name) => ({
+  name,
+  message: 'This code runs without Node (renderer, common, contract): no Node built-ins.',
+}));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'renderer/dist/**', 'resources/**', 'out/**', 'coverage/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['main/app/**', 'main/services/**/electron*.ts', 'tests/e2e/electron/**'],
+    rules: { 'no-restricted-imports': ['error', noElectron] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'common/**/*.ts', 'preload/contract.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [...noElectron.paths, ...noNode] }] },
+  },
+);

@@ -1,0 +1,2 @@
+// Placeholder entry replaced by the CLI below in this same change set.
+export {};

@@ -1,0 +1,5 @@
+pragma circom 2.1.6;
+
+include "../lib/stress.circom";
+
+component main { public [k] } = Stress(65472);
