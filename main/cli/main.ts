@@ -1,2 +1,29 @@
-// Placeholder entry replaced by the CLI below in this same change set.
-export {};
+// `zkdesk` on the command line. Each command lives in commands/<name>.ts and registers itself
+// here; this file only composes them and turns failures into exit codes.
+import { Command, CommanderError } from 'commander';
+import { reportFailure, type GlobalOptions } from './cliContext.js';
+import { commandRegistrations } from './commands/index.js';
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = new Command('zkdesk')
+    .description('Desktop ZK prover and diagnostics')
+    .option('--data-dir <dir>', 'where settings, history, logs and caches live')
+    .option('--json', 'print machine-readable JSON')
+    .option('--verbose', 'print stack traces and debug detail')
+    .exitOverride()
+    .showHelpAfterError();
+  for (const register of commandRegistrations) register(program);
+
+  let exitCode = 0;
+  program.hook('preAction', () => {
+    exitCode = 0;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    exitCode = process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    exitCode = reportFailure(error, program.opts<GlobalOptions>());
+  }
+  return exitCode;
+}
