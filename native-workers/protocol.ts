@@ -56,12 +56,7 @@ export interface PingRequest {
 export interface ShutdownRequest {
   type: 'shutdown';
 }
-/** Asks the worker to crash on purpose: only honoured when ZKDESK_FAULTS=1 (tests). */
-export interface FaultRequest {
-  type: 'fault';
-  kind: 'exit' | 'heap-oom' | 'throw';
-}
-export type MainToWorker = ProveRequest | CancelRequest | PingRequest | ShutdownRequest | FaultRequest;
+export type MainToWorker = ProveRequest | CancelRequest | PingRequest | ShutdownRequest;
 
 // worker -> main
 export interface ReadyMessage {
@@ -112,7 +107,7 @@ export interface LogMessage {
 export type WorkerToMain = ReadyMessage | ProgressMessage | ResultMessage | ErrorMessage | PongMessage | LogMessage;
 
 const workerMessageTypes = new Set<WorkerToMain['type']>(['ready', 'progress', 'result', 'error', 'pong', 'log']);
-const mainMessageTypes = new Set<MainToWorker['type']>(['prove', 'cancel', 'ping', 'shutdown', 'fault']);
+const mainMessageTypes = new Set<MainToWorker['type']>(['prove', 'cancel', 'ping', 'shutdown']);
 
 function hasType(value: unknown): value is { type: unknown } {
   return typeof value === 'object' && value !== null && 'type' in value;

@@ -1,0 +1,34 @@
+// How many workers, and how much memory each may use, from the machine and the settings.
+// ffjavascript already spreads one proof's MSM and FFT over every core, so extra workers
+// mostly overlap the single-threaded witness stage with another job's proving: one worker
+// per two cores, never more than memory allows.
+
+export interface MachineCapacity {
+  logicalCores: number;
+  totalMemoryBytes: number;
+}
+
+export interface PoolSettings {
+  /** 'auto' or a fixed count. */
+  workerCount: 'auto' | number;
+  /** null: automatic. */
+  workerMemoryCapMb: number | null;
+}
+
+export const MAX_WORKERS = 8;
+/** A worker with a warm curve and no job holds about this much. */
+export const WORKER_BASELINE_BYTES = 104 * 1024 * 1024;
+
+export function decidePoolSize(machine: MachineCapacity, settings: PoolSettings): number {
+  if (settings.workerCount !== 'auto') return Math.min(MAX_WORKERS, Math.max(1, Math.floor(settings.workerCount)));
+  const byCores = Math.floor(machine.logicalCores / 2);
+  // Leave half the memory to the OS and other apps; each worker needs at least 1 GiB to be useful.
+  const byMemory = Math.floor(machine.totalMemoryBytes / 2 / (1024 * 1024 * 1024));
+  return Math.max(1, Math.min(MAX_WORKERS, byCores, byMemory));
+}
+
+/** Automatic cap: three quarters of physical memory, so one runaway proof cannot take it all. */
+export function decideMemoryCapBytes(machine: MachineCapacity, settings: PoolSettings): number {
+  if (settings.workerMemoryCapMb !== null) return Math.max(64, settings.workerMemoryCapMb) * 1024 * 1024;
+  return Math.floor(machine.totalMemoryBytes * 0.75);
+}

@@ -1,0 +1,431 @@
+// The proving service: checks a job's circuit and input before any worker sees them, queues
+// it by priority, runs it on a pool of warm worker processes sized to the machine, admits no
+// more concurrent proofs than memory allows, and records every outcome in the job history.
+// A worker that dies fails only its own job; the pool starts a fresh one for the next.
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { ZkError, type ErrorPayload } from '../../../common/errors.js';
+import type { CircuitInput, Groth16Proof, ProofStage, StageTimings } from '../../../native-workers/protocol.js';
+import { checkArtifacts } from './artifactCheck.js';
+import { FileHashCache } from './fileHash.js';
+import { checkInput } from './inputCheck.js';
+import type { JobHistory, JobOutcome, JobRecord, JobTimings } from './jobHistory.js';
+import { estimatePeakMemoryBytes } from './memoryEstimate.js';
+import { readProcessRss, type ProcessMemoryProbe } from './processMemory.js';
+import { ProofQueue } from './proofQueue.js';
+import type { CheckedCircuit, ResolvedCircuit } from './resolvedCircuit.js';
+import type { WorkerLauncher } from './workerLauncher.js';
+import { WorkerSlot } from './workerSlot.js';
+
+export interface ProverServiceOptions {
+  launcher: WorkerLauncher;
+  /** Absolute path of native-workers/prover.js. */
+  workerScript: string;
+  history: JobHistory;
+  poolSize: number;
+  memoryCapBytes: number;
+  /** Memory the OS says is available now; admission control subtracts running jobs' needs. */
+  availableMemory: () => number;
+  defaultTimeoutMs?: number | null;
+  workerCacheMb?: number;
+  probe?: ProcessMemoryProbe;
+  onWorkerLog?: (level: string, msg: string, fields: Record<string, unknown>) => void;
+  now?: () => Date;
+}
+
+export interface SubmitRequest {
+  circuit: ResolvedCircuit;
+  input: unknown;
+  /** Higher runs first; default 0. */
+  priority?: number;
+  /** null: no limit; undefined: the service default. */
+  timeoutMs?: number | null;
+}
+
+export type JobState = 'queued' | 'running' | JobOutcome;
+
+export interface ProofResult {
+  jobId: string;
+  circuitId: string;
+  proof: Groth16Proof;
+  publicSignals: string[];
+  verified: true;
+  timings: JobTimings;
+  peakRssBytes: number;
+  workerPid: number | null;
+  cache: { zkey: 'hit' | 'miss'; witnessCalculator: 'hit' | 'miss' };
+}
+
+export interface JobSnapshot {
+  jobId: string;
+  circuitId: string;
+  title: string;
+  state: JobState;
+  priority: number;
+  stage: ProofStage | null;
+  /** 0..1 over the whole job, for a progress bar. */
+  progress: number;
+  expectedPeakBytes: number;
+  workerPid: number | null;
+  submittedAt: string;
+  error: ErrorPayload | null;
+}
+
+export type ProverEvent =
+  | { type: 'job'; job: JobSnapshot }
+  | { type: 'finished'; record: JobRecord }
+  | { type: 'worker'; event: 'started' | 'exited'; pid: number | undefined; detail?: string };
+
+export interface JobHandle {
+  jobId: string;
+  /** Resolves with a verified proof; rejects with a ZkError (E_CANCELLED, E_TIMEOUT, ...). */
+  result: Promise<ProofResult>;
+}
+
+interface Job {
+  id: string;
+  seq: number;
+  priority: number;
+  circuit: CheckedCircuit;
+  input: CircuitInput;
+  timeoutMs: number | null;
+  expectedPeakBytes: number;
+  submittedAt: Date;
+  submittedAtMs: number;
+  startedAt: Date | null;
+  startedAtMs: number;
+  snapshot: JobSnapshot;
+  resolve(result: ProofResult): void;
+  reject(error: ZkError): void;
+  slot: WorkerSlot | null;
+}
+
+// How much of the whole job each stage is, for one progress bar (proving dominates).
+const stageSpan: Record<ProofStage, [start: number, width: number]> = {
+  witness: [0, 0.1],
+  prove: [0.1, 0.85],
+  verify: [0.95, 0.05],
+};
+
+const RECENT_JOBS_KEPT = 200;
+
+export class ProverService {
+  private readonly queue = new ProofQueue<Job>();
+  private readonly slots = new Set<WorkerSlot>();
+  private readonly running = new Map<string, Job>();
+  private readonly recent: JobSnapshot[] = [];
+  private readonly listeners = new Set<(event: ProverEvent) => void>();
+  private readonly hashes = new FileHashCache();
+  private readonly now: () => Date;
+  private seq = 0;
+  private workerSeq = 0;
+  private closed = false;
+
+  constructor(private readonly options: ProverServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  on(listener: (event: ProverEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: ProverEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  get poolSize(): number {
+    return this.options.poolSize;
+  }
+
+  get memoryCapBytes(): number {
+    return this.options.memoryCapBytes;
+  }
+
+  /** Queued and running jobs, then recently finished ones, newest first. */
+  jobs(): JobSnapshot[] {
+    const active = [...this.running.values(), ...this.queue.snapshot()].map((j) => j.snapshot);
+    return [...active, ...this.recent];
+  }
+
+  workerPids(): number[] {
+    return [...this.slots].map((s) => s.pid).filter((pid): pid is number => pid !== undefined);
+  }
+
+  /** Validates the circuit files and the input (throwing before anything is queued) and queues the job. */
+  async submit(request: SubmitRequest): Promise<JobHandle> {
+    if (this.closed) throw new ZkError('E_SHUTTING_DOWN');
+    const submittedAt = this.now();
+    const jobId = randomUUID();
+    let circuit: CheckedCircuit;
+    let input: CircuitInput;
+    try {
+      circuit = await checkArtifacts(request.circuit, this.hashes);
+      input = checkInput(request.input, request.circuit.manifest?.inputs ?? null);
+    } catch (error) {
+      const zk = ZkError.wrap(error);
+      await this.record(this.refusedRecord(jobId, request.circuit, zk, submittedAt));
+      throw zk;
+    }
+
+    const priority = request.priority ?? 0;
+    const timeoutMs = request.timeoutMs === undefined ? (this.options.defaultTimeoutMs ?? null) : request.timeoutMs;
+    const expectedPeakBytes = estimatePeakMemoryBytes({ wires: circuit.header.nVars, zkeyBytes: circuit.zkeyBytes });
+    let resolve!: (result: ProofResult) => void;
+    let reject!: (error: ZkError) => void;
+    const result = new Promise<ProofResult>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    const job: Job = {
+      id: jobId,
+      seq: this.seq++,
+      priority,
+      circuit,
+      input,
+      timeoutMs,
+      expectedPeakBytes,
+      submittedAt,
+      submittedAtMs: performance.now(),
+      startedAt: null,
+      startedAtMs: 0,
+      resolve,
+      reject,
+      slot: null,
+      snapshot: {
+        jobId,
+        circuitId: circuit.id,
+        title: circuit.title,
+        state: 'queued',
+        priority,
+        stage: null,
+        progress: 0,
+        expectedPeakBytes,
+        workerPid: null,
+        submittedAt: submittedAt.toISOString(),
+        error: null,
+      },
+    };
+    this.queue.push(job);
+    this.emit({ type: 'job', job: job.snapshot });
+    this.pump();
+    return { jobId, result };
+  }
+
+  /** Removes a queued job, or stops a running one (its worker is replaced). */
+  cancel(jobId: string): boolean {
+    const queued = this.queue.remove(jobId);
+    if (queued) {
+      void this.finish(queued, { error: new ZkError('E_CANCELLED', 'The job was cancelled before it started.') });
+      return true;
+    }
+    const running = this.running.get(jobId);
+    if (running?.slot) {
+      running.slot.cancel(jobId);
+      return true;
+    }
+    return false;
+  }
+
+  /** Starts workers ahead of the first job, so it does not pay for the curve's start. */
+  async warmUp(count = 1): Promise<void> {
+    const wanted = Math.min(count, this.options.poolSize) - this.slots.size;
+    const started: WorkerSlot[] = [];
+    for (let i = 0; i < wanted; i++) started.push(this.startSlot());
+    await Promise.all(started.map((s) => s.ready));
+  }
+
+  private startSlot(): WorkerSlot {
+    const slot = new WorkerSlot(this.options.launcher, {
+      script: this.options.workerScript,
+      name: `zkdesk-prover-${++this.workerSeq}`,
+      memoryCapBytes: this.options.memoryCapBytes,
+      probe: this.options.probe ?? readProcessRss,
+      cacheMb: this.options.workerCacheMb,
+      onLog: (record, pid) => this.options.onWorkerLog?.(record.level, record.msg, { ...record.fields, pid }),
+    });
+    this.slots.add(slot);
+    this.emit({ type: 'worker', event: 'started', pid: slot.pid });
+    slot.onDeath((exit) => {
+      this.slots.delete(slot);
+      this.emit({ type: 'worker', event: 'exited', pid: slot.pid, detail: exit.signal ?? String(exit.code) });
+      // Heal: queued jobs go on with a fresh worker.
+      if (!this.closed) this.pump();
+    });
+    return slot;
+  }
+
+  private memoryInUse(): number {
+    let total = 0;
+    for (const job of this.running.values()) total += job.expectedPeakBytes;
+    return total;
+  }
+
+  /**
+   * A job fits if its expected peak, plus the expected peaks of the jobs already running,
+   * fits in 80 % of what the OS says is available. Running jobs' memory is partly counted
+   * twice (they already use some of it): conservative on purpose. One job may always run
+   * alone; the advisor warns before a job that cannot fit at all.
+   */
+  private admits(job: Job): boolean {
+    if (this.running.size === 0) return true;
+    return job.expectedPeakBytes + this.memoryInUse() <= this.options.availableMemory() * 0.8;
+  }
+
+  private idleSlot(): WorkerSlot | undefined {
+    for (const slot of this.slots) {
+      if ((slot.state === 'idle' || slot.state === 'starting') && !this.isAssigned(slot)) return slot;
+    }
+    if (this.slots.size < this.options.poolSize) return this.startSlot();
+    return undefined;
+  }
+
+  private isAssigned(slot: WorkerSlot): boolean {
+    for (const job of this.running.values()) if (job.slot === slot) return true;
+    return false;
+  }
+
+  private pump(): void {
+    if (this.closed) return;
+    while (this.queue.length > 0 && this.running.size < this.options.poolSize) {
+      const job = this.queue.takeHeadIf((j) => this.admits(j));
+      if (!job) return;
+      const slot = this.idleSlot();
+      if (!slot) {
+        this.queue.push(job);
+        return;
+      }
+      this.start(job, slot);
+    }
+  }
+
+  private start(job: Job, slot: WorkerSlot): void {
+    job.slot = slot;
+    this.running.set(job.id, job);
+    job.snapshot = { ...job.snapshot, state: 'running' };
+    this.emit({ type: 'job', job: job.snapshot });
+    slot
+      .run({
+        jobId: job.id,
+        artifacts: job.circuit.artifacts,
+        input: job.input,
+        timeoutMs: job.timeoutMs,
+        onStarted: (pid) => {
+          job.startedAt = this.now();
+          job.startedAtMs = performance.now();
+          job.snapshot = { ...job.snapshot, workerPid: pid ?? null };
+        },
+        onProgress: (message) => {
+          const [start, width] = stageSpan[message.stage];
+          job.snapshot = { ...job.snapshot, stage: message.stage, progress: start + width * (message.fraction ?? 0) };
+          this.emit({ type: 'job', job: job.snapshot });
+        },
+      })
+      .then(
+        (success) => this.finish(job, { success }),
+        (error: unknown) => this.finish(job, { error: ZkError.wrap(error) }),
+      )
+      .finally(() => {
+        this.running.delete(job.id);
+        this.pump();
+      });
+  }
+
+  private async finish(job: Job, outcome: { success: Awaited<ReturnType<WorkerSlot['run']>> } | { error: ZkError }): Promise<void> {
+    const finishedAt = this.now();
+    const endMs = performance.now();
+    const queuedMs = (job.startedAt ? job.startedAtMs : endMs) - job.submittedAtMs;
+    const stages: StageTimings = 'success' in outcome ? outcome.success.result.timings : { witnessMs: 0, proveMs: 0, verifyMs: 0 };
+    const timings: JobTimings = { queuedMs, ...stages, totalMs: endMs - job.submittedAtMs };
+    const pid = 'success' in outcome ? (outcome.success.pid ?? null) : (job.snapshot.workerPid ?? null);
+
+    const base = {
+      jobId: job.id,
+      circuitId: job.circuit.id,
+      circuitSha256: job.circuit.artifacts.zkeySha256,
+      constraints: job.circuit.manifest?.constraints ?? null,
+      domainPower: job.circuit.header.domainPower,
+      timings,
+      memoryCapBytes: this.options.memoryCapBytes,
+      workerPid: pid,
+      submittedAt: job.submittedAt.toISOString(),
+      startedAt: job.startedAt?.toISOString() ?? null,
+      finishedAt: finishedAt.toISOString(),
+    };
+
+    if ('success' in outcome) {
+      const { result, peakRssBytes } = outcome.success;
+      const record: JobRecord = { ...base, outcome: 'verified', peakRssBytes };
+      job.snapshot = { ...job.snapshot, state: 'verified', stage: null, progress: 1 };
+      this.remember(job.snapshot);
+      await this.record(record);
+      job.resolve({
+        jobId: job.id,
+        circuitId: job.circuit.id,
+        proof: result.proof,
+        publicSignals: result.publicSignals,
+        verified: true,
+        timings,
+        peakRssBytes,
+        workerPid: pid,
+        cache: result.cache,
+      });
+      return;
+    }
+
+    const { error } = outcome;
+    const state: JobOutcome = error.code === 'E_CANCELLED' ? 'cancelled' : 'failed';
+    const peak = typeof error.details.peakRssMb === 'number' ? error.details.peakRssMb * 1024 * 1024 : null;
+    const record: JobRecord = { ...base, outcome: state, errorCode: error.code, errorMessage: error.message, peakRssBytes: peak };
+    job.snapshot = { ...job.snapshot, state, error: error.toPayload() };
+    this.remember(job.snapshot);
+    await this.record(record);
+    job.reject(error);
+  }
+
+  private remember(snapshot: JobSnapshot): void {
+    this.emit({ type: 'job', job: snapshot });
+    this.recent.unshift(snapshot);
+    if (this.recent.length > RECENT_JOBS_KEPT) this.recent.length = RECENT_JOBS_KEPT;
+  }
+
+  private refusedRecord(jobId: string, circuit: ResolvedCircuit, error: ZkError, at: Date): JobRecord {
+    return {
+      jobId,
+      circuitId: circuit.id,
+      circuitSha256: circuit.manifest?.artifacts.zkey.sha256 ?? '',
+      constraints: circuit.manifest?.constraints ?? null,
+      domainPower: circuit.manifest?.domainPower ?? null,
+      outcome: 'failed',
+      errorCode: error.code,
+      errorMessage: error.message,
+      timings: { queuedMs: 0, witnessMs: 0, proveMs: 0, verifyMs: 0, totalMs: 0 },
+      peakRssBytes: null,
+      memoryCapBytes: this.options.memoryCapBytes,
+      workerPid: null,
+      submittedAt: at.toISOString(),
+      startedAt: null,
+      finishedAt: at.toISOString(),
+    };
+  }
+
+  private async record(record: JobRecord): Promise<void> {
+    try {
+      await this.options.history.append(record);
+    } catch (error) {
+      // A full disk must not turn a verified proof into a failure: report, keep going.
+      this.options.onWorkerLog?.('warn', 'job history could not be written', { reason: String(error) });
+    }
+    this.emit({ type: 'finished', record });
+  }
+
+  /** Refuses new jobs, cancels queued ones, lets workers free their threads and exit. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.drain()) {
+      await this.finish(job, { error: new ZkError('E_SHUTTING_DOWN') });
+    }
+    for (const job of this.running.values()) job.slot?.cancel(job.id);
+    await Promise.all([...this.slots].map((slot) => slot.shutdown()));
+  }
+}

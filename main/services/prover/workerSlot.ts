@@ -1,0 +1,261 @@
+// One worker process seen from main: starts it, runs one job at a time on it, watches its
+// memory and time, and turns every way it can end into a typed outcome.
+import { ZkError } from '../../../common/errors.js';
+import type { ArtifactRef, CircuitInput, ProgressMessage, ResultMessage, WorkerToMain } from '../../../native-workers/protocol.js';
+import type { ProcessMemoryProbe } from './processMemory.js';
+import type { WorkerExit, WorkerLauncher, WorkerProcess } from './workerLauncher.js';
+
+export interface WorkerSlotOptions {
+  script: string;
+  name: string;
+  memoryCapBytes: number;
+  probe: ProcessMemoryProbe;
+  /** How often resident memory is sampled while a job runs. */
+  sampleIntervalMs?: number;
+  startTimeoutMs?: number;
+  /** How long a cancelled job may take to reach a stage boundary before its worker is killed. */
+  cancelGraceMs?: number;
+  cacheMb?: number;
+  onLog?: (record: Extract<WorkerToMain, { type: 'log' }>, pid: number | undefined) => void;
+}
+
+export interface SlotJob {
+  jobId: string;
+  artifacts: ArtifactRef;
+  input: CircuitInput;
+  timeoutMs: number | null;
+  onProgress(message: ProgressMessage): void;
+  onStarted?(pid: number | undefined): void;
+}
+
+export interface SlotSuccess {
+  result: ResultMessage;
+  peakRssBytes: number;
+  pid: number | undefined;
+}
+
+export type SlotState = 'starting' | 'idle' | 'busy' | 'dead';
+
+const MB = 1024 * 1024;
+const heapOomPattern = /heap out of memory|Reached heap limit|Fatal JavaScript invalid size|Allocation failed|WebAssembly\.Memory|Out of memory/i;
+
+interface Running {
+  job: SlotJob;
+  resolve(success: SlotSuccess): void;
+  reject(error: ZkError): void;
+  peakRssBytes: number;
+  /** Why main ended the process, if it did: decides the error its exit becomes. */
+  killReason: ZkError | null;
+  timers: NodeJS.Timeout[];
+}
+
+export class WorkerSlot {
+  private readonly process: WorkerProcess;
+  private state_: SlotState = 'starting';
+  private running: Running | null = null;
+  private readonly deathListeners: Array<(exit: WorkerExit) => void> = [];
+  readonly ready: Promise<void>;
+
+  constructor(
+    launcher: WorkerLauncher,
+    private readonly options: WorkerSlotOptions,
+  ) {
+    this.process = launcher.launch({
+      script: options.script,
+      name: options.name,
+      maxOldSpaceMb: Math.floor(options.memoryCapBytes / MB),
+      env: { ZKDESK_WORKER_CACHE_MB: String(options.cacheMb ?? 256) },
+    });
+
+    this.ready = new Promise<void>((resolve, reject) => {
+      const startTimer = setTimeout(() => {
+        reject(new ZkError('E_WORKER_START_FAILED', 'The proving process did not start in time.', { timeoutMs: options.startTimeoutMs ?? 30_000 }));
+        this.kill();
+      }, options.startTimeoutMs ?? 30_000);
+      this.process.onMessage((message) => {
+        if (message.type === 'ready') {
+          clearTimeout(startTimer);
+          if (this.state_ === 'starting') this.state_ = 'idle';
+          resolve();
+        }
+        this.handle(message);
+      });
+      this.process.onExit((exit) => {
+        clearTimeout(startTimer);
+        const wasStarting = this.state_ === 'starting';
+        this.state_ = 'dead';
+        if (wasStarting) {
+          reject(
+            new ZkError('E_WORKER_START_FAILED', undefined, {
+              exitCode: exit.code,
+              signal: exit.signal,
+              stderr: exit.stderrTail.slice(-400),
+            }),
+          );
+        }
+        this.finishWithExit(exit);
+        for (const listener of this.deathListeners) listener(exit);
+      });
+    });
+    // A start failure is reported through run() or ready; never as an unhandled rejection.
+    this.ready.catch(() => {});
+  }
+
+  get state(): SlotState {
+    return this.state_;
+  }
+
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
+  get currentJobId(): string | null {
+    return this.running?.job.jobId ?? null;
+  }
+
+  onDeath(listener: (exit: WorkerExit) => void): void {
+    this.deathListeners.push(listener);
+  }
+
+  private handle(message: WorkerToMain): void {
+    const running = this.running;
+    switch (message.type) {
+      case 'progress':
+        if (running && message.jobId === running.job.jobId) running.job.onProgress(message);
+        return;
+      case 'result':
+        if (running && message.jobId === running.job.jobId) {
+          const sampled = Math.max(running.peakRssBytes, message.rssBytes);
+          // Without an outside probe (Windows), the process-lifetime peak is the best we know.
+          const peak = running.peakRssBytes > 0 ? sampled : message.maxRssBytes;
+          this.settle((r) => r.resolve({ result: message, peakRssBytes: peak, pid: this.pid }));
+        }
+        return;
+      case 'error':
+        if (running && message.jobId === running.job.jobId) {
+          const error = ZkError.fromPayload(message.error);
+          this.settle((r) => r.reject(error));
+        }
+        return;
+      case 'log':
+        this.options.onLog?.(message, this.pid);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private settle(finish: (running: Running) => void): void {
+    const running = this.running;
+    if (!running) return;
+    for (const timer of running.timers) clearTimeout(timer);
+    this.running = null;
+    if (this.state_ === 'busy') this.state_ = 'idle';
+    finish(running);
+  }
+
+  private exitError(exit: WorkerExit, running: Running): ZkError {
+    if (running.killReason) return running.killReason;
+    const capMb = Math.round(this.options.memoryCapBytes / MB);
+    if (heapOomPattern.test(exit.stderrTail)) {
+      return new ZkError('E_OUT_OF_MEMORY', `The proof needed more memory than the worker's ${capMb} MB cap and was stopped.`, {
+        capMb,
+        limit: 'V8 heap',
+        peakRssMb: Math.round(running.peakRssBytes / MB),
+      });
+    }
+    return new ZkError('E_WORKER_CRASHED', undefined, {
+      exitCode: exit.code,
+      signal: exit.signal,
+      // SIGKILL that main did not send comes from outside: a user, or the system's OOM killer.
+      hint: exit.signal === 'SIGKILL' ? 'killed from outside zkdesk (by a user or the system out-of-memory killer)' : undefined,
+      stderr: exit.stderrTail.trim().split('\n').slice(-3).join(' | ').slice(0, 300) || undefined,
+    });
+  }
+
+  private finishWithExit(exit: WorkerExit): void {
+    const running = this.running;
+    if (!running) return;
+    const error = this.exitError(exit, running);
+    this.settle((r) => r.reject(error));
+  }
+
+  private killFor(reason: ZkError): void {
+    if (!this.running || this.running.killReason) return;
+    this.running.killReason = reason;
+    this.process.kill();
+  }
+
+  private watchMemory(running: Running): void {
+    const interval = this.options.sampleIntervalMs ?? 100;
+    const capMb = Math.round(this.options.memoryCapBytes / MB);
+    const sample = async (): Promise<void> => {
+      if (this.running !== running || this.pid === undefined) return;
+      const rss = await this.options.probe(this.pid);
+      if (this.running !== running) return;
+      if (rss !== null) {
+        running.peakRssBytes = Math.max(running.peakRssBytes, rss);
+        if (rss > this.options.memoryCapBytes) {
+          this.killFor(
+            new ZkError('E_OUT_OF_MEMORY', `The proof used more than the worker's ${capMb} MB memory cap and was stopped.`, {
+              capMb,
+              limit: 'resident memory',
+              peakRssMb: Math.round(rss / MB),
+            }),
+          );
+          return;
+        }
+      }
+      running.timers.push(setTimeout(() => void sample(), interval));
+    };
+    void sample();
+  }
+
+  async run(job: SlotJob): Promise<SlotSuccess> {
+    await this.ready;
+    if (this.state_ !== 'idle') {
+      throw new ZkError('E_INTERNAL', 'A job was given to a worker that is not idle.', { state: this.state_ });
+    }
+    this.state_ = 'busy';
+    return new Promise<SlotSuccess>((resolve, reject) => {
+      const running: Running = { job, resolve, reject, peakRssBytes: 0, killReason: null, timers: [] };
+      this.running = running;
+      if (job.timeoutMs !== null) {
+        const seconds = Math.round(job.timeoutMs / 100) / 10;
+        running.timers.push(
+          setTimeout(() => this.killFor(new ZkError('E_TIMEOUT', `The job took longer than its ${seconds} s limit and was stopped.`, { timeoutMs: job.timeoutMs })), job.timeoutMs),
+        );
+      }
+      this.watchMemory(running);
+      job.onStarted?.(this.pid);
+      this.process.post({ type: 'prove', jobId: job.jobId, artifacts: job.artifacts, input: job.input });
+    });
+  }
+
+  /** Asks the job to stop at its next stage boundary, and kills the worker if it does not soon. */
+  cancel(jobId: string): void {
+    const running = this.running;
+    if (!running || running.job.jobId !== jobId) return;
+    this.process.post({ type: 'cancel', jobId });
+    running.timers.push(setTimeout(() => this.killFor(new ZkError('E_CANCELLED')), this.options.cancelGraceMs ?? 250));
+  }
+
+  kill(): void {
+    this.process.kill();
+  }
+
+  /** Lets the worker free its threads and exit; kills it if it does not within graceMs. */
+  async shutdown(graceMs = 2000): Promise<void> {
+    if (this.state_ === 'dead') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.kill();
+      }, graceMs);
+      this.process.onExit(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.process.post({ type: 'shutdown' });
+    });
+  }
+}

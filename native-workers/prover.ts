@@ -1,0 +1,107 @@
+// The proving worker: its own OS process, one job at a time, warm between jobs. Started by a
+// launcher (Electron utilityProcess or Node child_process); speaks only native-workers/protocol.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { buildBn128 } from 'ffjavascript';
+import { ZkError } from '../common/errors.js';
+import { ProofEngine } from './proofEngine.js';
+import { connectToParent } from './workerPort.js';
+import { PROTOCOL_VERSION, type ProveRequest, type WorkerToMain } from './protocol.js';
+
+const port = connectToParent();
+const cacheMb = Number(process.env.ZKDESK_WORKER_CACHE_MB ?? '256');
+const engine = new ProofEngine({ cacheBytes: (Number.isFinite(cacheMb) ? cacheMb : 256) * 1024 * 1024 });
+
+let currentJob: string | null = null;
+const cancelled = new Set<string>();
+
+function post(message: WorkerToMain): void {
+  port.post(message);
+}
+
+function maxRssBytes(): number {
+  // resourceUsage().maxRSS is in kilobytes.
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+async function runJob(request: ProveRequest): Promise<void> {
+  const { jobId } = request;
+  currentJob = jobId;
+  try {
+    const result = await engine.prove(request.artifacts, request.input, {
+      progress: (stage, fraction, note) => post({ type: 'progress', jobId, stage, fraction, note }),
+      checkCancelled: () => {
+        if (cancelled.has(jobId)) throw new ZkError('E_CANCELLED');
+      },
+    });
+    post({ type: 'result', jobId, ...result, rssBytes: process.memoryUsage.rss(), maxRssBytes: maxRssBytes() });
+  } catch (error) {
+    const zk = ZkError.wrap(error);
+    post({ type: 'error', jobId, error: zk.toPayload() });
+  } finally {
+    cancelled.delete(jobId);
+    currentJob = null;
+  }
+}
+
+function readSnarkjsVersion(): string {
+  // snarkjs's exports map hides package.json; find it beside the resolved entry.
+  const require = createRequire(import.meta.url);
+  const entry = require.resolve('snarkjs');
+  const pkg = JSON.parse(readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+async function shutdown(code: number): Promise<never> {
+  // ffjavascript keeps one worker thread per core alive until the curve is terminated.
+  const curve = (globalThis as { curve_bn128?: { terminate(): Promise<void> } | null }).curve_bn128;
+  try {
+    await curve?.terminate();
+  } finally {
+    process.exit(code);
+  }
+}
+
+port.onMessage((message) => {
+  switch (message.type) {
+    case 'prove':
+      if (currentJob) {
+        const error = new ZkError('E_INTERNAL', 'This worker is already proving another job.', { busyWith: currentJob });
+        post({ type: 'error', jobId: message.jobId, error: error.toPayload() });
+        return;
+      }
+      void runJob(message);
+      return;
+    case 'cancel':
+      if (message.jobId === currentJob) cancelled.add(message.jobId);
+      return;
+    case 'ping': {
+      const { count, bytes } = engine.cachedKeys;
+      post({
+        type: 'pong',
+        nonce: message.nonce,
+        rssBytes: process.memoryUsage.rss(),
+        heapUsedBytes: process.memoryUsage().heapUsed,
+        cachedKeys: count,
+        cachedKeyBytes: bytes,
+      });
+      return;
+    }
+    case 'shutdown':
+      void shutdown(0);
+      return;
+  }
+});
+port.onParentGone(() => void shutdown(0));
+
+// Build the curve (and its worker threads) before saying ready, so the first job does not
+// pay for it; snarkjs finds it on globalThis.
+const snarkjsVersion = readSnarkjsVersion();
+await buildBn128();
+post({
+  type: 'ready',
+  pid: process.pid,
+  protocolVersion: PROTOCOL_VERSION,
+  versions: { node: process.versions.node, snarkjs: snarkjsVersion },
+});

@@ -1,0 +1,4 @@
+// Where the compiled worker scripts are, for whichever launcher starts them.
+import { fileURLToPath } from 'node:url';
+
+export const proverWorkerScript = fileURLToPath(new URL('./prover.js', import.meta.url));
