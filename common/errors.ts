@@ -23,6 +23,11 @@ export const errorCatalog = {
   E_SETTINGS_CORRUPT: 'The settings file was damaged; defaults were restored and the old file kept.',
   E_FEED_INVALID: 'The update feed is malformed or has been tampered with.',
   E_BUNDLE_TAMPERED: 'The diagnostics bundle was changed after it was written.',
+  E_UPDATE_CHANNEL_MISSING: 'The update server has no release for this channel yet.',
+  E_UPDATE_CHECKSUM_MISMATCH: 'The downloaded update did not match its published checksum and was discarded.',
+  E_UPDATE_UNREACHABLE: 'The update server could not be reached.',
+  E_FLAGS_INVALID: 'The feature flags file is unsigned, tampered with or expired, so it was ignored.',
+  E_RELEASE_REFUSED: 'The release command was refused; nothing was published.',
   E_INTERNAL: 'Something went wrong inside zkdesk.',
 } as const;
 
