@@ -1,0 +1,297 @@
+// Redaction: everything that leaves a process for the disk (logs, crash records, bundles)
+// passes through here first. A redacted value is replaced by a category marker ("[email]",
+// "[home]") so a reader knows what was there, and structure survives: a redacted JSON record
+// is still valid JSON, because markers never contain quotes or backslashes and no pattern
+// consumes a quote or an escape.
+import net from 'node:net';
+import os from 'node:os';
+
+export type RedactionCategory =
+  | 'home'
+  | 'user'
+  | 'host'
+  | 'email'
+  | 'ipv4'
+  | 'ipv6'
+  | 'mac'
+  | 'serial'
+  | 'uuid'
+  | 'token'
+  | 'jwt'
+  | 'secret'
+  | 'hex'
+  | 'env'
+  | 'input';
+
+export function marker(category: RedactionCategory): string {
+  return `[${category}]`;
+}
+
+/** What this machine knows about itself that must never reach the disk. */
+export interface RedactionContext {
+  homeDir?: string;
+  username?: string;
+  /** The machine's names: short, fully qualified, and any the profiler saw. */
+  hostnames?: string[];
+  /** The process environment: values of secret-looking variables are redacted wherever they appear. */
+  env?: Record<string, string | undefined>;
+  /** Hardware serials and system UUIDs the profiler read, redacted wherever they appear. */
+  serials?: string[];
+  /** Values that look sensitive but are ours and anonymous (the install id). */
+  keep?: string[];
+}
+
+export interface Redactor {
+  text(value: string): string;
+  /** Deep copy with every string redacted and sensitive keys replaced by markers. */
+  value(value: unknown): unknown;
+  /** A JSON line stays a JSON line; anything else is redacted as text. */
+  jsonLine(line: string): string;
+}
+
+/** The context of the running process: its home, user, host names and environment. */
+export function processRedactionContext(extra: Partial<RedactionContext> = {}): RedactionContext {
+  let username: string | undefined;
+  try {
+    username = os.userInfo().username;
+  } catch {
+    username = process.env.USER ?? process.env.USERNAME;
+  }
+  const hostname = os.hostname();
+  return {
+    homeDir: os.homedir(),
+    username,
+    hostnames: [hostname, hostname.split('.')[0] ?? hostname, ...(extra.hostnames ?? [])],
+    env: process.env,
+    serials: extra.serials ?? [],
+    keep: extra.keep ?? [],
+  };
+}
+
+// ---- key names -------------------------------------------------------------------------
+
+/** Proof inputs never enter a log: the whole value goes, whatever its shape. */
+const INPUT_KEY = /^(?:inputs?|input_?json|private_?inputs?|witness(?:es|_?values?)?|wtns|signals?|private_?signals?)$/i;
+const SECRET_KEY_TEXT =
+  '(?:[a-z0-9_.-]*(?:api[_-]?key|apikey|secret|token|passw(?:or)?d|passphrase|pwd|private[_-]?key|credentials?|auth(?:orization)?|cookie|session(?:[_-]?id)?|signature|mnemonic|seed(?:[_-]?phrase)?|access[_-]?key)[a-z0-9_.-]*)';
+const SECRET_KEY = new RegExp(`^${SECRET_KEY_TEXT}$`, 'i');
+const ENV_KEY = /^(?:env|environment|process_?env|environ)$/i;
+const SERIAL_KEY = /^(?:[a-z_]*serial(?:_?number)?|sku|machine_?id|board_?serial|device_?id)$/i;
+const UUID_KEY = /^(?:uuid|system_?uuid|hardware_?uuid|platform_?uuid|board_?uuid)$/i;
+const HOST_KEY = /^(?:host_?name|fqdn|computer_?name|machine_?name|node_?name)$/i;
+/** Content hashes identify circuits and files, not people: long hex under these keys is kept. */
+const HASH_KEY = /(?:sha(?:1|256|384|512)|hash|digest|checksum)$/i;
+/** Names whose values are secrets when seen as environment variables. */
+const SECRET_ENV_NAME = /(?:TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|API_?KEY|ACCESS_?KEY|PRIVATE|CREDENTIAL|AUTH|COOKIE|SESSION|SEED|MNEMONIC|SIGNATURE)/i;
+
+// ---- text patterns ----------------------------------------------------------------------
+
+const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+// A credential has a digit or some length; prose after "basic" or "token" rarely does.
+const BEARER = /\b(Bearer|Basic|Token|Digest)(\s+|%20|\+)(?!\[)(?=[A-Za-z._~+/=-]*\d|[A-Za-z0-9._~+/=-]{20})[A-Za-z0-9._~+/=-]{8,}/gi;
+const KNOWN_TOKENS =
+  /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{16,}|sk-[A-Za-z0-9_-]{16,}|xox[abprs]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|npm_[A-Za-z0-9]{30,})\b/g;
+/** Short query parameters that carry credentials (`?key=`, `&sig=`). */
+const QUERY_SECRET = /([?&](?:key|sig|code|auth|access_token|id_token|refresh_token|password|pass)=)(?!\[)[^&\s#"'<>\\]+/gi;
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:"'\\]+:[^\s/@"'\\]+@/gi;
+/** `"key": "value"` inside text (a JSON document logged as a string). */
+const JSON_SECRET_PAIR = new RegExp(`("${SECRET_KEY_TEXT}"\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|-?\\d[\\d.eE+-]*)`, 'gi');
+const JSON_ESCAPED_SECRET_PAIR = new RegExp(
+  `(\\\\"${SECRET_KEY_TEXT}\\\\"\\s*:\\s*)(\\\\"(?:[^"\\\\]|\\\\[^"])*\\\\")`,
+  'gi',
+);
+/** `key=value`, `key: value`, `?key=value&`: query strings, headers, YAML, env dumps. */
+const KEY_VALUE_SECRET = new RegExp(
+  `(?<![A-Za-z0-9_])(${SECRET_KEY_TEXT})(\\s*[=:]\\s*|%3D)(?!\\[)(?!\\s)(?!")(?!(?:Bearer|Basic|Token|Digest)\\b)([^\\s&;,"'<>\\\\)\\]}]+)`,
+  'gi',
+);
+/** `key="value"`, `key='value'`, and `key=\"value\"` inside a JSON string. */
+const QUOTED_SECRET = new RegExp(
+  `(?<![A-Za-z0-9_])(${SECRET_KEY_TEXT})(\\s*[=:]\\s*)(?:"(?:[^"\\\\]|\\\\.)*"|'[^'\\\\]*'|\\\\"(?:[^"\\\\]|\\\\[^"])*\\\\")`,
+  'gi',
+);
+const EMAIL = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const PATH_SEP = '(?:[\\\\/]|%2F|%5C)+';
+const HOME_NAME = '(?:[^\\\\/\\s%"\'&?#<>|:*]|%(?!2F|5C)[0-9A-Fa-f]{2})+';
+/** Home directories on any OS, in any encoding, whoever the user: /home/x, /Users/x, C:\Users\x. */
+const GENERIC_HOME = new RegExp(
+  `(?:(?<![A-Za-z0-9])[A-Za-z](?::|%3A)${PATH_SEP}|(?<![\\w.%-])${PATH_SEP})(?:home|Users|Documents(?: |%20)and(?: |%20)Settings)${PATH_SEP}${HOME_NAME}`,
+  'gi',
+);
+const GENERIC_ROOT_HOME = /(?<![\w.%-])\/root(?=[/"'\s]|$)/g;
+const LOCAL_HOSTNAME = /\b[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.(?:local|lan|internal|intranet|corp|localdomain|home\.arpa)\b/gi;
+const HOST_LABEL = /\b(host(?:_?name)?|fqdn|computer_?name)(\s*[=:]\s*)(?!\[)([A-Za-z0-9][A-Za-z0-9.-]*)/gi;
+const MAC = /(?<![0-9A-Fa-f:-])(?:[0-9A-Fa-f]{2}([:-])){5}[0-9A-Fa-f]{2}(?![0-9A-Fa-f:-])|\b[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\b/g;
+const UUID = /\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\b/g;
+const SERIAL_LABEL = /\b((?:serial|S\/N|SN)(?:[ _-]?(?:number|no\.?))?)(\s*[:=#]\s*)(?!\[)([A-Za-z0-9][A-Za-z0-9-]{3,})/gi;
+const IPV6_CANDIDATE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{1,4})?(?:%[\w.-]+)?(?![\w:]|\.\d)/g;
+const IPV4 = /(?<![\w.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![\w]|\.\d)/g;
+const LONG_HEX = /(?<![\w])(?:0x)?[0-9A-Fa-f]{32,}(?![\w])/g;
+const HASH_LABEL_BEFORE = /(?:sha(?:1|256|384|512)|hash|digest|checksum)["']?\s*[:=]?\s*["']?(?:sha(?:256|512)[-:])?$/i;
+
+/** Built-in account names say nothing about the person, and "root" is a word this app uses (Merkle roots). */
+const GENERIC_USERS = new Set(['root', 'admin', 'administrator', 'user', 'guest', 'test', 'runner', 'node', 'ubuntu', 'debian']);
+const KEEP_IPS = new Set(['127.0.0.1', '0.0.0.0', '::1', '::']);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Every way a path can be written in a log: as is, Windows both ways, JSON-escaped, URL-encoded. */
+function pathForms(dir: string): string[] {
+  const forms = new Set<string>([dir]);
+  const forward = dir.replace(/\\/g, '/');
+  const back = dir.replace(/\//g, '\\');
+  forms.add(forward);
+  if (/^[A-Za-z]:/.test(dir) || dir.includes('\\')) {
+    forms.add(back);
+    forms.add(back.replace(/\\/g, '\\\\'));
+  }
+  forms.add(encodeURI(forward));
+  forms.add(encodeURIComponent(forward));
+  forms.add(encodeURIComponent(back));
+  return [...forms].filter((f) => f.length > 1).sort((a, b) => b.length - a.length);
+}
+
+interface LiteralRule {
+  pattern: RegExp;
+  replacement: string;
+}
+
+function literalRule(values: string[], category: RedactionCategory, options: { words?: boolean; minLength?: number } = {}): LiteralRule | null {
+  const min = options.minLength ?? 4;
+  const unique = [...new Set(values.filter((v) => v && v.length >= min))].sort((a, b) => b.length - a.length);
+  if (unique.length === 0) return null;
+  const body = unique.map(escapeRegExp).join('|');
+  const source = options.words ? `(?<![A-Za-z0-9])(?:${body})(?![A-Za-z0-9])` : `(?:${body})`;
+  return { pattern: new RegExp(source, 'gi'), replacement: marker(category) };
+}
+
+export function createRedactor(context: RedactionContext = {}): Redactor {
+  const keep = new Set((context.keep ?? []).map((k) => k.toLowerCase()));
+
+  const envSecrets = Object.entries(context.env ?? {})
+    .filter(([name, value]) => value !== undefined && SECRET_ENV_NAME.test(name) && value.length >= 6)
+    .map(([, value]) => value as string);
+  const envRule = literalRule(envSecrets, 'env', { minLength: 6 });
+  const serialRule = literalRule(context.serials ?? [], 'serial', { minLength: 4 });
+  const homeForms = context.homeDir && context.homeDir.length > 1 ? pathForms(context.homeDir) : [];
+  // file:///C:/Users/x: the drive form must win over the bare form, so longest first.
+  const homeRule = literalRule(homeForms, 'home', { minLength: 2 });
+  // Bounded so that a home of /root does not eat /rootfs.
+  const homeRuleBounded = homeRule
+    ? { pattern: new RegExp(`${homeRule.pattern.source}(?![A-Za-z0-9_.-])`, 'gi'), replacement: homeRule.replacement }
+    : null;
+  const username = context.username && !GENERIC_USERS.has(context.username.toLowerCase()) ? context.username : undefined;
+  const userRule = literalRule(username ? [username] : [], 'user', { words: true, minLength: 3 });
+  const hostRule = literalRule(
+    (context.hostnames ?? []).filter((h) => !/^localhost$/i.test(h)),
+    'host',
+    { words: true, minLength: 3 },
+  );
+
+  function isKept(value: string): boolean {
+    return keep.has(value.toLowerCase());
+  }
+
+  function text(input: string, options: { keepHex?: boolean } = {}): string {
+    if (input.length === 0) return input;
+    let s = input;
+    if (envRule) s = s.replace(envRule.pattern, envRule.replacement);
+    if (serialRule) s = s.replace(serialRule.pattern, serialRule.replacement);
+    s = s.replace(JWT, marker('jwt'));
+    s = s.replace(BEARER, (_m, scheme: string, space: string) => `${scheme}${space}${marker('token')}`);
+    s = s.replace(KNOWN_TOKENS, marker('token'));
+    s = s.replace(QUERY_SECRET, (_m, head: string) => `${head}${marker('secret')}`);
+    s = s.replace(URL_USERINFO, (_m, scheme: string) => `${scheme}${marker('secret')}@`);
+    s = s.replace(JSON_SECRET_PAIR, (_m, head: string) => `${head}"${marker('secret')}"`);
+    s = s.replace(JSON_ESCAPED_SECRET_PAIR, (_m, head: string) => `${head}\\"${marker('secret')}\\"`);
+    s = s.replace(QUOTED_SECRET, (m, key: string, sep: string) => {
+      const quote = m.slice(key.length + sep.length).startsWith('\\"') ? '\\"' : m.charAt(key.length + sep.length);
+      return `${key}${sep}${quote}${marker('secret')}${quote}`;
+    });
+    s = s.replace(KEY_VALUE_SECRET, (m, key: string, sep: string, value: string) =>
+      isKept(value) ? m : `${key}${sep}${marker('secret')}`,
+    );
+    s = s.replace(EMAIL, marker('email'));
+    if (homeRuleBounded) s = s.replace(homeRuleBounded.pattern, homeRuleBounded.replacement);
+    s = s.replace(GENERIC_HOME, marker('home'));
+    s = s.replace(GENERIC_ROOT_HOME, marker('home'));
+    if (userRule) s = s.replace(userRule.pattern, userRule.replacement);
+    if (hostRule) s = s.replace(hostRule.pattern, hostRule.replacement);
+    s = s.replace(LOCAL_HOSTNAME, marker('host'));
+    s = s.replace(HOST_LABEL, (m, label: string, sep: string, value: string) =>
+      /^localhost$/i.test(value) || KEEP_IPS.has(value) ? m : `${label}${sep}${marker('host')}`,
+    );
+    s = s.replace(MAC, marker('mac'));
+    s = s.replace(UUID, (m) => (isKept(m) ? m : marker('uuid')));
+    s = s.replace(SERIAL_LABEL, (_m, label: string, sep: string) => `${label}${sep}${marker('serial')}`);
+    s = s.replace(IPV6_CANDIDATE, (m) => {
+      const address = m.split('%')[0] ?? m;
+      if (KEEP_IPS.has(address) || !net.isIPv6(address)) return m;
+      return marker('ipv6');
+    });
+    s = s.replace(IPV4, (m) => (KEEP_IPS.has(m) ? m : marker('ipv4')));
+    s = s.replace(LONG_HEX, (m, offset: number, whole: string) => {
+      if (options.keepHex || isKept(m)) return m;
+      if (HASH_LABEL_BEFORE.test(whole.slice(Math.max(0, offset - 24), offset))) return m;
+      return marker('hex');
+    });
+    return s;
+  }
+
+  function value(input: unknown, key?: string, depth = 0): unknown {
+    if (depth > 64) return '[truncated]';
+    if (key !== undefined) {
+      if (INPUT_KEY.test(key)) return marker('input');
+      if (ENV_KEY.test(key) && input !== null && typeof input === 'object' && !Array.isArray(input)) {
+        return Object.fromEntries(Object.keys(input).map((name) => [text(name), marker('env')]));
+      }
+      if (typeof input === 'string' || typeof input === 'number') {
+        const asText = String(input);
+        if (SECRET_KEY.test(key) && asText.length > 0 && !isKept(asText) && !/^\[[a-z]+\]$/.test(asText)) return marker('secret');
+        if (SERIAL_KEY.test(key) && asText.length > 0 && !isKept(asText)) return marker('serial');
+        if (UUID_KEY.test(key) && asText.length > 0 && !isKept(asText)) return marker('uuid');
+        if (HOST_KEY.test(key) && typeof input === 'string' && input.length > 0 && !/^localhost$/i.test(input)) {
+          return marker('host');
+        }
+      }
+    }
+    if (typeof input === 'string') return text(input, { keepHex: key !== undefined && HASH_KEY.test(key) });
+    if (input === null || typeof input !== 'object') {
+      // bigint has no JSON form; functions and symbols are dropped by JSON anyway.
+      return typeof input === 'bigint' ? input.toString() : input;
+    }
+    if (input instanceof Error) {
+      const code = (input as { code?: unknown }).code;
+      return {
+        type: input.name,
+        message: text(input.message),
+        ...(typeof code === 'string' ? { code } : {}),
+        ...(input.stack ? { stack: text(input.stack) } : {}),
+      };
+    }
+    if (input instanceof Date) return input.toISOString();
+    if (Array.isArray(input)) return input.map((item) => value(item, undefined, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(input)) {
+      if (v === undefined || typeof v === 'function') continue;
+      out[text(k)] = value(v, k, depth + 1);
+    }
+    return out;
+  }
+
+  function jsonLine(line: string): string {
+    const trimmed = line.trim();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+      try {
+        return JSON.stringify(value(JSON.parse(trimmed)));
+      } catch {
+        // not JSON after all: redact as text below
+      }
+    }
+    return text(line);
+  }
+
+  return { text: (s) => text(s), value: (v) => value(v), jsonLine };
+}
