@@ -1,6 +1,13 @@
 // The command list: one line per command file.
 import type { Command } from 'commander';
+import { registerCircuitsCommand } from './circuits.js';
+import { registerProveCommand } from './prove.js';
+import { registerVerifyCommand } from './verify.js';
 
 export type CommandRegistration = (program: Command) => void;
 
-export const commandRegistrations: CommandRegistration[] = [];
+export const commandRegistrations: CommandRegistration[] = [
+  registerCircuitsCommand,
+  registerProveCommand,
+  registerVerifyCommand,
+];

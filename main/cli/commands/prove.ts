@@ -1,0 +1,102 @@
+// `zkdesk prove`: one proof in a worker process, written in snarkjs's format.
+import path from 'node:path';
+import type { Command } from 'commander';
+import { ZkError } from '../../../common/errors.js';
+import { makeContext } from '../cliContext.js';
+import { readInputFile, resolveCircuitArgs, type CircuitArgs } from '../circuitArgs.js';
+import { formatBytes, formatMs } from '../textFormat.js';
+import { CircuitRegistry } from '../../services/prover/circuitRegistry.js';
+import { createProverService } from '../../services/prover/proverSetup.js';
+import { NodeWorkerLauncher } from '../../services/prover/nodeWorkerLauncher.js';
+import { bundledCircuitsDir } from '../../services/resourcePaths.js';
+import { writeFileAtomic } from '../../services/files/atomicFile.js';
+
+interface ProveOptions extends CircuitArgs {
+  input?: string;
+  sample?: boolean;
+  out?: string;
+  timeout?: string;
+  memoryCap?: string;
+}
+
+function positiveNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new ZkError('E_INPUT_INVALID', `${flag} must be a positive number, not "${value}".`, { problem: flag });
+  return n;
+}
+
+export function registerProveCommand(program: Command): void {
+  program
+    .command('prove')
+    .description('prove with a bundled circuit (--circuit), a circuit package (--package) or bare files (--wasm --zkey)')
+    .option('--circuit <id>', 'a bundled circuit id (see `zkdesk circuits`)')
+    .option('--package <path>', 'a circuit package: a folder or zip with manifest.json')
+    .option('--wasm <file>', 'the circuit wasm')
+    .option('--zkey <file>', 'the Groth16 proving key')
+    .option('--vkey <file>', 'the verification key (exported from the zkey if omitted)')
+    .option('--input <file>', 'the input JSON')
+    .option('--sample', "use the circuit's shipped sample input")
+    .option('--out <dir>', 'write proof.json and public.json here')
+    .option('--timeout <seconds>', 'stop the proof after this long')
+    .option('--memory-cap <mb>', "cap the worker's memory")
+    .action(async (opts: ProveOptions, cmd: Command) => {
+      const ctx = makeContext(cmd.optsWithGlobals());
+      const circuit = await resolveCircuitArgs(opts, ctx.dataDir);
+      if (!opts.input && !opts.sample) throw new ZkError('E_INPUT_INVALID', 'Give the input with --input <file.json> (or --sample).', { problem: 'missing --input' });
+      const input = opts.input
+        ? await readInputFile(path.resolve(opts.input))
+        : await new CircuitRegistry(bundledCircuitsDir()).sampleInput(circuit.id);
+      const timeoutSec = positiveNumber(opts.timeout, '--timeout');
+      const capMb = positiveNumber(opts.memoryCap, '--memory-cap');
+
+      const prover = createProverService({
+        dataDir: ctx.dataDir,
+        launcher: new NodeWorkerLauncher(),
+        pool: { workerCount: 1, workerMemoryCapMb: capMb ?? null },
+        jobTimeoutMs: timeoutSec ? timeoutSec * 1000 : null,
+      });
+      const showProgress = !ctx.json && process.stderr.isTTY;
+      if (showProgress) {
+        let lastStage: string | null = null;
+        prover.on((event) => {
+          if (event.type === 'job' && event.job.stage && event.job.stage !== lastStage) {
+            lastStage = event.job.stage;
+            process.stderr.write(`  ${event.job.stage}…\n`);
+          }
+        });
+      }
+      try {
+        const handle = await prover.submit({ circuit, input });
+        const result = await handle.result;
+        let files: { proof: string; public: string } | null = null;
+        if (opts.out) {
+          const dir = path.resolve(opts.out);
+          files = { proof: path.join(dir, 'proof.json'), public: path.join(dir, 'public.json') };
+          await writeFileAtomic(files.proof, `${JSON.stringify(result.proof, null, 1)}\n`);
+          await writeFileAtomic(files.public, `${JSON.stringify(result.publicSignals, null, 1)}\n`);
+        }
+        if (ctx.json) {
+          ctx.printJson({
+            ok: true,
+            jobId: result.jobId,
+            circuitId: result.circuitId,
+            verified: result.verified,
+            timings: result.timings,
+            peakRssBytes: result.peakRssBytes,
+            memoryCapBytes: prover.memoryCapBytes,
+            workerPid: result.workerPid,
+            publicSignals: result.publicSignals,
+            files,
+          });
+        } else {
+          const t = result.timings;
+          ctx.out(`✓ verified proof of ${circuit.title} in ${formatMs(t.totalMs)}`);
+          ctx.out(`  witness ${formatMs(t.witnessMs)} · prove ${formatMs(t.proveMs)} · verify ${formatMs(t.verifyMs)} · peak memory ${formatBytes(result.peakRssBytes)}`);
+          ctx.out(files ? `  wrote ${files.proof} and ${files.public}` : `  public signals: ${result.publicSignals.join(', ')}`);
+        }
+      } finally {
+        await prover.close();
+      }
+    });
+}
