@@ -21,6 +21,7 @@ export const errorCatalog = {
   E_DISK_FULL: 'There is not enough free disk space to write this file.',
   E_IO: 'A file could not be read or written.',
   E_SETTINGS_CORRUPT: 'The settings file was damaged; defaults were restored and the old file kept.',
+  E_SETTINGS_INVALID: 'That value is not allowed for this setting.',
   E_FEED_INVALID: 'The update feed is malformed or has been tampered with.',
   E_BUNDLE_TAMPERED: 'The diagnostics bundle was changed after it was written.',
   E_UPDATE_CHANNEL_MISSING: 'The update server has no release for this channel yet.',
