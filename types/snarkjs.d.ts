@@ -22,6 +22,15 @@ declare module 'snarkjs' {
     exportVerificationKey(zkey: FileRef, logger?: Logger): Promise<unknown>;
     verifyFromR1cs(r1cs: FileRef, ptau: FileRef, zkey: FileRef, logger?: Logger): Promise<boolean>;
   };
+  export const powersOfTau: {
+    newAccumulator(curve: unknown, power: number, ptau: FileRef, logger?: Logger): Promise<unknown>;
+    contribute(ptauOld: FileRef, ptauNew: FileRef, name: string, entropy: string, logger?: Logger): Promise<unknown>;
+    beacon(ptauOld: FileRef, ptauNew: FileRef, name: string, beaconHash: string, numIterationsExp: number, logger?: Logger): Promise<unknown>;
+    preparePhase2(ptauOld: FileRef, ptauNew: FileRef, logger?: Logger): Promise<void>;
+  };
+  export const curves: {
+    getCurveFromName(name: string): Promise<{ terminate(): Promise<void> }>;
+  };
   export const r1cs: {
     info(r1cs: FileRef, logger?: Logger): Promise<{ nConstraints: number; nVars: number; nOutputs: number; nPubInputs: number; nPrvInputs: number; nLabels: number }>;
   };
