@@ -1,0 +1,61 @@
+// A real feed for the update tests: fake installers with real bytes, channel files written by
+// `release feed build`, served by `release serve` on 127.0.0.1.
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { buildFeed } from '../../../main/services/updates/release/feedBuild.js';
+import { startFeedServer, type FeedServer } from '../../../main/services/updates/release/feedServer.js';
+import type { UpdateChannel } from '../../../main/services/updates/updateChannel.js';
+
+export async function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), `zkdesk-${prefix}-`));
+}
+
+/** Writes installers named as electron-builder.yml names them, with bytes unique to the version. */
+export async function writeArtifacts(dir: string, version: string, kinds: ('deb' | 'AppImage' | 'exe' | 'arm64.deb')[]): Promise<string> {
+  const out = path.join(dir, `artifacts-${version}-${kinds.join('-')}`);
+  await mkdir(out, { recursive: true });
+  for (const kind of kinds) {
+    const name =
+      kind === 'deb' ? `zkdesk_${version}_amd64.deb`
+      : kind === 'arm64.deb' ? `zkdesk_${version}_arm64.deb`
+      : kind === 'AppImage' ? `zkdesk-${version}-linux-x86_64.AppImage`
+      : `zkdesk-${version}-win-x64.exe`;
+    await writeFile(path.join(out, name), Buffer.alloc(64 * 1024 + version.length, `${kind}:${version}:`));
+  }
+  return out;
+}
+
+export interface Feed {
+  dir: string;
+  server: FeedServer;
+  publish(channel: UpdateChannel, version: string, kinds?: ('deb' | 'AppImage' | 'exe' | 'arm64.deb')[], percent?: number): Promise<void>;
+}
+
+export async function startFeed(): Promise<Feed> {
+  const root = await tempDir('feed');
+  const dir = path.join(root, 'feed');
+  await mkdir(dir);
+  const server = await startFeedServer({ dir });
+  return {
+    dir,
+    server,
+    async publish(channel, version, kinds = ['deb', 'AppImage', 'exe'], percent) {
+      const artifactsDir = await writeArtifacts(root, version, kinds);
+      await buildFeed({
+        artifactsDir,
+        feedDir: dir,
+        channel,
+        version,
+        releaseNotes: `Notes for ${version}`,
+        ...(percent !== undefined ? { stagingPercentage: percent } : {}),
+      });
+    },
+  };
+}
+
+/** A staging id whose rollout position is `fraction` (0–1), by electron-updater's maths. */
+export function stagingIdAt(fraction: number): string {
+  const tail = Math.floor(fraction * 0xffffffff).toString(16).padStart(8, '0');
+  return `5b0a8f2e-1c3d-5e4f-8a6b-7c8d${tail}`;
+}
