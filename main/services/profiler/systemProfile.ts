@@ -167,6 +167,8 @@ export const runtimeFactsShape = {
   /** How `emulated` was decided, so a support engineer can trust or doubt it. */
   emulationEvidence: z.string(),
   wasm: z.strictObject({
+    /** snarkjs and circom witness code need WebAssembly at all; `node --jitless` has none. */
+    available: z.boolean(),
     simd: z.boolean(),
     threads: z.boolean(),
   }),

@@ -19,6 +19,7 @@ interface WasmValidator {
 }
 
 export interface WasmFeatures {
+  available: boolean;
   simd: boolean;
   /** Shared memory and atomics, plus a SharedArrayBuffer to share: what multi-threaded wasm needs. */
   threads: boolean;
@@ -26,7 +27,7 @@ export interface WasmFeatures {
 
 export function detectWasmFeatures(): WasmFeatures {
   const wasm = (globalThis as { WebAssembly?: WasmValidator }).WebAssembly;
-  if (!wasm || typeof wasm.validate !== 'function') return { simd: false, threads: false };
+  if (!wasm || typeof wasm.validate !== 'function') return { available: false, simd: false, threads: false };
   const accepts = (bytes: Uint8Array): boolean => {
     try {
       return wasm.validate(bytes);
@@ -35,6 +36,7 @@ export function detectWasmFeatures(): WasmFeatures {
     }
   };
   return {
+    available: true,
     simd: accepts(SIMD_MODULE),
     threads: accepts(THREADS_MODULE) && typeof SharedArrayBuffer === 'function',
   };
