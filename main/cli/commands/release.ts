@@ -1,0 +1,244 @@
+// `zkdesk release …`: the tooling for the people who ship. Each subcommand is a thin shell
+// over a function in main/services/updates/release/, where the rules live and are tested.
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { ZkError } from '../../../common/errors.js';
+import { makeContext, type CliContext } from '../cliContext.js';
+import { registerFlagsCommands } from '../release/flagsCommands.js';
+import { isUpdateChannel, type FeedPlatform, type UpdateChannel } from '../../services/updates/updateChannel.js';
+import { buildFeed } from '../../services/updates/release/feedBuild.js';
+import { setStaging } from '../../services/updates/release/feedStaging.js';
+import { promoteRelease } from '../../services/updates/release/feedPromote.js';
+import { rollbackRelease } from '../../services/updates/release/feedRollback.js';
+import { verifyFeed } from '../../services/updates/release/feedVerify.js';
+import { simulateRollout } from '../../services/updates/release/rolloutSimulation.js';
+import { startFeedServer } from '../../services/updates/release/feedServer.js';
+import { parseStagingPercent } from '../../services/updates/release/stagingPercentArgument.js';
+
+function channelArg(value: string): UpdateChannel {
+  if (!isUpdateChannel(value)) throw new ZkError('E_RELEASE_REFUSED', `Unknown channel "${value}": use stable or beta.`);
+  return value;
+}
+
+function feedDirOf(cmd: Command): string {
+  return path.resolve(cmd.opts<{ feed: string }>().feed);
+}
+
+function percentOf(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : parseStagingPercent(text);
+}
+
+function describePercent(p: number | null): string {
+  return p === null ? '100 % (no staging)' : `${p} %`;
+}
+
+function done(ctx: CliContext, json: unknown, lines: string[]): void {
+  if (ctx.json) ctx.printJson(json);
+  else for (const line of lines) ctx.out(line);
+}
+
+export function registerReleaseCommand(program: Command): void {
+  const release = program.command('release').description('build, stage, promote and roll back update feeds');
+
+  release
+    .command('feed')
+    .description('channel files')
+    .command('build')
+    .description('write latest*.yml / beta*.yml from the installers, merged with what the feed publishes')
+    .requiredOption('--artifacts <dir>', 'folder with the installers electron-builder produced')
+    .requiredOption('--channel <channel>', 'stable or beta')
+    .requiredOption('--version <version>', 'the version the installers carry')
+    .option('--feed <dir>', 'the feed folder (a mirror of what the update server serves)', 'feed')
+    .option('--notes <file>', 'release notes (markdown or text)')
+    .option('--percent <n>', 'start the rollout at this whole percentage (default: everyone)')
+    .action(async (_opts, cmd: Command) => {
+      const ctx = makeContext(cmd.optsWithGlobals());
+      const o = cmd.opts<{ artifacts: string; channel: string; version: string; notes?: string; percent?: string }>();
+      const percent = percentOf(o.percent);
+      const changes = await buildFeed({
+        artifactsDir: path.resolve(o.artifacts),
+        feedDir: feedDirOf(cmd),
+        channel: channelArg(o.channel),
+        version: o.version,
+        ...(o.notes ? { releaseNotes: await readFile(o.notes, 'utf8') } : {}),
+        ...(percent !== undefined ? { stagingPercentage: percent } : {}),
+      });
+      done(
+        ctx,
+        { ok: true, changes },
+        changes.map(
+          (c) =>
+            `${c.fileName}: ${c.previousVersion === c.version ? 'merged into' : `${c.previousVersion ?? 'new'} →`} ${c.version}, ` +
+            `${c.files.length} file(s), ${describePercent(c.stagingPercentage)}`,
+        ),
+      );
+    });
+
+  release
+    .command('stage')
+    .description("set the rollout percentage of a channel's current release, on every platform")
+    .requiredOption('--channel <channel>', 'stable or beta')
+    .requiredOption('--percent <n>', 'a whole percentage, 0–100 (10 means 10 %)')
+    .option('--feed <dir>', 'the feed folder', 'feed')
+    .action(async (_opts, cmd: Command) => {
+      const ctx = makeContext(cmd.optsWithGlobals());
+      const o = cmd.opts<{ channel: string; percent: string }>();
+      const percent = parseStagingPercent(o.percent);
+      const changes = await setStaging(feedDirOf(cmd), channelArg(o.channel), percent);
+      done(ctx, { ok: true, changes }, changes.map((c) => `${c.fileName} ${c.version}: ${describePercent(c.from)} → ${describePercent(c.to)}`));
+    });
+
+  release
+    .command('halt')
+    .description('stop a rollout: no further install is offered the current release')
+    .requiredOption('--channel <channel>', 'stable or beta')
+    .option('--feed <dir>', 'the feed folder', 'feed')
+    .action(async (_opts, cmd: Command) => {
+      const ctx = makeContext(cmd.optsWithGlobals());
+      const changes = await setStaging(feedDirOf(cmd), channelArg(cmd.opts<{ channel: string }>().channel), 0, 'halt');
+      done(ctx, { ok: true, changes }, [
+        ...changes.map((c) => `${c.fileName} ${c.version}: halted (was ${describePercent(c.from)})`),
+        'Installs that already downloaded it keep it; to take it back from them, use release rollback.',
+      ]);
+    });
+
+  release
+    .command('promote')
+    .description('offer the exact installers of one channel on another')
+    .requiredOption('--from <channel>', 'usually beta')
+    .requiredOption('--to <channel>', 'usually stable')
+    .option('--percent <n>', 'start the promoted rollout at this whole percentage')
+    .option('--feed <dir>', 'the feed folder', 'feed')
+    .action(async (_opts, cmd: Command) => {
+      const ctx = makeContext(cmd.optsWithGlobals());
+      const o = cmd.opts<{ from: string; to: string; percent?: string }>();
+      const percent = percentOf(o.percent);
+      const changes = await promoteRelease({
+        feedDir: feedDirOf(cmd),
+        from: channelArg(o.from),
+        to: channelArg(o.to),
+        ...(percent !== undefined ? { stagingPercentage: percent } : {}),
+      });
+      done(
+        ctx,
+        { ok: true, changes },
+        changes.map((c) => `${c.fromFile} → ${c.toFile}: ${c.replaced ?? 'new'} → ${c.version}, ${describePercent(c.stagingPercentage)}`),
+      );
+    });
+
+  release
+    .command('rollback')
+    .description('halt the current release and republish a known good build under a new, higher version')
+    .requiredOption('--to <version>', 'the known good version (published from this feed before)')
+    .requiredOption('--channel <channel>', 'stable or beta')
+    .option('--artifacts <dir>', 'the known good build, rebuilt with the new version')
+    .option('--version <version>', 'the new version the rebuild carries (default: the next one above everything published)')
+    .option('--percent <n>', 'rollout percentage for the republished build (default: everyone)')
+    .option('--feed <dir>', 'the feed folder', 'feed')
+    .action(async (_opts, cmd: Command) => {
+      const ctx = makeContext(cmd.optsWithGlobals());
+      const o = cmd.opts<{ to: string; channel: string; artifacts?: string; version?: string; percent?: string }>();
+      const percent = percentOf(o.percent);
+      const channel = channelArg(o.channel);
+      const result = await rollbackRelease({
+        feedDir: feedDirOf(cmd),
+        channel,
+        to: o.to,
+        ...(o.artifacts ? { artifactsDir: path.resolve(o.artifacts) } : {}),
+        ...(o.version ? { version: o.version } : {}),
+        ...(percent !== undefined ? { stagingPercentage: percent } : {}),
+      });
+      const lines = [
+        result.halted.length > 0 ? `halted ${result.badVersions.join(', ')} on ${channel}` : `${result.badVersions.join(', ')} was already halted`,
+      ];
+      if (result.published) {
+        lines.push(...result.published.map((c) => `${c.fileName}: ${c.previousVersion ?? 'new'} → ${c.version} (the ${o.to} build)`));
+      } else {
+        lines.push(
+          `Clients never install an older version by themselves. Rebuild ${o.to} as ${result.republishAs}, then run:`,
+          `  zkdesk release rollback --to ${o.to} --channel ${channel} --artifacts <rebuilt installers> --version ${result.republishAs}`,
+        );
+      }
+      done(ctx, { ok: true, ...result }, lines);
+    });
+
+  release
+    .command('verify')
+    .description('check that every channel file entry matches its installer (size and sha512)')
+    .option('--feed <dir>', 'the feed folder', 'feed')
+    .action(async (_opts, cmd: Command) => {
+      const ctx = makeContext(cmd.optsWithGlobals());
+      const report = await verifyFeed(feedDirOf(cmd));
+      done(ctx, { ok: report.problems.length === 0, ...report }, [
+        ...report.channelFiles.map((f) => `${f.fileName}: ${f.version}, ${f.entries} file(s), ${describePercent(f.stagingPercentage)}`),
+        ...report.problems.map((p) => `PROBLEM ${p.file}: ${p.problem}`),
+      ]);
+      if (report.problems.length > 0) {
+        throw new ZkError('E_FEED_INVALID', `The feed has ${report.problems.length} problem(s); clients would fail on them.`, {
+          first: report.problems[0]?.problem,
+        });
+      }
+    });
+
+  release
+    .command('simulate')
+    .description('how many installs on each channel would be offered which version (electron-updater staging maths)')
+    .option('--installs <n>', 'installs to simulate', '10000')
+    .option('--beta-share <n>', 'percentage of installs on beta', '10')
+    .option('--current <version>', 'the version the installs run now', '0.0.0')
+    .option('--platform <platform>', 'linux, win32 or darwin', 'linux')
+    .option('--arch <arch>', 'x64, arm64, …', 'x64')
+    .option('--seed <text>', 'seed for the simulated staging ids', 'zkdesk')
+    .option('--feed <dir>', 'the feed folder', 'feed')
+    .action(async (_opts, cmd: Command) => {
+      const ctx = makeContext(cmd.optsWithGlobals());
+      const o = cmd.opts<{ installs: string; betaShare: string; current: string; platform: string; arch: string; seed: string }>();
+      const installs = Number(o.installs);
+      const betaPercent = Number(o.betaShare);
+      if (!Number.isInteger(installs) || installs < 1 || installs > 10_000_000) {
+        throw new ZkError('E_RELEASE_REFUSED', `--installs ${o.installs} is not a whole number from 1 to 10,000,000.`);
+      }
+      if (!(betaPercent >= 0 && betaPercent <= 100)) throw new ZkError('E_RELEASE_REFUSED', `--beta-share ${o.betaShare} is not 0–100.`);
+      if (!['linux', 'win32', 'darwin'].includes(o.platform)) throw new ZkError('E_RELEASE_REFUSED', `Unknown platform ${o.platform}.`);
+      const outcomes = await simulateRollout({
+        feedDir: feedDirOf(cmd),
+        installs,
+        betaPercent,
+        currentVersion: o.current,
+        platform: o.platform as FeedPlatform,
+        arch: o.arch,
+        seed: o.seed,
+      });
+      done(
+        ctx,
+        { ok: true, installs, currentVersion: o.current, outcomes },
+        outcomes.map((c) =>
+          c.latestVersion === null
+            ? `${c.channel} (${c.channelFile}): ${c.installs} installs, no release on this channel`
+            : `${c.channel} (${c.channelFile}): ${c.installs} installs on ${o.current}; ${c.offered} offered ${c.latestVersion} ` +
+              `(staging ${describePercent(c.stagingPercentage)}), ${c.stagedOut} waiting their turn, ${c.upToDate} already on it, ` +
+              `${c.olderOnChannel} ahead of the channel`,
+        ),
+      );
+    });
+
+  release
+    .command('serve')
+    .description('serve a feed folder on 127.0.0.1 for testing builds (Ctrl-C stops it)')
+    .requiredOption('--dir <feed>', 'the feed folder')
+    .option('--port <n>', 'port (default: any free one)', '0')
+    .action(async (_opts, cmd: Command) => {
+      const ctx = makeContext(cmd.optsWithGlobals());
+      const o = cmd.opts<{ dir: string; port: string }>();
+      const server = await startFeedServer({ dir: o.dir, port: Number(o.port) });
+      done(ctx, { ok: true, url: server.url }, [`serving ${path.resolve(o.dir)} at ${server.url}`]);
+      await new Promise<void>((resolve) => {
+        const stop = () => void server.close().then(resolve);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+
+  registerFlagsCommands(release);
+}
