@@ -1,0 +1,43 @@
+// Binds electron-updater's real autoUpdater to the update service inside Electron. The feed
+// URL and channel come from app-update.yml (written by electron-builder from the generic
+// publish provider) and the user's settings; flags.json is fetched from beside the feed with
+// Electron's net.fetch, so it goes through the same proxy settings as the updater itself.
+import path from 'node:path';
+import { app, net } from 'electron';
+import electronUpdater from 'electron-updater';
+import { FlagsClient } from '../services/updates/flags/flagsClient.js';
+import { StagedUpdateService } from '../services/updates/stagedUpdateService.js';
+import type { UpdateChannel } from '../services/updates/updateChannel.js';
+import type { UpdaterEngine } from '../services/updates/updateService.js';
+
+export interface ElectronUpdateServiceOptions {
+  channel: UpdateChannel;
+  /** The generic feed URL, the same one electron-builder.yml publishes to. */
+  feedUrl: string;
+  /** PEM public keys trusted to sign flags.json; shipped with the app. */
+  trustedFlagKeysPem: readonly string[];
+  internal?: boolean;
+}
+
+export function createElectronUpdateService(options: ElectronUpdateServiceOptions): StagedUpdateService {
+  // electron-updater is CommonJS; its autoUpdater is a lazy getter that picks the platform's updater.
+  const engine: UpdaterEngine = electronUpdater.autoUpdater;
+  const userDataDir = app.getPath('userData');
+  const flags = new FlagsClient({
+    url: new URL('flags.json', options.feedUrl.endsWith('/') ? options.feedUrl : `${options.feedUrl}/`).href,
+    trustedPublicKeysPem: options.trustedFlagKeysPem,
+    cacheFile: path.join(userDataDir, 'cache', 'flags.json'),
+    fetchText: async (url) => {
+      const response = await net.fetch(url);
+      return { status: response.status, text: await response.text() };
+    },
+  });
+  return new StagedUpdateService({
+    engine,
+    channel: options.channel,
+    userDataDir,
+    flags,
+    autoDownload: true,
+    ...(options.internal !== undefined ? { internal: options.internal } : {}),
+  });
+}
