@@ -44,15 +44,20 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** Runs a command to completion, sampling its resident memory from outside. */
+/**
+ * Runs a command to completion, sampling its resident memory from outside. For `zkdesk prove
+ * --json` the worker's own peak (a second process) is added from its report.
+ */
 function timeProcess(file: string, args: string[]): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     let peak = 0;
-    const child = execFile(process.execPath, [file, ...args], { maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
+    const child = execFile(process.execPath, [file, ...args], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       clearInterval(timer);
-      if (error) reject(new Error(`${path.basename(file)} failed: ${stderr || error.message}`));
-      else resolve({ ms: performance.now() - t0, peakRssBytes: peak || null });
+      const ms = performance.now() - t0;
+      if (error) return reject(new Error(`${path.basename(file)} failed: ${stderr || error.message}`));
+      const workerPeak = args.includes('--json') ? ((JSON.parse(stdout) as { peakRssBytes?: number }).peakRssBytes ?? 0) : 0;
+      resolve({ ms, peakRssBytes: peak + workerPeak || null });
     });
     const timer = setInterval(() => {
       if (child.pid) void readProcessRss(child.pid).then((rss) => (peak = Math.max(peak, rss ?? 0)));
@@ -141,7 +146,7 @@ async function main(): Promise<void> {
             const result = await (await prover.submit({ circuit, input })).result;
             sample = { ms: performance.now() - t0, peakRssBytes: result.peakRssBytes };
           } else {
-            sample = await timeProcess(zkdeskCli, ['--data-dir', benchData, 'prove', '--circuit', id, '--input', inputFile, '--out', out]);
+            sample = await timeProcess(zkdeskCli, ['--data-dir', benchData, '--json', 'prove', '--circuit', id, '--input', inputFile, '--out', out]);
           }
           samples[who].push(sample);
         }
