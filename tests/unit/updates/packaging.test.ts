@@ -1,0 +1,60 @@
+// electron-builder.yml checked by electron-builder's own loader and schema (packaging itself
+// needs an Electron binary, which this machine cannot fetch), plus the fields the release
+// process depends on, and the icons it points at.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(import.meta.dirname, '../../..');
+const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+  getConfig(dir: string, file: string, opts: null): Promise<Record<string, any>>;
+  validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+};
+const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+
+async function load(file: string): Promise<Record<string, any>> {
+  const config = await getConfig(root, file, null);
+  await validateConfiguration(config, new DebugLogger(false));
+  return config;
+}
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder validation and has what releases rely on', async () => {
+    const c = await load('electron-builder.yml');
+    expect(c.appId).toBe('org.zkdesk.desktop');
+    expect(c.productName).toBe('zkdesk');
+    expect(c.linux.target).toEqual(['AppImage', 'deb']);
+    expect(c.win.target).toEqual(['nsis']);
+    expect(c.mac.target).toEqual(['dmg', 'zip']);
+    expect(c.linux.icon).toBe('resources/icons');
+    expect(c.extraResources.map((r: { from: string }) => r.from)).toEqual(['resources/circuits', 'resources/help']);
+    expect(c.publish).toMatchObject({ provider: 'generic', url: '${env.ZKDESK_UPDATE_URL}' });
+    expect(c.generateUpdatesFilesForAllChannels).toBe(true);
+    expect(c.artifactName).toContain('${version}');
+  });
+
+  it('sets the fuses the security guide advises, and opens inspect only in the Playwright build', async () => {
+    const prod = (await load('electron-builder.yml')).electronFuses;
+    expect(prod).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    const test = (await load('electron-builder.playwright.yml')).electronFuses;
+    expect(test).toEqual({ ...prod, enableNodeCliInspectArguments: true });
+  });
+
+  it('points at real 512 and 256 pixel PNG icons', () => {
+    for (const size of [512, 256]) {
+      const png = readFileSync(path.join(root, 'resources', 'icons', `${size}x${size}.png`));
+      expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+  });
+});
