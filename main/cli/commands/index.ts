@@ -1,6 +1,8 @@
 // The command list: one line per command file.
 import type { Command } from 'commander';
+import { registerBundleCommand } from './bundle.js';
 import { registerCircuitsCommand } from './circuits.js';
+import { registerInspectCommand } from './inspect.js';
 import { registerProfileCommand } from './profile.js';
 import { registerProveCommand } from './prove.js';
 import { registerReleaseCommand } from './release.js';
@@ -9,7 +11,9 @@ import { registerVerifyCommand } from './verify.js';
 export type CommandRegistration = (program: Command) => void;
 
 export const commandRegistrations: CommandRegistration[] = [
+  registerBundleCommand,
   registerCircuitsCommand,
+  registerInspectCommand,
   registerProfileCommand,
   registerProveCommand,
   registerReleaseCommand,

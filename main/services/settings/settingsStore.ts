@@ -149,6 +149,19 @@ export class SettingsStore {
   }
 }
 
+/**
+ * The settings as they are on disk, without repairing or creating anything: for readers such as
+ * the bundle writer, which must capture a damaged file as it is. null when absent or invalid.
+ */
+export async function peekSettings(dataDir: string): Promise<Settings | null> {
+  try {
+    const parsed = settingsSchema.safeParse(JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 function serialize(settings: Settings): string {
   return `${JSON.stringify(settings, null, 2)}\n`;
 }
