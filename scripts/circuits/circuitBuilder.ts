@@ -12,7 +12,7 @@ import { readCircuitInterface, requiredDomainPower } from './circuitInterface.js
 import { readCircuitSpec, type CircuitSpec } from './circuitSpec.js';
 import { DEV_BEACON_HASH, DEV_BEACON_ITERATIONS_EXP, DEV_BEACON_NAME, runDevCeremony } from './devCeremony.js';
 import { makeDevPtau } from './devPtau.js';
-import { sha256File, sha256Text } from './fileSha256.js';
+import { sha256File } from './fileSha256.js';
 import { locatePtau, ptauSearchDirs, userPtauCacheDir, type PtauChoice } from './ptauLocator.js';
 import { makeSampleInput } from './sampleInputs.js';
 import { fingerprintSources } from './sourceFingerprint.js';
@@ -101,6 +101,17 @@ async function staleReason(buildDir: string, sourceSha256: string): Promise<stri
   }
   if (manifest.sampleInput && !(await exists(path.join(buildDir, manifest.sampleInput)))) return `${manifest.sampleInput} is missing`;
   return null;
+}
+
+async function previousPtauOf(buildDir: string): Promise<{ file: string; sha256: string } | null> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path.join(buildDir, ARTIFACT_FILES.manifest), 'utf8'));
+  } catch {
+    return null;
+  }
+  const parsed = circuitManifestSchema.safeParse(raw);
+  return parsed.success ? { file: parsed.data.ceremony.ptauFile, sha256: parsed.data.ceremony.ptauSha256 } : null;
 }
 
 export async function listCircuitIds(circuitsDir: string): Promise<string[]> {
@@ -197,9 +208,17 @@ export async function runCircuitBuild(options: BuildOptions): Promise<CircuitOut
         log(`${id}: out of date (${stale})`);
         continue;
       }
-      const cacheKey = isDefaultDir ? id : `${id}-${sha256Text(circuitDir).slice(0, 8)}`;
-      const cacheDir = path.join(repoRoot, '.cache', 'circuits', cacheKey);
-      log(`${id}: building (${stale}) with ${path.basename(ptau.file)}`);
+      // Another circuits folder (a test's temp copy) keeps its intermediates with it, so they go when it goes.
+      const cacheDir = isDefaultDir ? path.join(repoRoot, '.cache', 'circuits', id) : path.join(circuitsDir, '.cache', id);
+      log(`${id}: building (${stale}) with ${path.basename(ptau.file)} (${ptau.checksumVerified ? 'checksum verified' : 'no SHA256SUMS entry to check'})`);
+      const previousPtau = await previousPtauOf(buildDir);
+      if (previousPtau && previousPtau.sha256 !== ptau.sha256) {
+        log(
+          `  note: the keys being replaced came from ${previousPtau.file} (sha256 ${previousPtau.sha256.slice(0, 12)}…), ` +
+            `this build uses ${ptau.file} (${ptau.sha256.slice(0, 12)}…): the new keys will differ. ` +
+            `To reproduce the committed keys, point ZKDESK_PTAU_DIR at the team's prepared ptau files.`,
+        );
+      }
       outcome.manifest = await buildOne({ id, spec, circuitDir, buildDir, cacheDir, repoRoot, ptau, tools, sourceSha256: fingerprint.sha256, steps: outcome.steps, log });
       outcome.status = 'built';
       outcome.reason = stale;
