@@ -1,7 +1,7 @@
 // The machine profile as terminal tables: one small table per section, a missing section shown
 // with the reason it is missing, numbers in the units people read.
 import type { SystemProfile } from '../services/profiler/systemProfile.js';
-import { formatBytes, formatMs, formatTable } from './textFormat.js';
+import { formatBytes, formatMs } from './textFormat.js';
 
 type Row = [string, string];
 
@@ -13,9 +13,14 @@ function pct(value: number): string {
   return `${Math.round(value)}%`;
 }
 
+/** A section title, then its facts as an indented two-column table. */
+function keyValueTable(title: string, rows: Row[]): string {
+  const width = Math.max(0, ...rows.map(([key]) => key.length));
+  return [title, ...rows.map(([key, value]) => `  ${key.padEnd(width)}  ${value}`)].join('\n');
+}
+
 function sectionTable(title: string, section: { status: 'ok' } | { status: 'unavailable'; reason: string }, rows: () => Row[]): string {
-  const body: Row[] = section.status === 'ok' ? rows() : [['unavailable', section.reason]];
-  return formatTable([title, ''], body);
+  return keyValueTable(title, section.status === 'ok' ? rows() : [['unavailable', section.reason]]);
 }
 
 export function renderProfile(profile: SystemProfile): string {
@@ -101,7 +106,7 @@ export function renderProfile(profile: SystemProfile): string {
     const rows: Row[] = Object.entries(cg.featureStatus).map(([k, v]) => [k, v]);
     if (cg.glRenderer) rows.push(['GL renderer', cg.glRenderer]);
     if (cg.webgpu) rows.push(['WebGPU', cg.webgpu.adapter ? [cg.webgpu.vendor, cg.webgpu.architecture, cg.webgpu.description].filter(Boolean).join(' ') || 'adapter' : 'no adapter']);
-    tables.push(formatTable(['Chromium GPU', ''], rows));
+    tables.push(keyValueTable('Chromium GPU', rows));
   }
 
   tables.push(

@@ -1,5 +1,6 @@
-// A build behind its channel misses fixes; a whole minor or major release behind may also
-// produce bundles and histories support no longer reads the same way.
+// A build behind its channel misses fixes. Only a whole major release behind degrades the
+// verdict: a minor or patch update is worth knowing about, but a CI machine running
+// `zkdesk doctor` should not turn red the day a release ships.
 import semver from 'semver';
 import { makeWarning, type AdvisorInput, type AdvisorWarning } from './advisorTypes.js';
 
@@ -10,8 +11,8 @@ export function appVersionRule(input: AdvisorInput): AdvisorWarning | null {
   const latest = semver.valid(channelLatest);
   if (!current || !latest || !semver.lt(current, latest)) return null;
   const step = semver.diff(current, latest);
-  const bigStep = step === 'major' || step === 'minor' || step === 'premajor' || step === 'preminor';
-  return makeWarning('app-outdated', bigStep ? 'warning' : 'info', {
+  const majorStep = step === 'major' || step === 'premajor';
+  return makeWarning('app-outdated', majorStep ? 'warning' : 'info', {
     title: 'A newer zkdesk is available',
     detail: `This is zkdesk ${current}; ${latest} is the latest on your update channel.`,
     evidence: { appVersion: current, channelLatest: latest, behindBy: step },
