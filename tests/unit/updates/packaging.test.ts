@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../../..');
+/* eslint-disable @typescript-eslint/no-explicit-any -- electron-builder's loaded configuration, checked field by field below */
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
   getConfig(dir: string, file: string, opts: null): Promise<Record<string, any>>;
   validateConfiguration(config: unknown, logger: unknown): Promise<void>;
@@ -19,6 +20,7 @@ async function load(file: string): Promise<Record<string, any>> {
   await validateConfiguration(config, new DebugLogger(false));
   return config;
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder validation and has what releases rely on', async () => {

@@ -28,7 +28,7 @@ const platformByExtension: Record<string, FeedPlatform> = {
 const archTokens: [RegExp, string][] = [
   [/(?:^|[-_. ])(?:arm64|aarch64)(?=[-_. ]|$)/i, 'arm64'],
   [/(?:^|[-_. ])armv7l(?=[-_. ]|$)/i, 'armv7l'],
-  [/(?:^|[-_. ])(?:ia32|i386|x86)(?=[-_. ]|$)/i, 'ia32'],
+  [/(?:^|[-_. ])(?:ia32|i386|x86(?!_64))(?=[-_. ]|$)/i, 'ia32'],
   [/(?:^|[-_. ])universal(?=[-_. ]|$)/i, 'universal'],
 ];
 
