@@ -156,11 +156,25 @@ describe('the build', () => {
   it('makes a development ptau in the user cache when none is found, and builds with it', async () => {
     const dir = path.join(tmp, 'tiny');
     await mkdir(path.join(dir, 'product'), { recursive: true });
+    // A 2-D private input and a public one after it: the manifest must name both in wire order.
     await writeFile(
       path.join(dir, 'product', 'circuit.circom'),
-      'pragma circom 2.1.6;\ntemplate Product() {\n  signal input a;\n  signal input b;\n  signal output c;\n  c <== a * b;\n}\ncomponent main = Product();\n',
+      [
+        'pragma circom 2.1.6;',
+        'template Product() {',
+        '  signal input m[2][3];',
+        '  signal input b;',
+        '  signal output c;',
+        '  signal acc[7];',
+        '  acc[0] <== b;',
+        '  for (var i = 0; i < 6; i++) { acc[i + 1] <== acc[i] * m[i \\ 3][i % 3]; }',
+        '  c <== acc[6];',
+        '}',
+        'component main { public [b] } = Product();',
+        '',
+      ].join('\n'),
     );
-    await writeFile(path.join(dir, 'product', 'circuit.json'), JSON.stringify({ title: 'Product', ptauPower: 4, committed: true }));
+    await writeFile(path.join(dir, 'product', 'circuit.json'), JSON.stringify({ title: 'Product', ptauPower: 5, committed: true }));
     const cacheHome = path.join(tmp, 'xdg-cache');
     const lines: string[] = [];
     const [outcome] = await runCircuitBuild({
@@ -169,21 +183,24 @@ describe('the build', () => {
       env: { HOME: tmp, XDG_CACHE_HOME: cacheHome },
       log: (line) => lines.push(line),
     });
+    expect(outcome?.reason).toBe('not built yet');
     expect(outcome?.status).toBe('built');
     expect(lines.join('\n')).toMatch(/this takes minutes/);
-    const ptau = path.join(cacheHome, 'zkdesk', 'ptau', 'dev_4.ptau');
+    const ptau = path.join(cacheHome, 'zkdesk', 'ptau', 'dev_5.ptau');
     expect((await checkPtau(ptau)).checksumVerified).toBe(true);
 
-    const manifest = await readManifest(path.join(dir, 'product', 'build'));
-    expect(manifest).toMatchObject({ constraints: 1, domainPower: 2, publicSignals: ['c'], ceremony: { ptauFile: 'dev_4.ptau', ptauPower: 4 } });
+    const buildDir = path.join(dir, 'product', 'build');
+    const manifest = await readManifest(buildDir);
+    expect(manifest).toMatchObject({ publicSignals: ['c', 'b'], ceremony: { ptauFile: 'dev_5.ptau', ptauPower: 5 } });
     expect(manifest.inputs).toEqual([
-      { name: 'a', dims: [], public: false },
-      { name: 'b', dims: [], public: false },
+      { name: 'b', dims: [], public: true },
+      { name: 'm', dims: [2, 3], public: false },
     ]);
     expect(manifest.sampleInput).toBeUndefined();
-    const buildDir = path.join(dir, 'product', 'build');
-    const { proof, publicSignals } = await snarkjs.groth16.fullProve({ a: 6, b: 7 }, path.join(buildDir, 'circuit.wasm'), path.join(buildDir, 'circuit.zkey'));
-    expect(publicSignals).toEqual(['42']);
+    await expectArtifactsMatch(buildDir, manifest);
+    const input = { m: [[1, 2, 3], [4, 5, 6]], b: 2 };
+    const { proof, publicSignals } = await snarkjs.groth16.fullProve(input, path.join(buildDir, 'circuit.wasm'), path.join(buildDir, 'circuit.zkey'));
+    expect(publicSignals).toEqual(['1440', '2']);
     const vkey = JSON.parse(await readFile(path.join(buildDir, 'verification_key.json'), 'utf8')) as unknown;
     expect(await snarkjs.groth16.verify(vkey, publicSignals, proof)).toBe(true);
   });
