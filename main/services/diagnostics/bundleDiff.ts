@@ -22,8 +22,15 @@ export interface BundleDiff {
   crashes: { from: number; to: number };
 }
 
-const VOLATILE_NAME = /(?:time|uptime|load|free|available|used|active|current|speed|temperature|timestamp|date|percent|sampled)$/i;
-const VOLATILE_STAMP = /(?:At|_at)$/;
+/** A key is volatile when one of its words (camelCase or snake_case) is one of these. */
+const VOLATILE_WORDS = new Set(['time', 'uptime', 'load', 'free', 'available', 'used', 'active', 'current', 'speed', 'temperature', 'timestamp', 'date', 'percent', 'pct', 'sampled', 'collected', 'collect', 'ms', 'at', 'remaining', 'charging']);
+
+function isVolatile(key: string): boolean {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_.-]+/)
+    .some((word) => VOLATILE_WORDS.has(word.toLowerCase()));
+}
 
 function flatten(value: unknown, prefix: string, out: Map<string, unknown>, depth = 0): void {
   if (depth > 6) return;
@@ -31,7 +38,7 @@ function flatten(value: unknown, prefix: string, out: Map<string, unknown>, dept
     value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out, depth + 1));
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (VOLATILE_NAME.test(k) || VOLATILE_STAMP.test(k)) continue;
+      if (isVolatile(k)) continue;
       flatten(v, prefix ? `${prefix}.${k}` : k, out, depth + 1);
     }
   } else {
