@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { registerBundleCommand } from './bundle.js';
 import { registerCircuitsCommand } from './circuits.js';
+import { registerFeedbackCommand } from './feedback.js';
 import { registerInspectCommand } from './inspect.js';
 import { registerProfileCommand } from './profile.js';
 import { registerProveCommand } from './prove.js';
@@ -13,6 +14,7 @@ export type CommandRegistration = (program: Command) => void;
 export const commandRegistrations: CommandRegistration[] = [
   registerBundleCommand,
   registerCircuitsCommand,
+  registerFeedbackCommand,
   registerInspectCommand,
   registerProfileCommand,
   registerProveCommand,

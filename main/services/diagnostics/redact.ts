@@ -71,7 +71,7 @@ export function processRedactionContext(extra: Partial<RedactionContext> = {}): 
 // ---- key names -------------------------------------------------------------------------
 
 /** Proof inputs never enter a log: the whole value goes, whatever its shape. */
-const INPUT_KEY = /^(?:inputs?|input_?json|private_?inputs?|witness(?:es|_?values?)?|wtns|signals?|private_?signals?)$/i;
+const INPUT_KEY = /^(?:inputs?|input_?json|private_?inputs?|witness(?:es|_?values?)?|wtns|(?:input|private)_?signals?|signal_?values?)$/i;
 const SECRET_KEY_TEXT =
   '(?:[a-z0-9_.-]*(?:api[_-]?key|apikey|secret|token|passw(?:or)?d|passphrase|pwd|private[_-]?key|credentials?|auth(?:orization)?|cookie|session(?:[_-]?id)?|signature|mnemonic|seed(?:[_-]?phrase)?|access[_-]?key)[a-z0-9_.-]*)';
 const SECRET_KEY = new RegExp(`^${SECRET_KEY_TEXT}$`, 'i');

@@ -263,7 +263,7 @@ describe('environment variables', () => {
 });
 
 describe('private proof inputs', () => {
-  it.each([['input'], ['inputs'], ['privateInputs'], ['witness'], ['witnessValues'], ['wtns'], ['signals'], ['input_json']])(
+  it.each([['input'], ['inputs'], ['privateInputs'], ['witness'], ['witnessValues'], ['wtns'], ['privateSignals'], ['signalValues'], ['input_json']])(
     'drops the whole value under "%s"',
     (key) => {
       const record = { msg: 'job queued', circuitId: 'poseidon-12', [key]: { a: '123456789', b: ['1', '2'] } };

@@ -1,0 +1,200 @@
+// Beta feedback goes through an outbox in the data directory: written to disk first, then sent
+// by HTTP POST with retries and backoff. A send that fails stays in the outbox and is tried
+// again at the next start, so nothing the user wrote is lost. Each item carries its id as an
+// Idempotency-Key, so a send whose response was lost and is repeated is not a duplicate.
+import { copyFile, mkdir, readFile, readdir, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { ZkError } from '../../../common/errors.js';
+import { writeFileAtomic } from '../settings/atomicWrite.js';
+import { sha256 } from './bundleWriter.js';
+import type { Redactor } from './redact.js';
+
+export interface FeedbackItem {
+  id: string;
+  createdAt: string;
+  message: string;
+  installId: string | null;
+  appVersion: string;
+  channel: string;
+  bundle: { file: string; bytes: number; sha256: string } | null;
+  attempts: number;
+  lastError: string | null;
+  lastAttemptAt: string | null;
+}
+
+export interface NewFeedback {
+  message: string;
+  installId: string | null;
+  appVersion: string;
+  channel: string;
+  /** A diagnostics bundle to attach: copied into the outbox, so it survives until sent. */
+  bundlePath?: string;
+}
+
+export interface SendOptions {
+  /** Tries per item in this run, the first included. */
+  attempts?: number;
+  baseDelayMs?: number;
+  timeoutMs?: number;
+}
+
+export interface SendReport {
+  sent: string[];
+  kept: { id: string; error: string }[];
+}
+
+export interface FeedbackOutboxOptions {
+  dataDir: string;
+  redactor: Redactor;
+  fetch?: typeof fetch;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const MAX_MESSAGE_CHARS = 20_000;
+
+export class FeedbackOutbox {
+  readonly dir: string;
+  private readonly fetch: typeof fetch;
+  private readonly now: () => Date;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: FeedbackOutboxOptions) {
+    this.dir = path.join(options.dataDir, 'outbox');
+    this.fetch = options.fetch ?? globalThis.fetch;
+    this.now = options.now ?? (() => new Date());
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** Writes the item to disk; only then may it be sent. The message is redacted like everything that leaves. */
+  async enqueue(feedback: NewFeedback): Promise<FeedbackItem> {
+    const message = feedback.message.trim();
+    if (!message) throw new ZkError('E_INPUT_INVALID', 'Feedback needs a message.');
+    if (message.length > MAX_MESSAGE_CHARS) throw new ZkError('E_INPUT_INVALID', `Feedback is limited to ${MAX_MESSAGE_CHARS} characters.`);
+    await mkdir(this.dir, { recursive: true });
+    const id = randomUUID();
+    let bundle: FeedbackItem['bundle'] = null;
+    if (feedback.bundlePath) {
+      const file = `${id}.zip`;
+      const target = path.join(this.dir, file);
+      try {
+        await copyFile(feedback.bundlePath, target);
+      } catch (error) {
+        await unlink(target).catch(() => undefined);
+        throw ZkError.wrap(error, (error as { code?: string }).code === 'ENOSPC' ? 'E_DISK_FULL' : 'E_IO');
+      }
+      const content = await readFile(target);
+      bundle = { file, bytes: content.length, sha256: sha256(content) };
+    }
+    const item: FeedbackItem = {
+      id,
+      createdAt: this.now().toISOString(),
+      message: this.options.redactor.text(message),
+      installId: feedback.installId,
+      appVersion: feedback.appVersion,
+      channel: feedback.channel,
+      bundle,
+      attempts: 0,
+      lastError: null,
+      lastAttemptAt: null,
+    };
+    await this.save(item);
+    return item;
+  }
+
+  /** Oldest first. A file that does not parse is left where it is for a person to look at. */
+  async pending(): Promise<FeedbackItem[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return [];
+    }
+    const items: FeedbackItem[] = [];
+    for (const name of names.filter((n) => n.endsWith('.json'))) {
+      try {
+        items.push(JSON.parse(await readFile(path.join(this.dir, name), 'utf8')) as FeedbackItem);
+      } catch {
+        // unreadable: kept on disk, not sent
+      }
+    }
+    return items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** Sends every pending item. Retries network failures, 408, 429 and 5xx with backoff; keeps what fails. */
+  async sendAll(endpoint: string, options: SendOptions = {}): Promise<SendReport> {
+    const report: SendReport = { sent: [], kept: [] };
+    for (const item of await this.pending()) {
+      const error = await this.sendOne(endpoint, item, options);
+      if (error === null) report.sent.push(item.id);
+      else report.kept.push({ id: item.id, error });
+    }
+    return report;
+  }
+
+  private async sendOne(endpoint: string, item: FeedbackItem, options: SendOptions): Promise<string | null> {
+    const tries = options.attempts ?? 4;
+    const base = options.baseDelayMs ?? 500;
+    let body: string;
+    try {
+      const bundle = item.bundle ? await readFile(path.join(this.dir, item.bundle.file)) : null;
+      body = JSON.stringify({
+        id: item.id,
+        createdAt: item.createdAt,
+        installId: item.installId,
+        appVersion: item.appVersion,
+        channel: item.channel,
+        message: item.message,
+        bundle: item.bundle && bundle ? { name: 'diagnostics.zip', bytes: item.bundle.bytes, sha256: item.bundle.sha256, base64: bundle.toString('base64') } : null,
+      });
+    } catch (error) {
+      return this.record(item, `attachment unreadable: ${(error as Error).message}`);
+    }
+    let lastError = '';
+    for (let attempt = 0; attempt < tries; attempt++) {
+      if (attempt > 0) await this.sleep(base * 2 ** (attempt - 1));
+      let retry = true;
+      try {
+        const response = await this.fetch(endpoint, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': item.id },
+          body,
+          signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+        });
+        if (response.ok) {
+          await this.remove(item);
+          return null;
+        }
+        lastError = `HTTP ${response.status}`;
+        retry = response.status === 408 || response.status === 429 || response.status >= 500;
+      } catch (error) {
+        lastError = this.options.redactor.text(error instanceof Error ? `${error.message}${causeOf(error)}` : String(error));
+      }
+      item.attempts++;
+      if (!retry) break;
+    }
+    return this.record(item, lastError);
+  }
+
+  private async record(item: FeedbackItem, error: string): Promise<string> {
+    item.lastError = error;
+    item.lastAttemptAt = this.now().toISOString();
+    await this.save(item).catch(() => undefined);
+    return error;
+  }
+
+  private async save(item: FeedbackItem): Promise<void> {
+    await writeFileAtomic(path.join(this.dir, `${item.id}.json`), `${JSON.stringify(item, null, 2)}\n`);
+  }
+
+  private async remove(item: FeedbackItem): Promise<void> {
+    await unlink(path.join(this.dir, `${item.id}.json`)).catch(() => undefined);
+    if (item.bundle) await unlink(path.join(this.dir, item.bundle.file)).catch(() => undefined);
+  }
+}
+
+function causeOf(error: Error): string {
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? ` (${cause.message})` : '';
+}
