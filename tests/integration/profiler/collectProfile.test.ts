@@ -107,6 +107,20 @@ describe('a probe that misbehaves costs only its own section', () => {
     expect(failed.cpu.status).toBe('ok');
   });
 
+  it("keeps a failing probe's reason but not the home directory in it", async () => {
+    const home = path.join(os.homedir(), '.config', 'zkdesk');
+    const failed = await collectSystemProfile({
+      dataDir: tmp,
+      probes: {
+        disk: async () => {
+          throw new Error(`EACCES: permission denied, statfs '${home}'`);
+        },
+      },
+    });
+    expect(failed.disk.status === 'unavailable' && failed.disk.reason).toMatch(/^disk probe failed: EACCES: permission denied, statfs '\[home\]/);
+    expect(JSON.stringify(failed)).not.toContain(os.homedir() + '/');
+  });
+
   it('a probe that answers with a field the profile does not name (a serial) is refused, not kept', async () => {
     const leaky = await collectSystemProfile({
       dataDir: tmp,

@@ -30,7 +30,7 @@ describe('zkdesk profile', () => {
     for (const title of ['CPU', 'Memory', 'GPU', 'System', 'Machine', 'Power', 'Load', 'Disk (data directory)', 'Runtime']) {
       expect(stdout).toMatch(new RegExp(`^${title.replace(/[()]/g, '\\$&')}$`, 'm'));
     }
-    expect(stdout).toContain(`node         ${process.versions.node}`);
+    expect(stdout).toMatch(new RegExp(`^  node +${process.versions.node.replace(/\./g, '\\.')}$`, 'm'));
     expect(stdout).not.toMatch(/undefined|NaN|\[object/);
     await expect(import('node:fs/promises').then((fs) => fs.access(dataDir))).rejects.toThrow();
   });
