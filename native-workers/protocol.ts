@@ -49,6 +49,16 @@ export interface CancelRequest {
   type: 'cancel';
   jobId: string;
 }
+/** Asks the calibration worker (native-workers/calibrate.ts) to measure this machine. */
+export interface CalibrateRequest {
+  type: 'calibrate';
+  /** log2 sizes of the G1 multi-scalar multiplications, G2 ones and FFTs to time. */
+  g1Powers: number[];
+  g2Powers: number[];
+  fftPowers: number[];
+  /** A circuit wasm and a valid input, to time witness generation. */
+  witness: { wasmPath: string; input: CircuitInput; wires: number } | null;
+}
 export interface PingRequest {
   type: 'ping';
   nonce: number;
@@ -56,7 +66,7 @@ export interface PingRequest {
 export interface ShutdownRequest {
   type: 'shutdown';
 }
-export type MainToWorker = ProveRequest | CancelRequest | PingRequest | ShutdownRequest;
+export type MainToWorker = ProveRequest | CancelRequest | CalibrateRequest | PingRequest | ShutdownRequest;
 
 // worker -> main
 export interface ReadyMessage {
@@ -90,6 +100,24 @@ export interface ErrorMessage {
   jobId: string;
   error: ErrorPayload;
 }
+export interface Timing {
+  power: number;
+  ms: number;
+}
+export interface CalibrationMessage {
+  type: 'calibration';
+  g1Msm: Timing[];
+  g2Msm: Timing[];
+  /** One inverse plus one forward FFT of the size, as groth16 runs them per polynomial. */
+  fft: Timing[];
+  pairingMs: number;
+  witness: { wires: number; ms: number } | null;
+  threads: number;
+}
+export interface CalibrationErrorMessage {
+  type: 'calibration-error';
+  error: ErrorPayload;
+}
 export interface PongMessage {
   type: 'pong';
   nonce: number;
@@ -104,10 +132,18 @@ export interface LogMessage {
   msg: string;
   fields?: Record<string, string | number | boolean>;
 }
-export type WorkerToMain = ReadyMessage | ProgressMessage | ResultMessage | ErrorMessage | PongMessage | LogMessage;
+export type WorkerToMain =
+  | ReadyMessage
+  | ProgressMessage
+  | ResultMessage
+  | ErrorMessage
+  | CalibrationMessage
+  | CalibrationErrorMessage
+  | PongMessage
+  | LogMessage;
 
-const workerMessageTypes = new Set<WorkerToMain['type']>(['ready', 'progress', 'result', 'error', 'pong', 'log']);
-const mainMessageTypes = new Set<MainToWorker['type']>(['prove', 'cancel', 'ping', 'shutdown']);
+const workerMessageTypes = new Set<WorkerToMain['type']>(['ready', 'progress', 'result', 'error', 'calibration', 'calibration-error', 'pong', 'log']);
+const mainMessageTypes = new Set<MainToWorker['type']>(['prove', 'cancel', 'calibrate', 'ping', 'shutdown']);
 
 function hasType(value: unknown): value is { type: unknown } {
   return typeof value === 'object' && value !== null && 'type' in value;

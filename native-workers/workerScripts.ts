@@ -2,3 +2,4 @@
 import { fileURLToPath } from 'node:url';
 
 export const proverWorkerScript = fileURLToPath(new URL('./prover.js', import.meta.url));
+export const calibrationWorkerScript = fileURLToPath(new URL('./calibrate.js', import.meta.url));

@@ -1,7 +1,9 @@
 // The command list: one line per command file.
 import type { Command } from 'commander';
 import { registerBundleCommand } from './bundle.js';
+import { registerCalibrateCommand } from './calibrate.js';
 import { registerCircuitsCommand } from './circuits.js';
+import { registerDoctorCommand } from './doctor.js';
 import { registerFeedbackCommand } from './feedback.js';
 import { registerInspectCommand } from './inspect.js';
 import { registerProfileCommand } from './profile.js';
@@ -13,7 +15,9 @@ export type CommandRegistration = (program: Command) => void;
 
 export const commandRegistrations: CommandRegistration[] = [
   registerBundleCommand,
+  registerCalibrateCommand,
   registerCircuitsCommand,
+  registerDoctorCommand,
   registerFeedbackCommand,
   registerInspectCommand,
   registerProfileCommand,

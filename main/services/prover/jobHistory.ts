@@ -2,36 +2,9 @@
 // stage took and how much memory it used: never the inputs, which may be secrets.
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ErrorCode } from '../../../common/errors.js';
+import type { JobRecord } from './proverTypes.js';
 
-export type JobOutcome = 'verified' | 'failed' | 'cancelled';
-
-export interface JobTimings {
-  queuedMs: number;
-  witnessMs: number;
-  proveMs: number;
-  verifyMs: number;
-  totalMs: number;
-}
-
-export interface JobRecord {
-  jobId: string;
-  circuitId: string;
-  circuitSha256: string;
-  /** Constraints and domain power, so history can be compared with estimates later. */
-  constraints: number | null;
-  domainPower: number | null;
-  outcome: JobOutcome;
-  errorCode?: ErrorCode;
-  errorMessage?: string;
-  timings: JobTimings;
-  peakRssBytes: number | null;
-  memoryCapBytes: number | null;
-  workerPid: number | null;
-  submittedAt: string;
-  startedAt: string | null;
-  finishedAt: string;
-}
+export type { JobRecord } from './proverTypes.js';
 
 export class JobHistory {
   readonly file: string;

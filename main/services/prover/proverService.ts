@@ -4,12 +4,15 @@
 // A worker that dies fails only its own job; the pool starts a fresh one for the next.
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { ZkError, type ErrorPayload } from '../../../common/errors.js';
-import type { CircuitInput, Groth16Proof, ProofStage, StageTimings } from '../../../native-workers/protocol.js';
+import { ZkError } from '../../../common/errors.js';
+import type { CircuitInput, ProofStage, StageTimings } from '../../../native-workers/protocol.js';
 import { checkArtifacts } from './artifactCheck.js';
 import { FileHashCache } from './fileHash.js';
 import { checkInput } from './inputCheck.js';
-import type { JobHistory, JobOutcome, JobRecord, JobTimings } from './jobHistory.js';
+import type { JobHistory } from './jobHistory.js';
+import type { JobOutcome, JobRecord, JobSnapshot, JobTimings, ProofResult, ProverEvent } from './proverTypes.js';
+
+export type { JobSnapshot, ProofResult, ProverEvent } from './proverTypes.js';
 import { estimatePeakMemoryBytes } from './memoryEstimate.js';
 import { readProcessRss, type ProcessMemoryProbe } from './processMemory.js';
 import { ProofQueue } from './proofQueue.js';
@@ -41,40 +44,6 @@ export interface SubmitRequest {
   /** null: no limit; undefined: the service default. */
   timeoutMs?: number | null;
 }
-
-export type JobState = 'queued' | 'running' | JobOutcome;
-
-export interface ProofResult {
-  jobId: string;
-  circuitId: string;
-  proof: Groth16Proof;
-  publicSignals: string[];
-  verified: true;
-  timings: JobTimings;
-  peakRssBytes: number;
-  workerPid: number | null;
-  cache: { zkey: 'hit' | 'miss'; witnessCalculator: 'hit' | 'miss' };
-}
-
-export interface JobSnapshot {
-  jobId: string;
-  circuitId: string;
-  title: string;
-  state: JobState;
-  priority: number;
-  stage: ProofStage | null;
-  /** 0..1 over the whole job, for a progress bar. */
-  progress: number;
-  expectedPeakBytes: number;
-  workerPid: number | null;
-  submittedAt: string;
-  error: ErrorPayload | null;
-}
-
-export type ProverEvent =
-  | { type: 'job'; job: JobSnapshot }
-  | { type: 'finished'; record: JobRecord }
-  | { type: 'worker'; event: 'started' | 'exited'; pid: number | undefined; detail?: string };
 
 export interface JobHandle {
   jobId: string;
@@ -345,6 +314,9 @@ export class ProverService {
       circuitSha256: job.circuit.artifacts.zkeySha256,
       constraints: job.circuit.manifest?.constraints ?? null,
       domainPower: job.circuit.header.domainPower,
+      wires: job.circuit.header.nVars,
+      publicSignals: job.circuit.header.nPublic,
+      zkeyBytes: job.circuit.zkeyBytes,
       timings,
       memoryCapBytes: this.options.memoryCapBytes,
       workerPid: pid,

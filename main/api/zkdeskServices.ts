@@ -1,0 +1,154 @@
+// The composition root every host shares (the Electron app, the headless host, the CLI's
+// doctor): settings first, then the prover sized from them, the circuit registry, the profile,
+// calibration and the estimator, the advisor. Hosts differ only in what they pass in: the
+// worker launcher, and the update service where there is one.
+import os from 'node:os';
+import type { ErrorPayload } from '../../common/errors.js';
+import { calibrationWorkerScript, proverWorkerScript } from '../../native-workers/workerScripts.js';
+import { adviseCircuit, adviseMachine, type Advice, type CircuitAdvice } from '../services/advisor/advise.js';
+import type { CircuitFacts } from '../services/advisor/advisorTypes.js';
+import { CalibrationService } from '../services/profiler/calibrationService.js';
+import type { Calibration, EstimateBreakdown } from '../services/profiler/calibrationTypes.js';
+import { collectSystemProfile } from '../services/profiler/profileCollector.js';
+import type { SystemProfile } from '../services/profiler/systemProfile.js';
+import { checkArtifacts } from '../services/prover/artifactCheck.js';
+import { CircuitRegistry } from '../services/prover/circuitRegistry.js';
+import { estimateProof } from '../services/prover/estimator.js';
+import { FileHashCache } from '../services/prover/fileHash.js';
+import { JobHistory } from '../services/prover/jobHistory.js';
+import { decideMemoryCapBytes, decidePoolSize } from '../services/prover/poolSizing.js';
+import { ProverService } from '../services/prover/proverService.js';
+import type { CheckedCircuit, ResolvedCircuit } from '../services/prover/resolvedCircuit.js';
+import type { WorkerLauncher } from '../services/prover/workerLauncher.js';
+import { bundledCircuitsDir } from '../services/resourcePaths.js';
+import { SettingsStore } from '../services/settings/settingsStore.js';
+
+export interface ServicesOptions {
+  dataDir: string;
+  launcher: WorkerLauncher;
+  appVersion: string;
+  circuitsDir?: string;
+  onWorkerLog?: (level: string, msg: string, fields: Record<string, unknown>) => void;
+}
+
+/** A profile older than this is collected again before advice is given. */
+const PROFILE_MAX_AGE_MS = 30_000;
+
+export class ZkdeskServices {
+  readonly registry: CircuitRegistry;
+  readonly history: JobHistory;
+  readonly calibration: CalibrationService;
+  /** Circuit packages opened in this session, by id. */
+  readonly packages = new Map<string, CheckedCircuit>();
+  private readonly hashes = new FileHashCache();
+  private profileCache: { profile: SystemProfile; at: number } | null = null;
+
+  private constructor(
+    readonly options: ServicesOptions,
+    readonly settings: SettingsStore,
+    readonly settingsRecovery: ErrorPayload | null,
+    readonly prover: ProverService,
+  ) {
+    this.registry = new CircuitRegistry(options.circuitsDir ?? bundledCircuitsDir());
+    this.history = new JobHistory(options.dataDir);
+    this.calibration = new CalibrationService({
+      dataDir: options.dataDir,
+      launcher: options.launcher,
+      workerScript: calibrationWorkerScript,
+      prover,
+      registry: this.registry,
+    });
+  }
+
+  static async open(options: ServicesOptions): Promise<ZkdeskServices> {
+    const settings = new SettingsStore({ dataDir: options.dataDir });
+    const loaded = await settings.load();
+    const s = loaded.settings;
+    const machine = { logicalCores: os.availableParallelism(), totalMemoryBytes: os.totalmem() };
+    const pool = { workerCount: s.workerCount, workerMemoryCapMb: s.workerMemoryCapMb };
+    const prover = new ProverService({
+      launcher: options.launcher,
+      workerScript: proverWorkerScript,
+      history: new JobHistory(options.dataDir),
+      poolSize: decidePoolSize(machine, pool),
+      memoryCapBytes: decideMemoryCapBytes(machine, pool),
+      availableMemory: () => os.freemem(),
+      defaultTimeoutMs: s.jobTimeoutSec * 1000,
+      onWorkerLog: options.onWorkerLog,
+    });
+    return new ZkdeskServices(options, settings, loaded.warnings[0] ?? null, prover);
+  }
+
+  async profile(options: { fresh?: boolean } = {}): Promise<SystemProfile> {
+    const cached = this.profileCache;
+    if (!options.fresh && cached && Date.now() - cached.at < PROFILE_MAX_AGE_MS) return cached.profile;
+    const profile = await collectSystemProfile({ dataDir: this.options.dataDir });
+    this.profileCache = { profile, at: Date.now() };
+    return profile;
+  }
+
+  async currentCalibration(): Promise<Calibration | null> {
+    return this.calibration.current((await this.profile()).fingerprint.sha256);
+  }
+
+  async runCalibration(): Promise<Calibration> {
+    return this.calibration.run((await this.profile({ fresh: true })).fingerprint.sha256);
+  }
+
+  /** A bundled circuit or a package opened in this session. */
+  async resolveCircuit(id: string): Promise<ResolvedCircuit> {
+    return this.packages.get(id) ?? this.registry.resolve(id);
+  }
+
+  async checkCircuit(id: string): Promise<CheckedCircuit> {
+    const opened = this.packages.get(id);
+    if (opened) return opened;
+    return checkArtifacts(await this.registry.resolve(id), this.hashes);
+  }
+
+  async estimate(circuit: CheckedCircuit): Promise<EstimateBreakdown> {
+    const [calibration, history] = await Promise.all([this.currentCalibration(), this.history.read({ limit: 500 })]);
+    return estimateProof(
+      {
+        circuitId: circuit.id,
+        zkeySha256: circuit.artifacts.zkeySha256,
+        constraints: circuit.manifest?.constraints ?? null,
+        wires: circuit.header.nVars,
+        domainPower: circuit.header.domainPower,
+        publicSignals: circuit.header.nPublic,
+        zkeyBytes: circuit.zkeyBytes,
+      },
+      calibration,
+      history,
+    );
+  }
+
+  private advisorSettings() {
+    const s = this.settings.get();
+    return { predictedTimeWarnSec: s.predictedTimeWarnSec, workerMemoryCapMb: s.workerMemoryCapMb };
+  }
+
+  async adviseMachine(): Promise<Advice> {
+    return adviseMachine(await this.profile(), this.advisorSettings(), { appVersion: this.options.appVersion });
+  }
+
+  async adviseCircuit(id: string): Promise<{ circuit: CheckedCircuit; advice: CircuitAdvice; estimate: EstimateBreakdown }> {
+    const circuit = await this.checkCircuit(id);
+    const estimate = await this.estimate(circuit);
+    const facts: CircuitFacts = {
+      id: circuit.id,
+      title: circuit.title,
+      constraints: circuit.manifest?.constraints ?? circuit.header.domainSize,
+      domainPower: circuit.header.domainPower,
+      wires: circuit.header.nVars,
+      zkeyBytes: circuit.zkeyBytes,
+    };
+    const timed = estimate.model ? { totalMs: estimate.totalMs, peakMemoryBytes: estimate.peakMemoryBytes } : undefined;
+    const advice = adviseCircuit(await this.profile(), facts, timed, this.advisorSettings(), { appVersion: this.options.appVersion });
+    return { circuit, advice, estimate };
+  }
+
+  async close(): Promise<void> {
+    await this.prover.close();
+  }
+}

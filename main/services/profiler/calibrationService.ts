@@ -1,0 +1,129 @@
+// Measures how fast this machine proves and keeps the result under the profile's fingerprint:
+// the operation costs come from a calibration worker process, the tie to reality from one
+// real proof of a bundled circuit through the prover. Measured again when the fingerprint
+// changes (another machine, more memory, a new CPU) or when the user asks.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ZkError } from '../../../common/errors.js';
+import type { CalibrationMessage, CircuitInput } from '../../../native-workers/protocol.js';
+import { writeFileAtomic } from '../files/atomicFile.js';
+import type { ProverService } from '../prover/proverService.js';
+import type { CircuitRegistry } from '../prover/circuitRegistry.js';
+import type { WorkerLauncher } from '../prover/workerLauncher.js';
+import { calibrationSchema, type Calibration } from './calibrationTypes.js';
+
+export interface CalibrationServiceOptions {
+  dataDir: string;
+  launcher: WorkerLauncher;
+  workerScript: string;
+  prover: ProverService;
+  registry: CircuitRegistry;
+  /** The bundled circuit proved for real at calibration. */
+  referenceCircuitId?: string;
+  now?: () => Date;
+}
+
+/** Sizes timed: around the bundled circuits (2^8 to 2^16), quick enough for a first run (~10 s). */
+const G1_POWERS = [10, 12, 14];
+const G2_POWERS = [10, 12];
+const FFT_POWERS = [12, 14, 16];
+const CALIBRATION_TIMEOUT_MS = 5 * 60_000;
+
+export class CalibrationService {
+  readonly file: string;
+
+  constructor(private readonly options: CalibrationServiceOptions) {
+    this.file = path.join(options.dataDir, 'calibration.json');
+  }
+
+  /** The stored calibration if it was measured on this machine (same fingerprint), else null. */
+  async current(fingerprint: string): Promise<Calibration | null> {
+    const stored = await this.stored();
+    return stored?.fingerprint === fingerprint ? stored : null;
+  }
+
+  /** Whatever is stored, for bundles: a stale one is still evidence. A damaged file counts as none. */
+  async stored(): Promise<Calibration | null> {
+    try {
+      const parsed = calibrationSchema.safeParse(JSON.parse(await readFile(this.file, 'utf8')));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private async measureOperations(witness: { wasmPath: string; input: CircuitInput; wires: number } | null): Promise<CalibrationMessage> {
+    const worker = this.options.launcher.launch({ script: this.options.workerScript, name: 'zkdesk-calibration' });
+    try {
+      return await new Promise<CalibrationMessage>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new ZkError('E_TIMEOUT', 'Calibration took longer than five minutes and was stopped.')), CALIBRATION_TIMEOUT_MS);
+        worker.onExit((exit) => {
+          clearTimeout(timer);
+          reject(new ZkError('E_WORKER_CRASHED', 'The calibration process stopped unexpectedly.', { exitCode: exit.code, signal: exit.signal }));
+        });
+        worker.onMessage((message) => {
+          if (message.type === 'ready') {
+            worker.post({ type: 'calibrate', g1Powers: G1_POWERS, g2Powers: G2_POWERS, fftPowers: FFT_POWERS, witness });
+          } else if (message.type === 'calibration') {
+            clearTimeout(timer);
+            resolve(message);
+          } else if (message.type === 'calibration-error') {
+            clearTimeout(timer);
+            reject(ZkError.fromPayload(message.error));
+          }
+        });
+      });
+    } finally {
+      worker.post({ type: 'shutdown' });
+      setTimeout(() => worker.kill(), 2000).unref();
+    }
+  }
+
+  async run(fingerprint: string): Promise<Calibration> {
+    const started = performance.now();
+    const referenceId = this.options.referenceCircuitId ?? 'stress-12';
+    const reference = await this.options.registry.resolve(referenceId);
+    const input = (await this.options.registry.sampleInput(referenceId)) as CircuitInput;
+    const manifest = reference.manifest;
+    if (!manifest) throw new ZkError('E_ARTIFACT_MISSING', `The reference circuit ${referenceId} has no manifest.`);
+
+    const operations = await this.measureOperations({ wasmPath: reference.files.wasmPath, input, wires: manifest.wires });
+    // Two proofs, the first unmeasured: a warm worker is what the estimate is for.
+    await (await this.options.prover.submit({ circuit: reference, input })).result;
+    const proof = await (await this.options.prover.submit({ circuit: reference, input })).result;
+
+    const calibration: Calibration = {
+      formatVersion: 1,
+      fingerprint,
+      measuredAt: (this.options.now?.() ?? new Date()).toISOString(),
+      durationMs: performance.now() - started,
+      threads: operations.threads,
+      g1Msm: operations.g1Msm,
+      g2Msm: operations.g2Msm,
+      fft: operations.fft,
+      pairingMs: operations.pairingMs,
+      witness: operations.witness,
+      reference: {
+        circuitId: referenceId,
+        wires: manifest.wires,
+        domainPower: manifest.domainPower,
+        publicSignals: manifest.publicSignals.length,
+        zkeyBytes: manifest.artifacts.zkey.bytes,
+        witnessMs: proof.timings.witnessMs,
+        proveMs: proof.timings.proveMs,
+        verifyMs: proof.timings.verifyMs,
+        peakRssBytes: proof.peakRssBytes,
+      },
+    };
+    await writeFileAtomic(this.file, `${JSON.stringify(calibration, null, 2)}\n`);
+    return calibration;
+  }
+
+  /** The current calibration, measuring one first if this machine has none. */
+  async ensure(fingerprint: string): Promise<{ calibration: Calibration; measured: boolean }> {
+    const existing = await this.current(fingerprint);
+    if (existing) return { calibration: existing, measured: false };
+    return { calibration: await this.run(fingerprint), measured: true };
+  }
+}

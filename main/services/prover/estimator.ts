@@ -1,0 +1,123 @@
+// Predicts a proof's time per stage and its peak memory before it starts. The model is the
+// work groth16_prove does (snarkjs src/groth16_prove.js): G1 multi-scalar multiplications over
+// the A, B1 and C points (about one per wire) and the H points (one per domain row), one G2
+// multiplication over the B2 points, and three inverse+forward FFT pairs over the domain.
+// Each operation's cost on this machine comes from calibration (interpolated between the
+// measured sizes in log-log space). Real circuits have many zero points, so the sum
+// over-predicts by a steady factor: the factor is measured on a real reference proof at
+// calibration, then refined from recent jobs. Simple on purpose: every input is shown.
+import { estimatePeakMemoryBytes } from './memoryEstimate.js';
+import type { JobRecord } from './proverTypes.js';
+import type { Calibration, CircuitShape, EstimateBreakdown } from '../profiler/calibrationTypes.js';
+
+interface Point {
+  power: number;
+  ms: number;
+}
+
+/** Cost at 2^power, by straight lines between measured sizes on log-log axes (extrapolated at the ends). */
+export function interpolateCost(points: Point[], size: number): number {
+  const sorted = [...points].filter((p) => p.ms > 0).sort((a, b) => a.power - b.power);
+  if (sorted.length === 0) return 0;
+  if (sorted.length === 1) return (sorted[0] as Point).ms * (size / 2 ** (sorted[0] as Point).power);
+  const x = Math.log2(Math.max(size, 1));
+  let lo = sorted[0] as Point;
+  let hi = sorted[1] as Point;
+  for (let i = 1; i < sorted.length; i++) {
+    lo = sorted[i - 1] as Point;
+    hi = sorted[i] as Point;
+    if (x <= hi.power) break;
+  }
+  const slope = (Math.log2(hi.ms) - Math.log2(lo.ms)) / (hi.power - lo.power);
+  return 2 ** (Math.log2(lo.ms) + slope * (x - lo.power));
+}
+
+export function modelProveCost(calibration: Calibration, shape: Pick<CircuitShape, 'wires' | 'domainPower' | 'publicSignals'>): NonNullable<EstimateBreakdown['model']> {
+  const domain = 2 ** shape.domainPower;
+  const privateWires = Math.max(1, shape.wires - shape.publicSignals - 1);
+  const g1MsmMs = 2 * interpolateCost(calibration.g1Msm, shape.wires) + interpolateCost(calibration.g1Msm, privateWires) + interpolateCost(calibration.g1Msm, domain);
+  const g2MsmMs = interpolateCost(calibration.g2Msm, shape.wires);
+  const fftMs = 3 * interpolateCost(calibration.fft, domain);
+  return { g1MsmMs, g2MsmMs, fftMs, modelProveMs: g1MsmMs + g2MsmMs + fftMs };
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Recent verified jobs that carry their circuit's size: the history the model learns from. */
+function usableHistory(history: readonly JobRecord[]): JobRecord[] {
+  return history
+    .filter((r) => r.outcome === 'verified' && r.wires && r.domainPower && r.timings.proveMs > 0)
+    .slice(-HISTORY_WINDOW);
+}
+
+/** How many recent jobs refine the correction factor. */
+export const HISTORY_WINDOW = 50;
+/** Below this many jobs, the reference proof's factor stands alone. */
+export const MIN_HISTORY_JOBS = 3;
+
+export function correctionFactor(calibration: Calibration, history: readonly JobRecord[]): EstimateBreakdown['correction'] {
+  const ratios = usableHistory(history).map((r) => {
+    const model = modelProveCost(calibration, { wires: r.wires as number, domainPower: r.domainPower as number, publicSignals: r.publicSignals ?? 1 });
+    return r.timings.proveMs / model.modelProveMs;
+  });
+  const fromHistory = ratios.length >= MIN_HISTORY_JOBS ? median(ratios) : null;
+  if (fromHistory !== null) return { factor: fromHistory, source: `median of ${ratios.length} recent jobs on this machine` };
+  const ref = calibration.reference;
+  if (!ref) return null;
+  const model = modelProveCost(calibration, ref);
+  return { factor: ref.proveMs / model.modelProveMs, source: `reference proof of ${ref.circuitId} at calibration` };
+}
+
+export function estimateProof(shape: CircuitShape, calibration: Calibration | null, history: readonly JobRecord[] = []): EstimateBreakdown {
+  const sameCircuit = shape.zkeySha256 ? history.filter((r) => r.outcome === 'verified' && r.circuitSha256 === shape.zkeySha256) : [];
+  const inputs = { wires: shape.wires, domainPower: shape.domainPower, publicSignals: shape.publicSignals, zkeyBytes: shape.zkeyBytes, threads: calibration?.threads ?? null };
+
+  const formulaPeak = estimatePeakMemoryBytes({ wires: shape.wires, zkeyBytes: shape.zkeyBytes });
+  const seenPeak = median(sameCircuit.map((r) => r.peakRssBytes ?? 0).filter((b) => b > 0));
+  const peakMemoryBytes = seenPeak !== null ? Math.round(seenPeak * 1.1) : formulaPeak;
+  const memoryBasis = seenPeak !== null ? `median peak of ${sameCircuit.length} earlier proofs of this circuit, plus 10 %` : 'formula from the proving key size (no earlier proof of this circuit)';
+
+  if (!calibration) {
+    return {
+      witnessMs: 0,
+      proveMs: 0,
+      verifyMs: 0,
+      totalMs: 0,
+      peakMemoryBytes,
+      inputs,
+      model: null,
+      correction: null,
+      basis: { time: 'no calibration yet: run `zkdesk calibrate`', memory: memoryBasis },
+    };
+  }
+
+  const model = modelProveCost(calibration, shape);
+  const correction = correctionFactor(calibration, history);
+  const proveMs = model.modelProveMs * (correction?.factor ?? 1);
+  const witnessFromHistory = median(sameCircuit.map((r) => r.timings.witnessMs));
+  const verifyFromHistory = median(sameCircuit.map((r) => r.timings.verifyMs));
+  const witnessRate = calibration.witness ? calibration.witness.ms / calibration.witness.wires : 0;
+  const witnessMs = witnessFromHistory ?? shape.wires * witnessRate;
+  // A Groth16 verify is a pairing product of four terms plus a small MSM over public signals.
+  const verifyMs = verifyFromHistory ?? 4 * calibration.pairingMs + interpolateCost(calibration.g1Msm, Math.max(1, shape.publicSignals));
+
+  return {
+    witnessMs,
+    proveMs,
+    verifyMs,
+    totalMs: witnessMs + proveMs + verifyMs,
+    peakMemoryBytes,
+    inputs,
+    model,
+    correction,
+    basis: {
+      time: `calibration of ${calibration.measuredAt.slice(0, 10)} × correction (${correction?.source ?? 'none'})`,
+      memory: memoryBasis,
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// The prover's data as it crosses boundaries (history file, IPC, the headless host, bundles):
+// plain types only, no Node, so the contract and the renderer can import them.
+import type { ErrorCode, ErrorPayload } from '../../../common/errors.js';
+import type { Groth16Proof, ProofStage } from '../../../native-workers/protocol.js';
+
+export type JobOutcome = 'verified' | 'failed' | 'cancelled';
+
+export interface JobTimings {
+  queuedMs: number;
+  witnessMs: number;
+  proveMs: number;
+  verifyMs: number;
+  totalMs: number;
+}
+
+export interface JobRecord {
+  jobId: string;
+  circuitId: string;
+  circuitSha256: string;
+  /** The circuit's size, so history can be compared with estimates and refine them. */
+  constraints: number | null;
+  domainPower: number | null;
+  wires?: number | null;
+  publicSignals?: number | null;
+  zkeyBytes?: number | null;
+  outcome: JobOutcome;
+  errorCode?: ErrorCode;
+  errorMessage?: string;
+  timings: JobTimings;
+  peakRssBytes: number | null;
+  memoryCapBytes: number | null;
+  workerPid: number | null;
+  submittedAt: string;
+  startedAt: string | null;
+  finishedAt: string;
+}
+
+export type JobState = 'queued' | 'running' | JobOutcome;
+
+export interface ProofResult {
+  jobId: string;
+  circuitId: string;
+  proof: Groth16Proof;
+  publicSignals: string[];
+  verified: true;
+  timings: JobTimings;
+  peakRssBytes: number;
+  workerPid: number | null;
+  cache: { zkey: 'hit' | 'miss'; witnessCalculator: 'hit' | 'miss' };
+}
+
+export interface JobSnapshot {
+  jobId: string;
+  circuitId: string;
+  title: string;
+  state: JobState;
+  priority: number;
+  stage: ProofStage | null;
+  /** 0..1 over the whole job, for a progress bar. */
+  progress: number;
+  expectedPeakBytes: number;
+  workerPid: number | null;
+  submittedAt: string;
+  error: ErrorPayload | null;
+}
+
+export type ProverEvent =
+  | { type: 'job'; job: JobSnapshot }
+  | { type: 'finished'; record: JobRecord }
+  | { type: 'worker'; event: 'started' | 'exited'; pid: number | undefined; detail?: string };
+

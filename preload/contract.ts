@@ -1,0 +1,219 @@
+// The one contract between the UI and the rest of zkdesk. Every method the renderer may call
+// and every event it may hear is named here, each input with a zod schema that main parses
+// before any service sees it, each output with its TypeScript type. Main implements it
+// (main/api), preload forwards it over IPC, the headless host over HTTP/WebSocket, the
+// renderer consumes it as `window.zkdesk`. Nothing else crosses. This file imports neither
+// Electron nor Node nor the DOM: only zod and types.
+import { z } from 'zod';
+import type { ErrorPayload } from '../common/errors.js';
+import type { Advice, CircuitAdvice } from '../main/services/advisor/advise.js';
+import type { SystemProfile } from '../main/services/profiler/systemProfile.js';
+import type { JobRecord, JobSnapshot, ProofResult } from '../main/services/prover/proverTypes.js';
+import type { InputSignal } from '../main/services/prover/circuitManifest.js';
+import type { Settings } from '../main/services/settings/settingsSchema.js';
+import type { UpdateState } from '../main/services/updates/updateState.js';
+import type { UpdateChannel } from '../main/services/updates/updateChannel.js';
+import type { Calibration, EstimateBreakdown } from '../main/services/profiler/calibrationTypes.js';
+import type { BundleSummary } from '../main/services/diagnostics/bundleInspector.js';
+
+export const CHANNEL_PREFIX = 'zkdesk:';
+
+// Wire shapes the contract owns (what the UI needs, not the services' internals).
+export interface AppInfo {
+  name: string;
+  version: string;
+  channel: UpdateChannel;
+  platform: string;
+  arch: string;
+  /** Which host serves the UI: the Electron app or `zkdesk serve` in a browser. */
+  host: 'electron' | 'browser';
+  /** Things only the Electron shell can do (native dialogs, reveal in file manager). */
+  capabilities: { nativeDialogs: boolean; revealInFolder: boolean };
+}
+
+export interface CircuitSummary {
+  id: string;
+  title: string;
+  description: string;
+  source: 'bundled' | 'package';
+  built: boolean;
+  constraints: number | null;
+  domainPower: number | null;
+  wires: number | null;
+  zkeyBytes: number | null;
+  publicSignals: string[];
+  inputs: InputSignal[];
+  ceremony: string | null;
+}
+
+export interface CircuitCheck {
+  circuit: CircuitSummary;
+  advice: CircuitAdvice;
+  estimate: EstimateBreakdown | null;
+}
+
+/** One help article at its three depths (resources/help, markdown with front matter). */
+export interface HelpArticle {
+  id: string;
+  title: string;
+  summary: string;
+  tags: string[];
+  related: string[];
+  details: string;
+  expert: string;
+}
+
+/** What a diagnostics bundle would contain, section by section, before it is written. */
+export interface BundlePreview {
+  sinceDays: number | null;
+  sections: Array<{
+    id: string;
+    title: string;
+    bytes: number;
+    files: Array<{ path: string; bytes: number }>;
+    /** Why the section is empty, if it is. */
+    unavailable: string | null;
+    /** Set for sections left out unless the user asks (crash dumps cannot be redacted). */
+    optIn: string | null;
+  }>;
+  totalBytes: number;
+  capBytes: number;
+}
+
+export interface WrittenBundleView {
+  path: string;
+  bytes: number;
+  /** Files left out or shortened to stay under the size cap. */
+  cut: Array<{ path: string; reason: string }>;
+}
+
+export type BundleSummaryView = BundleSummary;
+
+export interface SettingsView {
+  settings: Settings;
+  /** Set when the file was damaged and recovered at start: the UI says so once. */
+  recovery: ErrorPayload | null;
+}
+
+/** The envelope every method answers in: errors keep their code and help id across IPC. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
+
+const id = z.string().min(1).max(200);
+const none = z.undefined();
+
+/** Declares a method: its input schema and (as a phantom) its output type. */
+function method<O>() {
+  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
+}
+
+function event<P>() {
+  return { payload: undefined as unknown as P };
+}
+
+export const methods = {
+  'app.info': method<AppInfo>()(none),
+
+  'profile.get': method<SystemProfile>()(none),
+  'profile.refresh': method<SystemProfile>()(none),
+  'advisor.machine': method<Advice>()(none),
+  'advisor.circuit': method<CircuitCheck>()(z.object({ circuitId: id })),
+  'calibration.get': method<Calibration | null>()(none),
+  'calibration.run': method<Calibration>()(none),
+
+  'circuits.list': method<CircuitSummary[]>()(none),
+  'circuits.sampleInput': method<unknown>()(z.object({ circuitId: id })),
+  /** Electron: `path` omitted opens a native dialog. Browser host: the path typed by the user. */
+  'circuits.openPackage': method<CircuitSummary | null>()(z.object({ path: z.string().min(1).max(4096).optional() })),
+
+  'prover.submit': method<{ jobId: string }>()(
+    z.object({
+      circuitId: id,
+      // The input's structure is checked by the prover against the circuit's manifest.
+      input: z.record(z.string().max(200), z.unknown()),
+      priority: z.number().int().min(-100).max(100).optional(),
+    }),
+  ),
+  'prover.cancel': method<{ cancelled: boolean }>()(z.object({ jobId: id })),
+  'prover.jobs': method<JobSnapshot[]>()(none),
+  'prover.result': method<ProofResult | null>()(z.object({ jobId: id })),
+  'prover.history': method<JobRecord[]>()(z.object({ limit: z.number().int().min(1).max(10_000).optional() })),
+
+  'help.articles': method<HelpArticle[]>()(none),
+
+  'diagnostics.preview': method<BundlePreview>()(z.object({ sinceDays: z.number().int().min(1).max(365).nullable().optional() })),
+  'diagnostics.write': method<WrittenBundleView>()(
+    z.object({
+      sinceDays: z.number().int().min(1).max(365).nullable().optional(),
+      exclude: z.array(z.string().max(100)).max(50).default([]),
+      includeOptIn: z.array(z.string().max(100)).max(50).default([]),
+    }),
+  ),
+  'diagnostics.reveal': method<{ revealed: boolean }>()(z.object({ path: z.string().min(1).max(4096) })),
+  /** Electron: `path` omitted opens a native dialog. */
+  'diagnostics.open': method<BundleSummaryView | null>()(z.object({ path: z.string().min(1).max(4096).optional() })),
+  'diagnostics.feedback': method<{ queued: boolean; sent: boolean }>()(
+    z.object({ message: z.string().min(1).max(20_000), attachBundle: z.boolean().default(false) }),
+  ),
+
+  'settings.get': method<SettingsView>()(none),
+  // Each field is re-checked by the settings schema; this only bounds the shape.
+  'settings.update': method<Settings>()(z.object({ patch: z.record(z.string().max(100), z.unknown()) })),
+
+  'updates.state': method<UpdateState>()(none),
+  'updates.check': method<UpdateState>()(z.object({ getItNow: z.boolean().optional() })),
+  'updates.switchChannel': method<UpdateState>()(z.object({ channel: z.enum(['stable', 'beta']) })),
+  'updates.acceptDowngrade': method<UpdateState>()(none),
+  'updates.download': method<UpdateState>()(none),
+  'updates.install': method<{ restarting: boolean }>()(none),
+} as const;
+
+export const events = {
+  'prover.job': event<JobSnapshot>(),
+  'updates.state': event<UpdateState>(),
+} as const;
+
+export type MethodName = keyof typeof methods;
+export type EventName = keyof typeof events;
+export type MethodInput<N extends MethodName> = z.input<(typeof methods)[N]['input']>;
+export type ParsedInput<N extends MethodName> = z.output<(typeof methods)[N]['input']>;
+export type MethodOutput<N extends MethodName> = (typeof methods)[N]['output'];
+export type EventPayload<E extends EventName> = (typeof events)[E]['payload'];
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function channelOf(name: MethodName | EventName): string {
+  return `${CHANNEL_PREFIX}${name}`;
+}
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.hasOwn(methods, value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(events, value);
+}
+
+type Domains = { [N in MethodName as N extends `${infer D}.${string}` ? D : never]: true };
+type MethodsOf<D extends string> = { [N in MethodName as N extends `${D}.${infer M}` ? M : never]: N };
+
+/** What the renderer sees as `window.zkdesk`: one object per domain, one function per method. */
+export type ZkdeskApi = {
+  [D in keyof Domains & string]: {
+    [M in keyof MethodsOf<D>]: MethodsOf<D>[M] extends MethodName
+      ? undefined extends MethodInput<MethodsOf<D>[M]>
+        ? (input?: MethodInput<MethodsOf<D>[M]>) => Promise<MethodOutput<MethodsOf<D>[M]>>
+        : (input: MethodInput<MethodsOf<D>[M]>) => Promise<MethodOutput<MethodsOf<D>[M]>>
+      : never;
+  };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** Parses a method's input; the error names the method and the first problem. */
+export function parseInput<N extends MethodName>(name: N, input: unknown): { ok: true; value: ParsedInput<N> } | { ok: false; problem: string } {
+  const parsed = methods[name].input.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data as ParsedInput<N> };
+  const issue = parsed.error.issues[0];
+  return { ok: false, problem: issue ? `${issue.path.join('.') || 'input'}: ${issue.message}` : 'invalid input' };
+}
