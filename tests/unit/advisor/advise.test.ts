@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { adviseCircuit, adviseMachine, rules } from '../../../main/services/advisor/advise.js';
 import { exitCodeFor, verdictFrom } from '../../../main/services/advisor/readiness.js';
 import type { AdvisorWarning, CircuitFacts } from '../../../main/services/advisor/advisorTypes.js';
+import { circuitFactsFrom } from '../../../main/services/advisor/circuitFacts.js';
 import { loadProfile, profileFixtureNames } from '../../support/profileFixtures.js';
 
 const settings = { predictedTimeWarnSec: 30 };
@@ -70,5 +71,14 @@ describe('advising a machine and a circuit', () => {
     const before = JSON.stringify(profile);
     for (const rule of rules) expect(rule({ profile, settings, circuit: stress14 })).toEqual(rule({ profile, settings, circuit: stress14 }));
     expect(JSON.stringify(profile)).toBe(before);
+  });
+});
+
+describe('circuit facts from a manifest', () => {
+  it('takes the sizes the rules need, the key size from its artifact entry', () => {
+    const artifact = { file: 'circuit.zkey', sha256: 'a'.repeat(64), bytes: 7_709_551 };
+    expect(
+      circuitFactsFrom({ id: 'stress-14', title: 'Stress 2^14', constraints: 16_320, domainPower: 14, wires: 16_323, artifacts: { wasm: artifact, zkey: artifact, vkey: artifact } }),
+    ).toEqual(stress14);
   });
 });
