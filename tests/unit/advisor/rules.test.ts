@@ -112,7 +112,7 @@ const cases: RuleCase[] = [
     id: 'app-outdated',
     severity: 'info',
     firesOn: input('apple-silicon-m2pro', { appVersion: '1.4.2', channelLatest: '1.5.0' }),
-    quietOn: [],
+    quietOn: [input('apple-silicon-m2pro', { appVersion: '1.5.0', channelLatest: '1.5.0' })],
   },
   {
     rule: predictedTimeRule,
@@ -139,7 +139,7 @@ describe.each(cases)('rule $id ($severity)', ({ rule, id, severity, firesOn, qui
     expect(JSON.stringify(warning)).not.toMatch(/undefined|NaN/);
   });
 
-  it.runIf(quietOn.length > 0)('stays quiet where it should not fire', () => {
+  it('stays quiet where it should not fire', () => {
     for (const quiet of quietOn) expect(rule(quiet)).toBeNull();
   });
 });
