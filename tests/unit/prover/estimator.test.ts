@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { correctionFactor, estimateProof, interpolateCost, modelProveCost } from '../../../main/services/prover/estimator.js';
+import type { Calibration } from '../../../main/services/profiler/calibrationTypes.js';
+import type { JobRecord } from '../../../main/services/prover/proverTypes.js';
+
+// Operation costs measured on this project's 2-core CI machine (see `zkdesk calibrate`).
+const calibration: Calibration = {
+  formatVersion: 1,
+  fingerprint: 'a'.repeat(64),
+  measuredAt: '2026-11-22T06:00:00.000Z',
+  durationMs: 12_000,
+  threads: 2,
+  g1Msm: [
+    { power: 10, ms: 40 },
+    { power: 12, ms: 130 },
+    { power: 14, ms: 420 },
+  ],
+  g2Msm: [
+    { power: 10, ms: 110 },
+    { power: 12, ms: 320 },
+  ],
+  fft: [
+    { power: 12, ms: 8 },
+    { power: 14, ms: 31 },
+    { power: 16, ms: 176 },
+  ],
+  pairingMs: 6,
+  witness: { wires: 4035, ms: 3 },
+  reference: { circuitId: 'stress-12', wires: 4035, domainPower: 12, publicSignals: 2, zkeyBytes: 1_909_160, witnessMs: 3, proveMs: 650, verifyMs: 28, peakRssBytes: 175e6 },
+};
+
+const stress14 = { circuitId: 'stress-14', zkeySha256: 'b'.repeat(64), constraints: 16320, wires: 16323, domainPower: 14, publicSignals: 2, zkeyBytes: 7_709_096 };
+
+function job(over: Partial<JobRecord>): JobRecord {
+  return {
+    jobId: 'j',
+    circuitId: 'stress-14',
+    circuitSha256: 'b'.repeat(64),
+    constraints: 16320,
+    domainPower: 14,
+    wires: 16323,
+    publicSignals: 2,
+    zkeyBytes: 7_709_096,
+    outcome: 'verified',
+    timings: { queuedMs: 0, witnessMs: 12, proveMs: 2300, verifyMs: 30, totalMs: 2350 },
+    peakRssBytes: 210e6,
+    memoryCapBytes: null,
+    workerPid: 1,
+    submittedAt: '',
+    startedAt: '',
+    finishedAt: '',
+    ...over,
+  };
+}
+
+describe('interpolateCost', () => {
+  it('hits measured points and interpolates between them in log-log space', () => {
+    expect(interpolateCost(calibration.g1Msm, 2 ** 12)).toBeCloseTo(130, 5);
+    const mid = interpolateCost(calibration.g1Msm, 2 ** 13);
+    expect(mid).toBeGreaterThan(130);
+    expect(mid).toBeLessThan(420);
+    expect(mid).toBeCloseTo(Math.sqrt(130 * 420), 5);
+  });
+
+  it('extrapolates beyond the largest size along the last slope', () => {
+    const at16 = interpolateCost(calibration.g1Msm, 2 ** 16);
+    expect(at16).toBeCloseTo(420 * (420 / 130), 3);
+  });
+});
+
+describe('estimateProof', () => {
+  it('scales the model by the reference proof so the reference circuit is predicted exactly', () => {
+    const e = estimateProof({ ...stress14, circuitId: 'stress-12', zkeySha256: null, wires: 4035, domainPower: 12, zkeyBytes: 1_909_160 }, calibration);
+    expect(e.proveMs).toBeCloseTo(650, 5);
+    expect(e.correction?.source).toContain('reference proof');
+  });
+
+  it('predicts a bigger circuit slower, and shows its inputs', () => {
+    const small = estimateProof({ ...stress14, wires: 4035, domainPower: 12, zkeyBytes: 1_909_160 }, calibration);
+    const big = estimateProof(stress14, calibration);
+    expect(big.proveMs).toBeGreaterThan(2 * small.proveMs);
+    expect(big.inputs).toMatchObject({ wires: 16323, domainPower: 14, threads: 2 });
+    expect(big.model?.modelProveMs).toBeGreaterThan(0);
+    expect(big.totalMs).toBeCloseTo(big.witnessMs + big.proveMs + big.verifyMs, 5);
+  });
+
+  it('learns the correction factor from recent jobs once there are enough of them', () => {
+    const model = modelProveCost(calibration, stress14).modelProveMs;
+    const history = [job({}), job({}), job({ timings: { queuedMs: 0, witnessMs: 12, proveMs: 2500, verifyMs: 30, totalMs: 2550 } })];
+    const factor = correctionFactor(calibration, history);
+    expect(factor?.source).toContain('3 recent jobs');
+    expect(factor?.factor).toBeCloseTo(2300 / model, 5);
+    expect(estimateProof(stress14, calibration, history).proveMs).toBeCloseTo(2300, 5);
+    // Two jobs are not enough: the reference proof still decides.
+    expect(correctionFactor(calibration, history.slice(0, 2))?.source).toContain('reference proof');
+  });
+
+  it("uses the circuit's own past peaks for memory, and the formula before it has any", () => {
+    const fresh = estimateProof(stress14, calibration);
+    expect(fresh.basis.memory).toContain('formula');
+    const seen = estimateProof(stress14, calibration, [job({ peakRssBytes: 200e6 }), job({ peakRssBytes: 220e6 })]);
+    expect(seen.peakMemoryBytes).toBe(Math.round(210e6 * 1.1));
+  });
+
+  it('says plainly that time cannot be predicted without a calibration', () => {
+    const e = estimateProof(stress14, null);
+    expect(e.model).toBeNull();
+    expect(e.basis.time).toContain('zkdesk calibrate');
+    expect(e.peakMemoryBytes).toBeGreaterThan(0);
+  });
+});
