@@ -23,7 +23,9 @@ import { createRedactor, processRedactionContext } from '../diagnostics/redact.j
 /**
  * Per-section limits. Most systeminformation calls answer in well under 600 ms; currentLoad
  * samples for 500 ms on its first call; nvidia-smi can take a second to wake a sleeping driver.
- * Together they keep a profile under about 1.5 s on a healthy machine and bounded on a sick one.
+ * Load is sampled after the others, so a healthy profile costs the slowest probe plus half a
+ * second (about 0.6 s on the 2-core development VM, bench/profileBench.ts) and a sick one at
+ * most the GPU limit plus the load limit.
  */
 export const DEFAULT_SECTION_LIMITS_MS: Record<SectionName, number> = {
   cpu: 1_200,
