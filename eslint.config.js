@@ -1,5 +1,5 @@
 // The process boundaries of ../DESIGN (and VS Code's code-layering rule, in small): only
-// main/app/ may import electron; the renderer, common/ and the contract import no Node;
+// main/app/ (and the preload bridge) may import electron; the renderer, common/ and the contract import no Node;
 // workers never import electron. A wrong import fails the lint, so the layers cannot erode.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -29,7 +29,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.ts', '**/*.tsx'],
-    ignores: ['main/app/**', 'main/services/**/electron*.ts', 'tests/e2e/electron/**'],
+    ignores: ['main/app/**', 'preload/preload.ts', 'tests/e2e/electron/**'],
     rules: { 'no-restricted-imports': ['error', noElectron] },
   },
   {

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Two cores: integration tests start real worker processes that prove real circuits, so they
+// Two cores: integration and end-to-end tests start real worker processes that prove real circuits, so they
 // run one file at a time; unit tests run in parallel.
 export default defineConfig({
   test: {
@@ -16,6 +16,16 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
           testTimeout: 120_000,

@@ -5,6 +5,7 @@
 // renderer consumes it as `window.zkdesk`. Nothing else crosses. This file imports neither
 // Electron nor Node nor the DOM: only zod and types.
 import { z } from 'zod';
+import { sectionIds } from '../main/services/diagnostics/bundleManifest.js';
 import type { ErrorPayload } from '../common/errors.js';
 import type { Advice, CircuitAdvice } from '../main/services/advisor/advise.js';
 import type { SystemProfile } from '../main/services/profiler/systemProfile.js';
@@ -14,7 +15,7 @@ import type { Settings } from '../main/services/settings/settingsSchema.js';
 import type { UpdateState } from '../main/services/updates/updateState.js';
 import type { UpdateChannel } from '../main/services/updates/updateChannel.js';
 import type { Calibration, EstimateBreakdown } from '../main/services/profiler/calibrationTypes.js';
-import type { BundleSummary } from '../main/services/diagnostics/bundleInspector.js';
+import type { BundlePreview, BundleSummary } from '../main/services/diagnostics/bundleViews.js';
 
 export const CHANNEL_PREFIX = 'zkdesk:';
 
@@ -63,23 +64,6 @@ export interface HelpArticle {
   expert: string;
 }
 
-/** What a diagnostics bundle would contain, section by section, before it is written. */
-export interface BundlePreview {
-  sinceDays: number | null;
-  sections: Array<{
-    id: string;
-    title: string;
-    bytes: number;
-    files: Array<{ path: string; bytes: number }>;
-    /** Why the section is empty, if it is. */
-    unavailable: string | null;
-    /** Set for sections left out unless the user asks (crash dumps cannot be redacted). */
-    optIn: string | null;
-  }>;
-  totalBytes: number;
-  capBytes: number;
-}
-
 export interface WrittenBundleView {
   path: string;
   bytes: number;
@@ -100,6 +84,7 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ErrorPay
 
 const id = z.string().min(1).max(200);
 const none = z.undefined();
+const sectionList = z.array(z.enum(sectionIds)).max(20).default([]);
 
 /** Declares a method: its input schema and (as a phantom) its output type. */
 function method<O>() {
@@ -140,14 +125,12 @@ export const methods = {
 
   'help.articles': method<HelpArticle[]>()(none),
 
-  'diagnostics.preview': method<BundlePreview>()(z.object({ sinceDays: z.number().int().min(1).max(365).nullable().optional() })),
-  'diagnostics.write': method<WrittenBundleView>()(
-    z.object({
-      sinceDays: z.number().int().min(1).max(365).nullable().optional(),
-      exclude: z.array(z.string().max(100)).max(50).default([]),
-      includeOptIn: z.array(z.string().max(100)).max(50).default([]),
-    }),
+  /** Everything a bundle would hold, redacted, file by file: what the user sees is what is written. */
+  'diagnostics.preview': method<{ planId: string; preview: BundlePreview }>()(
+    z.object({ sinceDays: z.number().int().min(1).max(365).nullable().optional(), exclude: sectionList, include: sectionList }),
   ),
+  /** Writes exactly the previewed plan, less the sections unticked since. */
+  'diagnostics.write': method<WrittenBundleView>()(z.object({ planId: id, exclude: sectionList, include: sectionList })),
   'diagnostics.reveal': method<{ revealed: boolean }>()(z.object({ path: z.string().min(1).max(4096) })),
   /** Electron: `path` omitted opens a native dialog. */
   'diagnostics.open': method<BundleSummaryView | null>()(z.object({ path: z.string().min(1).max(4096).optional() })),

@@ -22,13 +22,24 @@ import type { CheckedCircuit, ResolvedCircuit } from '../services/prover/resolve
 import type { WorkerLauncher } from '../services/prover/workerLauncher.js';
 import { bundledCircuitsDir } from '../services/resourcePaths.js';
 import { SettingsStore } from '../services/settings/settingsStore.js';
+import { BundleService } from '../services/diagnostics/bundleService.js';
+import { writeCrashRecord } from '../services/diagnostics/crashRecords.js';
+import { FeedbackOutbox } from '../services/diagnostics/feedbackOutbox.js';
+import { createDiagnosticsLogger, type DiagnosticsLogger } from '../services/diagnostics/logger.js';
+import { createRedactor, processRedactionContext, type Redactor } from '../services/diagnostics/redact.js';
+import type { UpdateService } from '../services/updates/updateService.js';
 
 export interface ServicesOptions {
   dataDir: string;
   launcher: WorkerLauncher;
   appVersion: string;
+  /** Names the log files: each process writes its own. */
+  processName: 'main' | 'cli' | 'host';
   circuitsDir?: string;
-  onWorkerLog?: (level: string, msg: string, fields: Record<string, unknown>) => void;
+  /** The Electron app's updater; the headless host and CLI run without one unless a feed is configured. */
+  updates?: UpdateService | null;
+  /** Log lines also go here (the CLI's --verbose). */
+  echoLog?: (line: string) => void;
 }
 
 /** A profile older than this is collected again before advice is given. */
@@ -40,6 +51,9 @@ export class ZkdeskServices {
   readonly calibration: CalibrationService;
   /** Circuit packages opened in this session, by id. */
   readonly packages = new Map<string, CheckedCircuit>();
+  readonly bundles: BundleService;
+  readonly feedback: FeedbackOutbox;
+  readonly updates: UpdateService | null;
   private readonly hashes = new FileHashCache();
   private profileCache: { profile: SystemProfile; at: number } | null = null;
 
@@ -48,9 +62,26 @@ export class ZkdeskServices {
     readonly settings: SettingsStore,
     readonly settingsRecovery: ErrorPayload | null,
     readonly prover: ProverService,
+    readonly logger: DiagnosticsLogger,
+    readonly redactor: Redactor,
   ) {
     this.registry = new CircuitRegistry(options.circuitsDir ?? bundledCircuitsDir());
     this.history = new JobHistory(options.dataDir);
+    this.updates = options.updates ?? null;
+    this.feedback = new FeedbackOutbox({ dataDir: options.dataDir, redactor });
+    this.bundles = new BundleService({
+      dataDir: options.dataDir,
+      redactor: () => redactor,
+      app: () => ({ version: options.appVersion, channel: settings.get().updateChannel }),
+      installId: () => settings.get().installId,
+      sources: {
+        profile: () => this.profile(),
+        warnings: async () => this.adviseMachine(),
+        calibration: async () => this.calibration.stored(),
+        ...(this.updates ? { updateState: async () => this.updates?.state } : {}),
+      },
+    });
+    this.watchWorkers();
     this.calibration = new CalibrationService({
       dataDir: options.dataDir,
       launcher: options.launcher,
@@ -64,6 +95,17 @@ export class ZkdeskServices {
     const settings = new SettingsStore({ dataDir: options.dataDir });
     const loaded = await settings.load();
     const s = loaded.settings;
+    const redaction = processRedactionContext({ keep: [s.installId] });
+    const redactor = createRedactor(redaction);
+    const logger = createDiagnosticsLogger({
+      dataDir: options.dataDir,
+      processName: options.processName,
+      maxBytes: s.logMaxBytes,
+      retentionDays: s.logRetentionDays,
+      redaction,
+      ...(options.echoLog ? { echo: options.echoLog } : {}),
+    });
+    for (const warning of loaded.warnings) logger.scope('settings').warn({ code: warning.code }, warning.message);
     const machine = { logicalCores: os.availableParallelism(), totalMemoryBytes: os.totalmem() };
     const pool = { workerCount: s.workerCount, workerMemoryCapMb: s.workerMemoryCapMb };
     const prover = new ProverService({
@@ -74,9 +116,38 @@ export class ZkdeskServices {
       memoryCapBytes: decideMemoryCapBytes(machine, pool),
       availableMemory: () => os.freemem(),
       defaultTimeoutMs: s.jobTimeoutSec * 1000,
-      onWorkerLog: options.onWorkerLog,
+      onWorkerLog: (level, msg, fields) => {
+        const pid = typeof fields.pid === 'number' ? fields.pid : 0;
+        logger.writeWorkerRecord(pid, { level: level as 'info', msg, fields: fields as Record<string, string | number | boolean> });
+      },
     });
-    return new ZkdeskServices(options, settings, loaded.warnings[0] ?? null, prover);
+    return new ZkdeskServices(options, settings, loaded.warnings[0] ?? null, prover, logger, redactor);
+  }
+
+  /** Logs every job's end, and leaves a crash record when a worker died under a job. */
+  private watchWorkers(): void {
+    const log = this.logger.scope('prover');
+    this.prover.on((event) => {
+      if (event.type !== 'finished') return;
+      const r = event.record;
+      const fields = { jobId: r.jobId, circuitId: r.circuitId, outcome: r.outcome, errorCode: r.errorCode, totalMs: Math.round(r.timings.totalMs), peakRssBytes: r.peakRssBytes, workerPid: r.workerPid };
+      if (r.outcome === 'verified') log.info(fields, 'proof verified');
+      else log.warn(fields, r.errorMessage ?? 'job did not finish');
+      if (r.errorCode === 'E_WORKER_CRASHED' || r.errorCode === 'E_OUT_OF_MEMORY') {
+        const record = {
+          kind: 'worker-exit' as const,
+          at: r.finishedAt,
+          ...(r.workerPid !== null ? { pid: r.workerPid } : {}),
+          jobId: r.jobId,
+          circuitId: r.circuitId,
+          errorCode: r.errorCode,
+          message: r.errorMessage ?? '',
+          appVersion: this.options.appVersion,
+          details: { memoryCapBytes: r.memoryCapBytes, peakRssBytes: r.peakRssBytes },
+        };
+        writeCrashRecord(this.options.dataDir, record, this.redactor).catch((error: unknown) => log.error({ reason: String(error) }, 'crash record could not be written'));
+      }
+    });
   }
 
   async profile(options: { fresh?: boolean } = {}): Promise<SystemProfile> {
@@ -150,5 +221,6 @@ export class ZkdeskServices {
 
   async close(): Promise<void> {
     await this.prover.close();
+    this.logger.close();
   }
 }

@@ -12,7 +12,7 @@ export function registerCalibrateCommand(program: Command): void {
     .description('measure how fast this machine proves (multi-scalar multiplication, FFT, witness, a reference proof)')
     .action(async (_opts, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals());
-      const services = await ZkdeskServices.open({ dataDir: ctx.dataDir, launcher: new NodeWorkerLauncher(), appVersion: appVersion() });
+      const services = await ZkdeskServices.open({ dataDir: ctx.dataDir, launcher: new NodeWorkerLauncher(), appVersion: appVersion(), processName: 'cli' });
       try {
         if (!ctx.json) ctx.out('Calibrating this machine (about 15 s)…');
         const calibration = await services.runCalibration();

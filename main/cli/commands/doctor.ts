@@ -23,7 +23,7 @@ export function registerDoctorCommand(program: Command): void {
       const say = (text: string) => {
         if (!ctx.json) ctx.out(text);
       };
-      const services = await ZkdeskServices.open({ dataDir: ctx.dataDir, launcher: new NodeWorkerLauncher(), appVersion: appVersion() });
+      const services = await ZkdeskServices.open({ dataDir: ctx.dataDir, launcher: new NodeWorkerLauncher(), appVersion: appVersion(), processName: 'cli' });
       try {
         if (services.settingsRecovery) say(`! ${services.settingsRecovery.message}`);
         const profile = await services.profile({ fresh: true });

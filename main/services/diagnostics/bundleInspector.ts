@@ -2,56 +2,10 @@
 // what machine, which warnings, which jobs failed and why, how many crashes, and the log lines
 // at warning level and above. Shapes written by other services are read tolerantly: a field
 // that is missing shows as unknown rather than failing the whole summary.
-import { bundleJson, bundleJsonLines, type BundleIntegrity, type OpenedBundle } from './bundleReader.js';
+import { bundleJson, bundleJsonLines, type OpenedBundle } from './bundleReader.js';
+import type { BundleSummary, FailedJobSummary, LogLineSummary, MachineSummary, WarningSummary } from './bundleViews.js';
 
-export interface MachineSummary {
-  os: string | null;
-  arch: string | null;
-  cpu: string | null;
-  cores: number | null;
-  memoryBytes: number | null;
-  runtime: string | null;
-  virtualMachine: boolean | null;
-}
-
-export interface WarningSummary {
-  id: string;
-  severity: string | null;
-  message: string;
-}
-
-export interface FailedJobSummary {
-  jobId: string | null;
-  circuitId: string | null;
-  errorCode: string | null;
-  errorMessage: string | null;
-  finishedAt: string | null;
-}
-
-export interface LogLineSummary {
-  time: string | null;
-  level: string;
-  scope: string | null;
-  msg: string;
-  file: string;
-}
-
-export interface BundleSummary {
-  file: string;
-  integrity: BundleIntegrity;
-  app: { version: string; channel: string } | null;
-  createdAt: string | null;
-  installId: string | null;
-  machine: MachineSummary | null;
-  sections: { id: string; included: boolean; reason: string | null }[];
-  cut: { path: string; reason: string }[];
-  warnings: WarningSummary[];
-  jobs: { total: number; verified: number; failed: number; cancelled: number };
-  failedJobs: FailedJobSummary[];
-  failureCodes: Record<string, number>;
-  crashCount: number;
-  logProblems: LogLineSummary[];
-}
+export type { BundleSummary, FailedJobSummary, LogLineSummary, MachineSummary, WarningSummary } from './bundleViews.js';
 
 type Json = Record<string, unknown>;
 

@@ -7,15 +7,9 @@ import { ZkError } from '../../../common/errors.js';
 import { MANIFEST_PATH, bundleManifestSchema, type BundleManifest } from './bundleManifest.js';
 import { sha256 } from './bundleWriter.js';
 
-export interface BundleIntegrity {
-  /** True only when the manifest is valid and every file matches it. */
-  ok: boolean;
-  status: 'intact' | 'tampered' | 'incomplete' | 'no-manifest';
-  tampered: { path: string; reason: string }[];
-  missing: string[];
-  unexpected: string[];
-  manifestProblem: string | null;
-}
+import type { BundleIntegrity } from './bundleViews.js';
+
+export type { BundleIntegrity } from './bundleViews.js';
 
 export interface OpenedBundle {
   file: string;

@@ -3,6 +3,7 @@
 // every cut is listed for the manifest. The preview shows this selection; the writer writes it.
 import type { ManifestCut, ManifestSection, SectionId } from './bundleManifest.js';
 import type { BundlePlan, PlannedFile } from './bundlePlan.js';
+import type { BundlePreview } from './bundleViews.js';
 
 export interface SelectionOptions {
   sizeCapBytes: number;
@@ -124,17 +125,7 @@ export function selectForBundle(plan: BundlePlan, options: SelectionOptions): Bu
   return { files, sections, cut, contentBytes: files.reduce((n, f) => n + f.content.length, 0), sizeCapBytes: options.sizeCapBytes };
 }
 
-export interface BundlePreviewSection extends ManifestSection {
-  /** Every file that would be written, with the exact text (binary files show none). */
-  entries: { path: string; bytes: number; text: string | null; cut: string | null }[];
-}
-
-export interface BundlePreview {
-  sections: BundlePreviewSection[];
-  cut: ManifestCut[];
-  contentBytes: number;
-  sizeCapBytes: number;
-}
+export type { BundlePreview, BundlePreviewSection } from './bundleViews.js';
 
 /** What the user sees before anything is written, as VS Code's issue reporter shows its report. */
 export function previewBundle(plan: BundlePlan, options: SelectionOptions): BundlePreview {

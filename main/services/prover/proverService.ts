@@ -2,7 +2,7 @@
 // it by priority, runs it on a pool of warm worker processes sized to the machine, admits no
 // more concurrent proofs than memory allows, and records every outcome in the job history.
 // A worker that dies fails only its own job; the pool starts a fresh one for the next.
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { ZkError } from '../../../common/errors.js';
 import type { CircuitInput, ProofStage, StageTimings } from '../../../native-workers/protocol.js';
@@ -78,6 +78,14 @@ const stageSpan: Record<ProofStage, [start: number, width: number]> = {
 
 const RECENT_JOBS_KEPT = 200;
 
+/**
+ * Job ids read like `job-20261122T061502-3f9a1c2e`: sortable, unique enough, and not UUIDs,
+ * which diagnostics redaction removes (a support engineer needs to match ids across files).
+ */
+function newJobId(at: Date): string {
+  return `job-${at.toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(4).toString('hex')}`;
+}
+
 export class ProverService {
   private readonly queue = new ProofQueue<Job>();
   private readonly slots = new Set<WorkerSlot>();
@@ -125,7 +133,7 @@ export class ProverService {
   async submit(request: SubmitRequest): Promise<JobHandle> {
     if (this.closed) throw new ZkError('E_SHUTTING_DOWN');
     const submittedAt = this.now();
-    const jobId = randomUUID();
+    const jobId = newJobId(submittedAt);
     let circuit: CheckedCircuit;
     let input: CircuitInput;
     try {

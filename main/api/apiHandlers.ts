@@ -1,0 +1,228 @@
+// The contract, implemented once over the services. The Electron app's IPC wiring and the
+// headless host's HTTP bridge both call `dispatch`: the method name is checked against the
+// contract, the input parsed by its schema, the answer wrapped so errors keep their code.
+import os from 'node:os';
+import path from 'node:path';
+import { ZkError } from '../../common/errors.js';
+import {
+  isMethodName,
+  parseInput,
+  type ApiResult,
+  type AppInfo,
+  type CircuitSummary,
+  type EventName,
+  type EventPayload,
+  type HelpArticle,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+} from '../../preload/contract.js';
+import type { CheckedCircuit } from '../services/prover/resolvedCircuit.js';
+import type { CircuitListing } from '../services/prover/circuitRegistry.js';
+import { openCircuitPackage } from '../services/prover/circuitPackage.js';
+import { FileHashCache } from '../services/prover/fileHash.js';
+import type { ProofResult } from '../services/prover/proverTypes.js';
+import type { ZkdeskServices } from './zkdeskServices.js';
+
+/** What differs between hosts: native dialogs and the file manager exist only in Electron. */
+export interface HostCapabilities {
+  kind: AppInfo['host'];
+  pickFile?(purpose: 'circuit-package' | 'bundle'): Promise<string | null>;
+  revealInFolder?(file: string): void;
+  /** Where written bundles go when the user did not choose: Downloads in the app, the data dir otherwise. */
+  bundleDir(): string;
+  restartToUpdate?(): void;
+  /** Help articles (the help service reads resources/help). */
+  helpArticles(): Promise<HelpArticle[]>;
+}
+
+type Handlers = { [N in MethodName]: (input: ParsedInput<N>) => Promise<MethodOutput<N>> };
+
+const RESULTS_KEPT = 50;
+
+function listingSummary(listing: CircuitListing): CircuitSummary {
+  const m = listing.manifest;
+  return {
+    id: listing.id,
+    title: listing.title,
+    description: listing.description,
+    source: 'bundled',
+    built: listing.built && m !== null,
+    constraints: m?.constraints ?? null,
+    domainPower: m?.domainPower ?? null,
+    wires: m?.wires ?? null,
+    zkeyBytes: m?.artifacts.zkey.bytes ?? null,
+    publicSignals: m?.publicSignals ?? [],
+    inputs: m?.inputs ?? [],
+    ceremony: m?.ceremony.kind ?? null,
+  };
+}
+
+function checkedSummary(circuit: CheckedCircuit): CircuitSummary {
+  const m = circuit.manifest;
+  return {
+    id: circuit.id,
+    title: circuit.title,
+    description: m?.description ?? '',
+    source: circuit.source === 'bundled' ? 'bundled' : 'package',
+    built: true,
+    constraints: m?.constraints ?? null,
+    domainPower: circuit.header.domainPower,
+    wires: circuit.header.nVars,
+    zkeyBytes: circuit.zkeyBytes,
+    publicSignals: m?.publicSignals ?? [],
+    inputs: m?.inputs ?? [],
+    ceremony: m?.ceremony.kind ?? null,
+  };
+}
+
+export class ZkdeskApi {
+  /** Verified results of this session's jobs, for the Prove view to show and copy. */
+  private readonly results = new Map<string, ProofResult>();
+  private readonly handlers: Handlers;
+
+  constructor(
+    private readonly services: ZkdeskServices,
+    private readonly host: HostCapabilities,
+  ) {
+    this.handlers = this.makeHandlers();
+  }
+
+  private requireUpdates() {
+    if (!this.services.updates) {
+      throw new ZkError('E_UPDATE_UNREACHABLE', 'Updates are managed by the installed app; this host has no update feed configured.');
+    }
+    return this.services.updates;
+  }
+
+  private makeHandlers(): Handlers {
+    const s = this.services;
+    return {
+      'app.info': async () => ({
+        name: 'zkdesk',
+        version: s.options.appVersion,
+        channel: s.settings.get().updateChannel,
+        platform: process.platform,
+        arch: os.arch(),
+        host: this.host.kind,
+        capabilities: { nativeDialogs: Boolean(this.host.pickFile), revealInFolder: Boolean(this.host.revealInFolder) },
+      }),
+
+      'profile.get': async () => s.profile(),
+      'profile.refresh': async () => s.profile({ fresh: true }),
+      'advisor.machine': async () => s.adviseMachine(),
+      'advisor.circuit': async ({ circuitId }) => {
+        const { circuit, advice, estimate } = await s.adviseCircuit(circuitId);
+        return { circuit: checkedSummary(circuit), advice, estimate };
+      },
+      'calibration.get': async () => s.currentCalibration(),
+      'calibration.run': async () => s.runCalibration(),
+
+      'circuits.list': async () => [...(await s.registry.list()).map(listingSummary), ...[...s.packages.values()].map(checkedSummary)],
+      'circuits.sampleInput': async ({ circuitId }) => s.registry.sampleInput(circuitId),
+      'circuits.openPackage': async ({ path: given }) => {
+        const chosen = given ?? (await this.host.pickFile?.('circuit-package')) ?? null;
+        if (!chosen) return null;
+        const circuit = await openCircuitPackage(path.resolve(chosen), { hashes: new FileHashCache(), unpackDir: path.join(s.options.dataDir, 'cache', 'packages') });
+        s.packages.set(circuit.id, circuit);
+        return checkedSummary(circuit);
+      },
+
+      'prover.submit': async ({ circuitId, input, priority }) => {
+        const circuit = await s.resolveCircuit(circuitId);
+        const handle = await s.prover.submit({ circuit, input, ...(priority !== undefined ? { priority } : {}) });
+        handle.result.then(
+          (result) => {
+            this.results.set(result.jobId, result);
+            if (this.results.size > RESULTS_KEPT) this.results.delete(this.results.keys().next().value as string);
+          },
+          () => {
+            // The failure reaches the UI through the job snapshot's error.
+          },
+        );
+        return { jobId: handle.jobId };
+      },
+      'prover.cancel': async ({ jobId }) => ({ cancelled: s.prover.cancel(jobId) }),
+      'prover.jobs': async () => s.prover.jobs(),
+      'prover.result': async ({ jobId }) => this.results.get(jobId) ?? null,
+      'prover.history': async ({ limit }) => s.history.read({ limit: limit ?? 200 }),
+
+      'help.articles': async () => this.host.helpArticles(),
+
+      'diagnostics.preview': async ({ sinceDays, exclude, include }) => s.bundles.preview({ sinceDays: sinceDays ?? null, exclude, include }),
+      'diagnostics.write': async ({ planId, exclude, include }) => {
+        const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
+        const out = path.join(this.host.bundleDir(), `zkdesk-diagnostics-${stamp}.zip`);
+        const written = await s.bundles.write(planId, out, { exclude, include });
+        s.logger.scope('diagnostics').info({ bytes: written.bytes, cut: written.manifest.cut.length }, 'diagnostics bundle written');
+        return { path: written.path, bytes: written.bytes, cut: written.manifest.cut.map((c) => ({ path: c.path, reason: c.reason })) };
+      },
+      'diagnostics.reveal': async ({ path: file }) => {
+        if (!this.host.revealInFolder) return { revealed: false };
+        this.host.revealInFolder(file);
+        return { revealed: true };
+      },
+      'diagnostics.open': async ({ path: given }) => {
+        const chosen = given ?? (await this.host.pickFile?.('bundle')) ?? null;
+        return chosen ? s.bundles.inspect(path.resolve(chosen)) : null;
+      },
+      'diagnostics.feedback': async ({ message, attachBundle }) => {
+        const settings = s.settings.get();
+        let bundlePath: string | undefined;
+        if (attachBundle) {
+          const { planId } = await s.bundles.preview({});
+          bundlePath = (await s.bundles.write(planId, path.join(s.options.dataDir, 'cache', `feedback-bundle-${Date.now()}.zip`))).path;
+        }
+        await s.feedback.enqueue({ message, installId: settings.installId, appVersion: s.options.appVersion, channel: settings.updateChannel, ...(bundlePath ? { bundlePath } : {}) });
+        if (!settings.feedbackEndpoint) return { queued: true, sent: false };
+        const report = await s.feedback.sendAll(settings.feedbackEndpoint, { attempts: 2 });
+        return { queued: true, sent: report.kept.length === 0 };
+      },
+
+      'settings.get': async () => ({ settings: s.settings.get(), recovery: s.settingsRecovery }),
+      'settings.update': async ({ patch }) => s.settings.update(patch),
+
+      'updates.state': async () => this.services.updates?.state ?? { kind: 'idle' },
+      'updates.check': async ({ getItNow }) => this.requireUpdates().check({ manual: true, ...(getItNow !== undefined ? { getItNow } : {}) }),
+      'updates.switchChannel': async ({ channel }) => {
+        await s.settings.update({ updateChannel: channel });
+        return this.services.updates ? this.services.updates.switchChannel(channel) : { kind: 'idle' };
+      },
+      'updates.acceptDowngrade': async () => this.requireUpdates().acceptDowngrade(),
+      'updates.download': async () => this.requireUpdates().download(),
+      'updates.install': async () => {
+        const updates = this.requireUpdates();
+        if (updates.state.kind !== 'downloaded') throw new ZkError('E_UPDATE_UNREACHABLE', 'No update has been downloaded yet.');
+        updates.installAndRestart();
+        return { restarting: true };
+      },
+    };
+  }
+
+  /** Runs one contract method: unknown names and invalid inputs are refused before any service sees them. */
+  async dispatch(name: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {
+    try {
+      if (!isMethodName(name)) throw new ZkError('E_INPUT_INVALID', 'That is not a zkdesk method.', { method: String(name).slice(0, 80) });
+      const parsed = parseInput(name, rawInput);
+      if (!parsed.ok) throw new ZkError('E_INPUT_INVALID', `Invalid input for ${name}: ${parsed.problem}.`, { method: name, problem: parsed.problem });
+      const handler = this.handlers[name] as (input: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.value) };
+    } catch (error) {
+      const zk = ZkError.wrap(error);
+      if (zk.code === 'E_INTERNAL') this.services.logger.scope('main').error({ method: String(name), reason: zk.details.reason ?? zk.message }, 'method failed');
+      return { ok: false, error: zk.toPayload() };
+    }
+  }
+
+  /** The contract's events, from the services that raise them. Returns the unsubscribe. */
+  subscribe(listener: <E extends EventName>(event: E, payload: EventPayload<E>) => void): () => void {
+    const offProver = this.services.prover.on((event) => {
+      if (event.type === 'job') listener('prover.job', event.job);
+    });
+    const offUpdates = this.services.updates?.subscribe((state) => listener('updates.state', state)) ?? (() => {});
+    return () => {
+      offProver();
+      offUpdates();
+    };
+  }
+}

@@ -1,0 +1,207 @@
+// `zkdesk serve`: the real UI in any Chromium, against the real services, on a machine without
+// a display. Bound to 127.0.0.1 only; every request needs the random token printed in the URL
+// (the page keeps it in an HttpOnly cookie for its own files, and sends it with each call);
+// requests from another origin or Host are refused, which also defeats DNS rebinding.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ZkdeskApi } from '../api/apiHandlers.js';
+
+export interface HeadlessHostOptions {
+  api: ZkdeskApi;
+  /** The built renderer (renderer/dist). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Given in tests; random otherwise. */
+  token?: string;
+  log?: (msg: string, fields?: Record<string, unknown>) => void;
+}
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const COOKIE = 'zkdesk_token';
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+function sameToken(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieToken(header: string | undefined): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === COOKIE) return rest.join('=');
+  }
+  return null;
+}
+
+export function contentSecurityPolicy(origin: string): string {
+  const ws = origin.replace(/^http/, 'ws');
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self' ${ws}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export async function startHeadlessHost(options: HeadlessHostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const rendererDir = path.resolve(options.rendererDir);
+  const log = options.log ?? (() => {});
+  let origin = '';
+  let allowedHosts = new Set<string>();
+
+  const securityHeaders = (): Record<string, string> => ({
+    'Content-Security-Policy': contentSecurityPolicy(origin),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cache-Control': 'no-store',
+  });
+
+  const refuse = (res: http.ServerResponse, status: number, reason: string): void => {
+    res.writeHead(status, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(`${reason}\n`);
+  };
+
+  /** Host must be ours (no DNS rebinding); Origin, when sent, must be ours (no other site). */
+  const fromUs = (req: http.IncomingMessage): boolean => {
+    if (!allowedHosts.has(req.headers.host ?? '')) return false;
+    const from = req.headers.origin;
+    return from === undefined || from === origin;
+  };
+
+  const serveFile = async (res: http.ServerResponse, urlPath: string, setCookie: boolean): Promise<void> => {
+    const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+    const file = path.resolve(rendererDir, `.${relative}`);
+    if (!file.startsWith(rendererDir + path.sep)) return refuse(res, 404, 'not found');
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) return refuse(res, 404, 'not found');
+    const headers: Record<string, string> = { ...securityHeaders(), 'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream', 'Content-Length': String(info.size) };
+    if (setCookie) headers['Set-Cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    res.writeHead(200, headers);
+    createReadStream(file).pipe(res);
+  };
+
+  const readBody = (req: http.IncomingMessage): Promise<string> =>
+    new Promise((resolve, reject) => {
+      let size = 0;
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) {
+          reject(new Error('body too large'));
+          req.destroy();
+        } else chunks.push(chunk);
+      });
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('error', reject);
+    });
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', origin);
+      if (!fromUs(req)) return refuse(res, 403, 'forbidden: wrong host or origin');
+
+      if (url.pathname === '/api/call') {
+        if (req.method !== 'POST') return refuse(res, 405, 'POST only');
+        if (!sameToken(req.headers['x-zkdesk-token'] as string | undefined, token)) return refuse(res, 401, 'missing or wrong token');
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'JSON only');
+        let call: { method?: unknown; input?: unknown };
+        try {
+          call = JSON.parse(await readBody(req)) as typeof call;
+        } catch {
+          return refuse(res, 400, 'malformed JSON');
+        }
+        const result = await options.api.dispatch(call.method, call.input);
+        const body = JSON.stringify(result);
+        res.writeHead(200, { ...securityHeaders(), 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)) });
+        res.end(body);
+        return;
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
+      // The first page load carries the token in the URL; it becomes a cookie for the assets.
+      const byQuery = sameToken(url.searchParams.get('token'), token);
+      if (!byQuery && !sameToken(cookieToken(req.headers.cookie), token)) return refuse(res, 401, 'missing or wrong token: open the URL zkdesk serve printed');
+      await serveFile(res, url.pathname, byQuery);
+    })().catch((error: unknown) => {
+      log('request failed', { reason: String(error) });
+      if (!res.headersSent) refuse(res, 500, 'internal error');
+      else res.end();
+    });
+  });
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', origin);
+    const tokenOk = sameToken(url.searchParams.get('token'), token);
+    if (url.pathname !== '/api/events' || !fromUs(req) || !tokenOk) {
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      const unsubscribe = options.api.subscribe((event, payload) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
+      });
+      ws.on('close', unsubscribe);
+      // The page only listens; anything it sends is ignored.
+      ws.on('message', () => {});
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  origin = `http://127.0.0.1:${port}`;
+  // Only the numeric address: a page opened as localhost would be another origin.
+  allowedHosts = new Set([`127.0.0.1:${port}`]);
+  log('headless host listening', { port });
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    close: async () => {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
