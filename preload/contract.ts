@@ -150,7 +150,12 @@ export const methods = {
   'updates.install': method<{ restarting: boolean }>()(none),
 } as const;
 
+export const views = ['overview', 'prove', 'benchmarks', 'help', 'diagnostics', 'settings'] as const;
+export type View = (typeof views)[number];
+
 export const events = {
+  /** The app menu asks the UI to show a view (Help, Report a problem). */
+  'app.navigate': event<{ view: View }>(),
   'prover.job': event<JobSnapshot>(),
   'updates.state': event<UpdateState>(),
 } as const;

@@ -21,7 +21,6 @@ import type { CheckedCircuit } from '../services/prover/resolvedCircuit.js';
 import type { CircuitListing } from '../services/prover/circuitRegistry.js';
 import { openCircuitPackage } from '../services/prover/circuitPackage.js';
 import { FileHashCache } from '../services/prover/fileHash.js';
-import type { ProofResult } from '../services/prover/proverTypes.js';
 import type { ZkdeskServices } from './zkdeskServices.js';
 
 /** What differs between hosts: native dialogs and the file manager exist only in Electron. */
@@ -37,8 +36,6 @@ export interface HostCapabilities {
 }
 
 type Handlers = { [N in MethodName]: (input: ParsedInput<N>) => Promise<MethodOutput<N>> };
-
-const RESULTS_KEPT = 50;
 
 function listingSummary(listing: CircuitListing): CircuitSummary {
   const m = listing.manifest;
@@ -77,8 +74,6 @@ function checkedSummary(circuit: CheckedCircuit): CircuitSummary {
 }
 
 export class ZkdeskApi {
-  /** Verified results of this session's jobs, for the Prove view to show and copy. */
-  private readonly results = new Map<string, ProofResult>();
   private readonly handlers: Handlers;
 
   constructor(
@@ -131,20 +126,13 @@ export class ZkdeskApi {
       'prover.submit': async ({ circuitId, input, priority }) => {
         const circuit = await s.resolveCircuit(circuitId);
         const handle = await s.prover.submit({ circuit, input, ...(priority !== undefined ? { priority } : {}) });
-        handle.result.then(
-          (result) => {
-            this.results.set(result.jobId, result);
-            if (this.results.size > RESULTS_KEPT) this.results.delete(this.results.keys().next().value as string);
-          },
-          () => {
-            // The failure reaches the UI through the job snapshot's error.
-          },
-        );
+        // Outcomes reach the UI as prover.job events and prover.result; nobody awaits this one.
+        handle.result.catch(() => {});
         return { jobId: handle.jobId };
       },
       'prover.cancel': async ({ jobId }) => ({ cancelled: s.prover.cancel(jobId) }),
       'prover.jobs': async () => s.prover.jobs(),
-      'prover.result': async ({ jobId }) => this.results.get(jobId) ?? null,
+      'prover.result': async ({ jobId }) => s.prover.result(jobId),
       'prover.history': async ({ limit }) => s.history.read({ limit: limit ?? 200 }),
 
       'help.articles': async () => this.host.helpArticles(),

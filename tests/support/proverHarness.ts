@@ -8,7 +8,8 @@ import { CircuitRegistry } from '../../main/services/prover/circuitRegistry.js';
 import { JobHistory } from '../../main/services/prover/jobHistory.js';
 import { NodeWorkerLauncher } from '../../main/services/prover/nodeWorkerLauncher.js';
 import { ProverService, type ProverServiceOptions } from '../../main/services/prover/proverService.js';
-import { bundledCircuitsDir, projectRoot } from '../../main/services/resourcePaths.js';
+import { bundledCircuitsDir } from '../../main/services/resourcePaths.js';
+import { proverWorkerScript } from '../../native-workers/workerScripts.js';
 import type { ProofResult } from '../../main/services/prover/proverService.js';
 import { readFile } from 'node:fs/promises';
 import type { ResolvedCircuit } from '../../main/services/prover/resolvedCircuit.js';
@@ -47,7 +48,7 @@ export async function makeHarness(options: Partial<ProverServiceOptions> = {}): 
 
 /** The worker runs from dist/, never from the TypeScript sources vitest loads. */
 export function compiledWorker(): string {
-  return path.join(projectRoot(), 'dist', 'native-workers', 'prover.js');
+  return proverWorkerScript;
 }
 
 export async function sampleInput(id: string): Promise<Record<string, unknown>> {

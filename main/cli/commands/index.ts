@@ -9,6 +9,7 @@ import { registerInspectCommand } from './inspect.js';
 import { registerProfileCommand } from './profile.js';
 import { registerProveCommand } from './prove.js';
 import { registerReleaseCommand } from './release.js';
+import { registerServeCommand } from './serve.js';
 import { registerVerifyCommand } from './verify.js';
 
 export type CommandRegistration = (program: Command) => void;
@@ -23,5 +24,6 @@ export const commandRegistrations: CommandRegistration[] = [
   registerProfileCommand,
   registerProveCommand,
   registerReleaseCommand,
+  registerServeCommand,
   registerVerifyCommand,
 ];

@@ -77,6 +77,7 @@ const stageSpan: Record<ProofStage, [start: number, width: number]> = {
 };
 
 const RECENT_JOBS_KEPT = 200;
+const RECENT_RESULTS_KEPT = 50;
 
 /**
  * Job ids read like `job-20261122T061502-3f9a1c2e`: sortable, unique enough, and not UUIDs,
@@ -91,6 +92,7 @@ export class ProverService {
   private readonly slots = new Set<WorkerSlot>();
   private readonly running = new Map<string, Job>();
   private readonly recent: JobSnapshot[] = [];
+  private readonly recentResults = new Map<string, ProofResult>();
   private readonly listeners = new Set<(event: ProverEvent) => void>();
   private readonly hashes = new FileHashCache();
   private readonly now: () => Date;
@@ -123,6 +125,11 @@ export class ProverService {
   jobs(): JobSnapshot[] {
     const active = [...this.running.values(), ...this.queue.snapshot()].map((j) => j.snapshot);
     return [...active, ...this.recent];
+  }
+
+  /** The verified result of a recent job of this session, or null. */
+  result(jobId: string): ProofResult | null {
+    return this.recentResults.get(jobId) ?? null;
   }
 
   workerPids(): number[] {
@@ -336,10 +343,7 @@ export class ProverService {
     if ('success' in outcome) {
       const { result, peakRssBytes } = outcome.success;
       const record: JobRecord = { ...base, outcome: 'verified', peakRssBytes };
-      job.snapshot = { ...job.snapshot, state: 'verified', stage: null, progress: 1 };
-      this.remember(job.snapshot);
-      await this.record(record);
-      job.resolve({
+      const proof: ProofResult = {
         jobId: job.id,
         circuitId: job.circuit.id,
         proof: result.proof,
@@ -349,7 +353,14 @@ export class ProverService {
         peakRssBytes,
         workerPid: pid,
         cache: result.cache,
-      });
+      };
+      // Kept before the 'verified' event goes out, so a listener can fetch it at once.
+      this.recentResults.set(job.id, proof);
+      if (this.recentResults.size > RECENT_RESULTS_KEPT) this.recentResults.delete(this.recentResults.keys().next().value as string);
+      job.snapshot = { ...job.snapshot, state: 'verified', stage: null, progress: 1 };
+      this.remember(job.snapshot);
+      await this.record(record);
+      job.resolve(proof);
       return;
     }
 

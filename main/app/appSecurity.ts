@@ -1,0 +1,33 @@
+// The Electron security checklist, applied to every web contents the app ever creates:
+// no navigation away from the app, no new windows, no permission prompts, and external links
+// only to an allow-list, opened in the user's browser.
+import { app, session, shell, type WebContents } from 'electron';
+
+/** Links the UI may open in the user's browser. Nothing else leaves the app. */
+export const EXTERNAL_ALLOW_LIST = [/^https:\/\/github\.com\/iden3\//, /^https:\/\/docs\.circom\.io\//, /^https:\/\/www\.electronjs\.org\/docs\//];
+
+export function isAllowedExternal(url: string): boolean {
+  return EXTERNAL_ALLOW_LIST.some((pattern) => pattern.test(url));
+}
+
+export function hardenWebContents(contents: WebContents, appUrl: string): void {
+  contents.on('will-navigate', (event, url) => {
+    if (url !== appUrl) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternal(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+export function denyAllPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+/** Every web contents, including ones created later (devtools excepted), gets the same guard. */
+export function guardAllWebContents(appUrl: string): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl));
+}

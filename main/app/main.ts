@@ -1,0 +1,86 @@
+// The Electron app: composition only. Services are built by the shared composition root with
+// Electron's worker launcher and updater; the window, IPC bridge, menu and security guards
+// come from their own files here.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, shell } from 'electron';
+import yaml from 'js-yaml';
+import { ZkdeskApi } from '../api/apiHandlers.js';
+import { ZkdeskServices } from '../api/zkdeskServices.js';
+import { loadHelpArticles } from '../services/help/helpLoader.js';
+import { projectRoot } from '../services/resourcePaths.js';
+import { peekSettings } from '../services/settings/settingsStore.js';
+import { denyAllPermissions, guardAllWebContents } from './appSecurity.js';
+import { installAppMenu } from './appMenu.js';
+import { startLocalCrashReporter } from './electronCrashReporter.js';
+import { createElectronUpdateService } from './electronUpdater.js';
+import { ElectronWorkerLauncher } from './electronWorkerLauncher.js';
+import { wireIpc } from './ipcBridge.js';
+import { createMainWindow } from './mainWindow.js';
+
+// Packaged: resources beside the asar (electron-builder extraResources). From a checkout: the repo.
+const resources = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(projectRoot(), 'resources');
+process.env.ZKDESK_RESOURCES_DIR ??= resources;
+const rendererIndex = path.join(projectRoot(), 'renderer', 'dist', 'index.html');
+const appUrl = pathToFileURL(rendererIndex).href;
+const preloadScript = path.join(projectRoot(), 'dist', 'preload', 'preload.cjs');
+
+/** The update feed: ZKDESK_UPDATE_URL, else the URL electron-builder wrote into app-update.yml. */
+function feedUrl(): string | null {
+  if (process.env.ZKDESK_UPDATE_URL) return process.env.ZKDESK_UPDATE_URL;
+  const file = path.join(process.resourcesPath, 'app-update.yml');
+  if (!existsSync(file)) return null;
+  const config = yaml.load(readFileSync(file, 'utf8')) as { url?: unknown } | null;
+  return typeof config?.url === 'string' ? config.url : null;
+}
+
+function trustedFlagKeys(): string[] {
+  const dir = path.join(resources, 'keys');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.pem'))
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  startLocalCrashReporter(dataDir, { appVersion: app.getVersion() });
+  guardAllWebContents(appUrl);
+  await app.whenReady();
+  denyAllPermissions();
+
+  const url = feedUrl();
+  // The updater needs the channel before the services exist; a damaged settings file reads as stable here and is repaired by open().
+  const channel = (await peekSettings(dataDir))?.updateChannel ?? 'stable';
+  const updates = url ? createElectronUpdateService({ channel, feedUrl: url, trustedFlagKeysPem: trustedFlagKeys() }) : null;
+  const services = await ZkdeskServices.open({ dataDir, launcher: new ElectronWorkerLauncher(), appVersion: app.getVersion(), processName: 'main', updates });
+
+  let mainWindow: BrowserWindow | null = null;
+  const api = new ZkdeskApi(services, {
+    kind: 'electron',
+    bundleDir: () => app.getPath('downloads'),
+    helpArticles: () => loadHelpArticles(path.join(resources, 'help')),
+    revealInFolder: (file) => shell.showItemInFolder(file),
+    pickFile: async (purpose) => {
+      const filters = purpose === 'bundle' ? [{ name: 'Diagnostics bundle', extensions: ['zip'] }] : [{ name: 'Circuit package', extensions: ['zip'] }];
+      const properties: Array<'openFile' | 'openDirectory'> = purpose === 'bundle' ? ['openFile'] : ['openFile', 'openDirectory'];
+      const options = { properties, filters };
+      const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+  });
+  const unwire = wireIpc(api, appUrl, () => BrowserWindow.getAllWindows());
+  mainWindow = createMainWindow({ rendererIndex, preloadScript });
+  installAppMenu(() => mainWindow, { checkForUpdates: () => void updates?.check({ manual: true }) });
+  if (updates) void updates.check({ manual: false });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    unwire();
+    void services.close();
+  });
+}
+
+if (!app.requestSingleInstanceLock()) app.quit();
+else void start();

@@ -1,0 +1,49 @@
+// `zkdesk serve`: the headless host. Prints a URL with a one-time token; open it in any
+// Chromium on this machine to use the real UI against the real services.
+import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { ZkError } from '../../../common/errors.js';
+import { makeContext } from '../cliContext.js';
+import { appVersion } from '../appVersion.js';
+import { ZkdeskApi } from '../../api/apiHandlers.js';
+import { ZkdeskServices } from '../../api/zkdeskServices.js';
+import { startHeadlessHost } from '../../host/headlessHost.js';
+import { loadHelpArticles } from '../../services/help/helpLoader.js';
+import { NodeWorkerLauncher } from '../../services/prover/nodeWorkerLauncher.js';
+import { projectRoot, resourcesDir } from '../../services/resourcePaths.js';
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the zkdesk UI on 127.0.0.1 for a browser (headless host), behind a random token')
+    .option('--port <port>', 'port to listen on (default: a free one)', '0')
+    .action(async (opts: { port: string }, cmd: Command) => {
+      const ctx = makeContext(cmd.optsWithGlobals());
+      const rendererDir = process.env.ZKDESK_RENDERER_DIR ?? path.join(projectRoot(), 'renderer', 'dist');
+      if (!existsSync(path.join(rendererDir, 'index.html'))) {
+        throw new ZkError('E_ARTIFACT_MISSING', 'The UI is not built yet: run `npm run build` first.', { rendererDir: path.basename(rendererDir) });
+      }
+      const services = await ZkdeskServices.open({ dataDir: ctx.dataDir, launcher: new NodeWorkerLauncher(), appVersion: appVersion(), processName: 'host' });
+      const bundleDir = path.join(ctx.dataDir, 'bundles');
+      await mkdir(bundleDir, { recursive: true });
+      const api = new ZkdeskApi(services, {
+        kind: 'browser',
+        bundleDir: () => bundleDir,
+        helpArticles: () => loadHelpArticles(path.join(resourcesDir(), 'help')),
+      });
+      const log = services.logger.scope('host');
+      const host = await startHeadlessHost({ api, rendererDir, port: Number(opts.port), log: (msg, fields) => log.info(fields ?? {}, msg) });
+      if (ctx.json) ctx.printJson({ url: host.url, port: host.port });
+      else ctx.out(`zkdesk is serving its UI at\n  ${host.url}\nOpen it in a browser on this machine. Ctrl+C stops it.`);
+
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await host.close();
+      await services.close();
+    });
+}
