@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import globals from 'globals';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -23,13 +24,18 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // Plain JavaScript entry points and fixtures run in Node.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {
     files: ['**/*.ts', '**/*.tsx'],
-    ignores: ['main/app/**', 'preload/preload.ts', 'tests/e2e/electron/**'],
+    ignores: ['main/app/**', 'main/services/**/electron*.ts', 'preload/preload.ts', 'tests/e2e/electron/**'],
     rules: { 'no-restricted-imports': ['error', noElectron] },
   },
   {
