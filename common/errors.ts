@@ -7,6 +7,7 @@ export const errorCatalog = {
   E_INPUT_INVALID: 'The input does not match what the circuit expects.',
   E_CONSTRAINT_UNSATISFIED: 'The input does not satisfy the circuit: no valid proof exists for it.',
   E_CIRCUIT_UNKNOWN: 'No circuit with that id is available.',
+  E_CIRCUIT_DISABLED: 'This circuit has been switched off by the zkdesk team for now.',
   E_CIRCUIT_NOT_BUILT: 'This circuit has sources but no proving key yet; build it first.',
   E_ARTIFACT_MISSING: 'A file the circuit needs is missing.',
   E_ARTIFACT_CORRUPT: 'A circuit file is damaged or does not match its manifest.',

@@ -20,6 +20,11 @@ function post(message: WorkerToMain): void {
   port.post(message);
 }
 
+/** A log record for main's log file (main redacts it on write); never the inputs. */
+function log(level: 'debug' | 'info' | 'warn' | 'error', msg: string, fields: Record<string, string | number | boolean> = {}): void {
+  post({ type: 'log', level, msg, fields });
+}
+
 function maxRssBytes(): number {
   // resourceUsage().maxRSS is in kilobytes.
   return process.resourceUsage().maxRSS * 1024;
@@ -28,6 +33,7 @@ function maxRssBytes(): number {
 async function runJob(request: ProveRequest): Promise<void> {
   const { jobId } = request;
   currentJob = jobId;
+  log('debug', 'job started', { jobId, zkeySha256: request.artifacts.zkeySha256.slice(0, 16) });
   try {
     const result = await engine.prove(request.artifacts, request.input, {
       progress: (stage, fraction, note) => post({ type: 'progress', jobId, stage, fraction, note }),
@@ -36,9 +42,17 @@ async function runJob(request: ProveRequest): Promise<void> {
       },
     });
     post({ type: 'result', jobId, ...result, rssBytes: process.memoryUsage.rss(), maxRssBytes: maxRssBytes() });
+    log('info', 'job proved and verified', {
+      jobId,
+      witnessMs: Math.round(result.timings.witnessMs),
+      proveMs: Math.round(result.timings.proveMs),
+      zkeyCache: result.cache.zkey,
+      cachedKeys: engine.cachedKeys.count,
+    });
   } catch (error) {
     const zk = ZkError.wrap(error);
     post({ type: 'error', jobId, error: zk.toPayload() });
+    log(zk.code === 'E_CANCELLED' ? 'info' : 'warn', 'job failed in the worker', { jobId, code: zk.code, reason: String(zk.details.reason ?? zk.message).slice(0, 300) });
   } finally {
     cancelled.delete(jobId);
     currentJob = null;

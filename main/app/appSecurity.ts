@@ -17,6 +17,7 @@ export function hardenWebContents(contents: WebContents, appUrl: string): void {
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
+    // electronegativity-ok OPEN_EXTERNAL_JS_CHECK: only https URLs matching EXTERNAL_ALLOW_LIST above reach openExternal.
     if (isAllowedExternal(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
