@@ -30,20 +30,34 @@ const STOP_WORDS = new Set(
   'a an and are as at be but by can do does for from has have how i if in is it its my no not of on or so than that the their then there these this to was what when where which why will with you your'.split(' '),
 );
 
+/**
+ * Words are runs of letters and digits. MiniSearch's default splits on spaces and punctuation
+ * only, and markdown's backticks are not punctuation to Unicode: `dmesg` would be indexed with
+ * its backticks and found by nobody.
+ */
+function tokenize(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter((t) => t !== '');
+}
+
 function processTerm(term: string): string | null {
   const lower = term.toLowerCase();
   return STOP_WORDS.has(lower) ? null : lower;
 }
 
-/** One edit for a short word, two for a long one, none below four letters (too many false friends). */
+/**
+ * One edit for a short word, two from six letters (a swapped pair, "memroy", is two edits), none
+ * below four letters, where almost every word is one edit from another.
+ */
 function fuzziness(term: string): number | false {
   if (term.length < 4) return false;
-  return term.length < 8 ? 1 : 2;
+  return term.length < 6 ? 1 : 2;
 }
 
 type IndexedField = keyof typeof SEARCH_BOOST;
 
+/** MiniSearch asks this for the id field too, not only the indexed ones. */
 function fieldText(article: HelpArticle, field: string): string {
+  if (field === 'id') return article.id;
   switch (field as IndexedField) {
     case 'title':
       return article.title;
@@ -74,8 +88,11 @@ export class HelpIndex {
       fields: Object.keys(SEARCH_BOOST),
       storeFields: [],
       extractField: fieldText,
+      tokenize,
       processTerm,
-      searchOptions: { boost: { ...SEARCH_BOOST }, prefix: true, fuzzy: fuzziness, processTerm },
+      // A prefix is what someone types on the way to the word they mean, so it outweighs a
+      // fuzzy neighbour (MiniSearch's defaults weigh them the other way round).
+      searchOptions: { boost: { ...SEARCH_BOOST }, prefix: true, fuzzy: fuzziness, weights: { prefix: 0.6, fuzzy: 0.3 }, tokenize, processTerm },
     });
     this.search_.addAll([...this.byId.values()]);
   }
