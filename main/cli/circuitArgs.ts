@@ -11,7 +11,7 @@ import { parseInputText } from '../services/prover/inputCheck.js';
 import { readZkeyHeader } from '../services/prover/zkeyHeader.js';
 import type { ResolvedCircuit } from '../services/prover/resolvedCircuit.js';
 import { bundledCircuitsDir } from '../services/resourcePaths.js';
-import { writeFileAtomic } from '../services/files/atomicFile.js';
+import { writeFileAtomic } from '../services/files/atomicWrite.js';
 
 export interface CircuitArgs {
   circuit?: string;

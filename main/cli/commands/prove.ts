@@ -9,7 +9,7 @@ import { CircuitRegistry } from '../../services/prover/circuitRegistry.js';
 import { createProverService } from '../../services/prover/proverSetup.js';
 import { NodeWorkerLauncher } from '../../services/prover/nodeWorkerLauncher.js';
 import { bundledCircuitsDir } from '../../services/resourcePaths.js';
-import { writeFileAtomic } from '../../services/files/atomicFile.js';
+import { writeFileAtomic } from '../../services/files/atomicWrite.js';
 
 interface ProveOptions extends CircuitArgs {
   input?: string;

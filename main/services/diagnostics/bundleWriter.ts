@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { fileWriteError } from '../settings/atomicWrite.js';
+import { fileWriteError } from '../files/atomicWrite.js';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH, type BundleManifest } from './bundleManifest.js';
 import type { BundlePlan } from './bundlePlan.js';
 import { selectForBundle, type SelectionOptions } from './bundleSelection.js';

@@ -4,7 +4,7 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../settings/atomicWrite.js';
+import { writeFileAtomic } from '../files/atomicWrite.js';
 import type { Redactor } from './redact.js';
 
 export type CrashKind = 'worker-exit' | 'main-exception' | 'renderer-gone' | 'child-process-gone';

@@ -6,7 +6,7 @@ import { copyFile, mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ZkError } from '../../../common/errors.js';
-import { writeFileAtomic } from '../settings/atomicWrite.js';
+import { writeFileAtomic } from '../files/atomicWrite.js';
 import { sha256 } from './bundleWriter.js';
 import type { Redactor } from './redact.js';
 

@@ -1,7 +1,7 @@
 // A file is replaced whole or not at all: write a temporary file beside it, fsync it, then
 // rename over the target (atomic on one filesystem). A full disk or a refused path leaves the
 // old file as it was and no temporary file behind, and is reported with a stable code.
-import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ZkError } from '../../../common/errors.js';
@@ -23,6 +23,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: FileHandle | undefined;
   try {
+    await mkdir(path.dirname(target), { recursive: true });
     handle = await open(temp, 'wx', options.mode ?? 0o600);
     await (options.writeData ?? writeWhole)(handle, data);
     await handle.sync();

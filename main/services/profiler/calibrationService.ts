@@ -7,7 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ZkError } from '../../../common/errors.js';
 import type { CalibrationMessage, CircuitInput } from '../../../native-workers/protocol.js';
-import { writeFileAtomic } from '../files/atomicFile.js';
+import { writeFileAtomic } from '../files/atomicWrite.js';
 import type { ProverService } from '../prover/proverService.js';
 import type { CircuitRegistry } from '../prover/circuitRegistry.js';
 import type { WorkerLauncher } from '../prover/workerLauncher.js';

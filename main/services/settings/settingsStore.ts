@@ -5,7 +5,7 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ZkError, type ErrorPayload } from '../../../common/errors.js';
-import { writeFileAtomic, type WriteData } from './atomicWrite.js';
+import { writeFileAtomic, type WriteData } from '../files/atomicWrite.js';
 import { parseSettingsPatch, settingsSchema, settingsFieldsSchema, type Settings, type SettingsPatch } from './settingsSchema.js';
 
 export interface SettingsStoreOptions {

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
 import { SettingsStore } from '../../../main/services/settings/settingsStore.js';
-import type { WriteData } from '../../../main/services/settings/atomicWrite.js';
+import type { WriteData } from '../../../main/services/files/atomicWrite.js';
 import { ZkError } from '../../../common/errors.js';
 
 let dir: string;
