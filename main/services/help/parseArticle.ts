@@ -42,7 +42,12 @@ function readFrontMatter(raw: string, file: string) {
   }
   const parsed = helpFrontMatterSchema.safeParse(data);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'front matter'}: ${i.message}`);
+    const issues = parsed.error.issues.map((i) => {
+      const where = i.path.length ? i.path.join('.') : 'front matter';
+      // zod words an absent key as a type error ("expected string, received undefined").
+      const missing = i.code === 'invalid_type' && /received undefined/.test(i.message);
+      return `${where}: ${missing ? 'missing' : i.message}`;
+    });
     throw new HelpArticleError(file, `invalid front matter (${issues.join('; ')})`);
   }
   return parsed.data;

@@ -85,6 +85,12 @@ describe('parseHelpArticle', () => {
     expect(message).toContain('tags: at least one tag is needed');
   });
 
+  it('says which required keys are missing', () => {
+    expect(refusal(article({ front: 'id: guides/x' })).message).toBe(
+      'warnings/on-battery.md: invalid front matter (title: missing; summary: missing; tags: missing)',
+    );
+  });
+
   it('refuses a misspelt key rather than ignoring it', () => {
     const front = 'id: guides/x\ntitle: X\nsummary: Fine.\ntags: [a]\nrelate: [guides/y]';
     expect(refusal(article({ front })).message).toMatch(/relate/);
