@@ -1,12 +1,18 @@
-// Entry: mounts the app. (The UI itself is built in renderer/src/app and features/.)
+// Entry: reads the place from the URL, then mounts the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { zkdesk } from './api/zkdesk.js';
+import './app/app.css';
+import { App } from './app/App.js';
+import { useAppStore } from './stores/appStore.js';
+import { parseRoute } from './app/route.js';
 
-function Boot() {
-  return <p>zkdesk</p>;
-}
+useAppStore.getState().applyRoute(parseRoute(window.location.hash));
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><Boot /></StrictMode>);
-void zkdesk.app.info();
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,31 @@
+// Open a bundle someone sent: a native dialog in the desktop app, a typed path in the browser.
+import { useState, type FormEvent } from 'react';
+import { useAppStore } from '../../stores/appStore.js';
+
+export function BundleOpener() {
+  const nativeDialogs = useAppStore((s) => s.info?.capabilities.nativeDialogs ?? false);
+  const openBundle = useAppStore((s) => s.openBundle);
+  const [path, setPath] = useState('');
+  if (nativeDialogs) {
+    return (
+      <button type="button" onClick={() => void openBundle()}>
+        Choose a bundle…
+      </button>
+    );
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (path.trim()) void openBundle(path.trim());
+  };
+  return (
+    <form className="inline-form" onSubmit={submit}>
+      <div className="field">
+        <label htmlFor="bundle-path">Bundle path (on the machine running zkdesk)</label>
+        <input id="bundle-path" type="text" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/Downloads/zkdesk-diagnostics.zip" />
+      </div>
+      <button type="submit" disabled={!path.trim()}>
+        Open bundle
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+// Help: search, the open article, or the index of all articles.
+import { useEffect } from 'react';
+import { useAppStore } from '../../stores/appStore.js';
+import { ErrorNotice } from '../../app/ErrorNotice.js';
+import { HelpSearch } from './HelpSearch.js';
+import { ArticleIndex } from './ArticleIndex.js';
+import { ArticleView } from './ArticleView.js';
+import './help.css';
+
+export function HelpView() {
+  const articles = useAppStore((s) => s.helpArticles);
+  const error = useAppStore((s) => s.helpError);
+  const openId = useAppStore((s) => s.openArticleId);
+  const loadHelp = useAppStore((s) => s.loadHelp);
+
+  useEffect(() => {
+    void loadHelp();
+  }, [loadHelp]);
+
+  const article = openId ? articles.find((a) => a.id === openId) : undefined;
+  return (
+    <div className="view help">
+      <h1>Help</h1>
+      <ErrorNotice error={error} />
+      <HelpSearch />
+      {openId && articles.length > 0 && !article && <p role="status">There is no help article “{openId}” (yet).</p>}
+      {article ? <ArticleView article={article} /> : <ArticleIndex articles={articles} />}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// Before a proof starts: the circuit's size, the estimate (time, peak memory, and what it rests
+// on) and the warnings for this circuit on this machine.
+import { useAppStore } from '../../stores/appStore.js';
+import { ErrorNotice } from '../../app/ErrorNotice.js';
+import { WarningList } from '../warnings/WarningList.js';
+import { formatBytes } from '../../format/formatBytes.js';
+import { formatDuration } from '../../format/formatDuration.js';
+
+export function CircuitCheckPanel() {
+  const check = useAppStore((s) => s.circuitCheck);
+  const loading = useAppStore((s) => s.circuitCheckLoading);
+  const error = useAppStore((s) => s.circuitCheckError);
+  if (error) return <ErrorNotice error={error} />;
+  if (loading) return <p role="status">Checking this circuit on this machine…</p>;
+  if (!check) return null;
+  const { circuit, estimate, advice } = check;
+  return (
+    <section aria-labelledby="check-title">
+      <h2 id="check-title">Before you start</h2>
+      {circuit.description && <p>{circuit.description}</p>}
+      <dl className="facts">
+        <div>
+          <dt>Constraints</dt>
+          <dd>{circuit.constraints?.toLocaleString() ?? 'unknown'}</dd>
+        </div>
+        <div>
+          <dt>Domain</dt>
+          <dd>{circuit.domainPower === null ? 'unknown' : `2^${circuit.domainPower}`}</dd>
+        </div>
+        <div>
+          <dt>Proving key</dt>
+          <dd>{circuit.zkeyBytes === null ? 'unknown' : formatBytes(circuit.zkeyBytes)}</dd>
+        </div>
+        <div>
+          <dt>Estimated time</dt>
+          <dd>{estimate ? formatDuration(estimate.totalMs) : 'No estimate yet'}</dd>
+        </div>
+        <div>
+          <dt>Estimated peak memory</dt>
+          <dd>{estimate ? formatBytes(estimate.peakMemoryBytes) : 'No estimate yet'}</dd>
+        </div>
+      </dl>
+      {estimate && (
+        <p className="hint">
+          Time: {estimate.basis.time}. Memory: {estimate.basis.memory}.
+        </p>
+      )}
+      <h3>Warnings for this circuit ({advice.warnings.length})</h3>
+      <WarningList warnings={advice.warnings} headingLevel={4} />
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+// The circuit's input as JSON: typed, pasted, or the circuit's sample; then Prove or Cancel.
+import { useAppStore } from '../../stores/appStore.js';
+import { isFinished } from './proverSlice.js';
+
+export function InputEditor() {
+  const circuitId = useAppStore((s) => s.selectedCircuitId);
+  const circuitReady = useAppStore((s) => s.circuitCheck !== null);
+  const inputText = useAppStore((s) => s.inputText);
+  const setInputText = useAppStore((s) => s.setInputText);
+  const loadSampleInput = useAppStore((s) => s.loadSampleInput);
+  const submitProof = useAppStore((s) => s.submitProof);
+  const cancelProof = useAppStore((s) => s.cancelProof);
+  const submitting = useAppStore((s) => s.submitting);
+  const job = useAppStore((s) => s.currentJob);
+  const running = submitting || (job !== null && !isFinished(job));
+  if (!circuitId) return null;
+  return (
+    <section aria-labelledby="input-title">
+      <h2 id="input-title">Input</h2>
+      <div className="field">
+        <label htmlFor="input-json">Input (JSON: each input signal and its value)</label>
+        <textarea id="input-json" rows={8} spellCheck={false} value={inputText} onChange={(e) => setInputText(e.target.value)} />
+      </div>
+      <div className="actions">
+        <button type="button" onClick={() => void loadSampleInput()}>
+          Load sample input
+        </button>
+        <button type="button" className="primary" onClick={() => void submitProof()} disabled={running || !circuitReady || inputText.trim() === ''}>
+          Prove
+        </button>
+        <button type="button" onClick={() => void cancelProof()} disabled={!running || submitting}>
+          Cancel proof
+        </button>
+      </div>
+    </section>
+  );
+}

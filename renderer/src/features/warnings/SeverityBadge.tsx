@@ -1,0 +1,8 @@
+// A warning's severity in words (never colour alone).
+import type { Severity } from '../../../../main/services/advisor/advisorTypes.js';
+
+const labels: Record<Severity, string> = { blocker: 'Blocker', warning: 'Warning', info: 'Note' };
+
+export function SeverityBadge({ severity }: { severity: Severity }) {
+  return <span className={`badge badge-${severity}`}>{labels[severity]}</span>;
+}

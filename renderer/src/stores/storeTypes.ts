@@ -1,0 +1,15 @@
+// The store's full shape, the intersection of its slices (zustand's slices pattern). Each slice
+// is written against AppState so its actions may read (never write) the others' state.
+import type { StateCreator } from 'zustand';
+import type { ShellSlice } from '../app/shellSlice.js';
+import type { ProfileSlice } from '../features/overview/profileSlice.js';
+import type { ProverSlice } from '../features/prove/proverSlice.js';
+import type { BenchmarksSlice } from '../features/benchmarks/benchmarksSlice.js';
+import type { HelpSlice } from '../features/help/helpSlice.js';
+import type { DiagnosticsSlice } from '../features/diagnostics/diagnosticsSlice.js';
+import type { UpdatesSlice } from '../features/settings/updatesSlice.js';
+import type { SettingsSlice } from '../features/settings/settingsSlice.js';
+
+export type AppState = ShellSlice & ProfileSlice & ProverSlice & BenchmarksSlice & HelpSlice & DiagnosticsSlice & UpdatesSlice & SettingsSlice;
+
+export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;
