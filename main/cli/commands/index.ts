@@ -5,6 +5,7 @@ import { registerCalibrateCommand } from './calibrate.js';
 import { registerCircuitsCommand } from './circuits.js';
 import { registerDoctorCommand } from './doctor.js';
 import { registerFeedbackCommand } from './feedback.js';
+import { registerHelpCommand } from './help.js';
 import { registerInspectCommand } from './inspect.js';
 import { registerProfileCommand } from './profile.js';
 import { registerProveCommand } from './prove.js';
@@ -20,6 +21,7 @@ export const commandRegistrations: CommandRegistration[] = [
   registerCircuitsCommand,
   registerDoctorCommand,
   registerFeedbackCommand,
+  registerHelpCommand,
   registerInspectCommand,
   registerProfileCommand,
   registerProveCommand,
