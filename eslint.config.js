@@ -39,7 +39,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', noElectron] },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}', 'common/**/*.ts', 'preload/contract.ts'],
+    files: ['renderer/**/*.{ts,tsx}', 'common/**/*.ts', 'preload/contract.ts', 'preload/apiObject.ts', 'main/services/help/{helpArticle,parseArticle,helpIndex,helpCoverage}.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [...noElectron.paths, ...noNode] }] },
   },
 );

@@ -12,21 +12,14 @@ import { collectSystemProfile } from '../main/services/profiler/profileCollector
 import { systemProfileSchema, type SystemProfile } from '../main/services/profiler/systemProfile.js';
 import { defaultDataDir } from '../main/cli/cliContext.js';
 import { projectRoot } from '../main/services/resourcePaths.js';
+import { median } from '../common/median.js';
+import { arg } from './benchArgs.js';
 
 const RUNS = 5;
 const TARGET_MS = 1_500;
 const run = promisify(execFile);
 
-function arg(name: string): string | undefined {
-  const at = process.argv.indexOf(name);
-  return at === -1 ? undefined : process.argv[at + 1];
-}
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 const SECTIONS = ['cpu', 'memory', 'gpu', 'os', 'system', 'power', 'load', 'disk', 'runtime'] as const;
 
@@ -54,9 +47,10 @@ async function main(): Promise<void> {
     warm.push({ wallMs: Math.round(performance.now() - started), unavailable: unavailableSections(profile) });
   }
 
-  const coldMedian = median(cold.map((c) => c.collectMs));
-  const coldProcessMedian = median(cold.map((c) => c.processMs));
-  const warmMedian = median(warm.map((w) => w.wallMs));
+  // RUNS > 0, so the medians exist.
+  const coldMedian = median(cold.map((c) => c.collectMs)) as number;
+  const coldProcessMedian = median(cold.map((c) => c.processMs)) as number;
+  const warmMedian = median(warm.map((w) => w.wallMs)) as number;
   const verdict = (ms: number) => (ms < TARGET_MS ? 'under' : 'OVER');
   console.log(`profile collection, ${RUNS} runs each (target < ${TARGET_MS} ms)`);
   console.log(`  cold process: median collect ${coldMedian} ms (${verdict(coldMedian)} target); whole \`zkdesk profile --json\` ${coldProcessMedian} ms`);

@@ -20,6 +20,8 @@ import { bundledCircuitsDir, projectRoot } from '../main/services/resourcePaths.
 import { proverWorkerScript } from '../native-workers/workerScripts.js';
 import { defaultDataDir } from '../main/cli/cliContext.js';
 import type { ResolvedCircuit } from '../main/services/prover/resolvedCircuit.js';
+import { median } from '../common/median.js';
+import { arg } from './benchArgs.js';
 
 interface Sample {
   ms: number;
@@ -33,16 +35,7 @@ const snarkjsCli = path.join(root, 'node_modules', 'snarkjs', 'build', 'cli.cjs'
 const zkdeskCli = path.join(root, 'bin', 'zkdesk.js');
 const roundsFor: Record<string, number> = { 'stress-12': 7, 'stress-14': 5, 'stress-16': 3 };
 
-function arg(name: string): string | undefined {
-  const at = process.argv.indexOf(name);
-  return at === -1 ? undefined : process.argv[at + 1];
-}
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 /**
  * Runs a command to completion, sampling its resident memory from outside. For `zkdesk prove
@@ -155,7 +148,7 @@ async function main(): Promise<void> {
       const summary = Object.fromEntries(
         contestants.map((who) => {
           const peaks = samples[who].map((s) => s.peakRssBytes).filter((p): p is number => p !== null);
-          return [who, { medianMs: median(samples[who].map((s) => s.ms)), peakRssBytes: peaks.length ? Math.max(...peaks) : null, samplesMs: samples[who].map((s) => Math.round(s.ms)) }];
+          return [who, { medianMs: median(samples[who].map((s) => s.ms)) ?? 0, peakRssBytes: peaks.length ? Math.max(...peaks) : null, samplesMs: samples[who].map((s) => Math.round(s.ms)) }];
         }),
       ) as Record<Contestant, { medianMs: number; peakRssBytes: number | null; samplesMs: number[] }>;
       const cOverB = summary.c_zkdeskWarm.medianMs / summary.b_snarkjsWarm.medianMs;

@@ -16,6 +16,9 @@ import type { UpdateState } from '../main/services/updates/updateState.js';
 import type { UpdateChannel } from '../main/services/updates/updateChannel.js';
 import type { Calibration, EstimateBreakdown } from '../main/services/profiler/calibrationTypes.js';
 import type { BundlePreview, BundleSummary } from '../main/services/diagnostics/bundleViews.js';
+import type { HelpArticle } from '../main/services/help/helpArticle.js';
+
+export type { HelpArticle } from '../main/services/help/helpArticle.js';
 
 export const CHANNEL_PREFIX = 'zkdesk:';
 
@@ -51,17 +54,6 @@ export interface CircuitCheck {
   circuit: CircuitSummary;
   advice: CircuitAdvice;
   estimate: EstimateBreakdown | null;
-}
-
-/** One help article at its three depths (resources/help, markdown with front matter). */
-export interface HelpArticle {
-  id: string;
-  title: string;
-  summary: string;
-  tags: string[];
-  related: string[];
-  details: string;
-  expert: string;
 }
 
 export interface WrittenBundleView {

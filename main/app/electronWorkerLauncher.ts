@@ -3,7 +3,7 @@
 // its task manager. Only this file differs from nodeWorkerLauncher.ts.
 import { utilityProcess } from 'electron';
 import { isWorkerToMain } from '../../native-workers/protocol.js';
-import { appendTail, type LaunchOptions, type WorkerExit, type WorkerLauncher, type WorkerProcess } from '../services/prover/workerLauncher.js';
+import { appendTail, ExitNotifier, type LaunchOptions, type WorkerLauncher, type WorkerProcess } from '../services/prover/workerLauncher.js';
 
 export class ElectronWorkerLauncher implements WorkerLauncher {
   readonly kind = 'electron-utility' as const;
@@ -22,32 +22,25 @@ export class ElectronWorkerLauncher implements WorkerLauncher {
       stderrTail = appendTail(stderrTail, chunk);
     });
 
-    const exitListeners: Array<(exit: WorkerExit) => void> = [];
-    let exited: WorkerExit | null = null;
+    const exit = new ExitNotifier();
     let killedByUs = false;
-    child.on('exit', (code) => {
-      // utilityProcess reports no signal; a kill we sent is reported as SIGKILL, like Node.
-      exited = { code: killedByUs ? null : code, signal: killedByUs ? 'SIGKILL' : null, stderrTail };
-      for (const listener of exitListeners) listener(exited);
-    });
+    // utilityProcess reports no signal; a kill we sent is reported as SIGKILL, like Node.
+    child.on('exit', (code) => exit.notify({ code: killedByUs ? null : code, signal: killedByUs ? 'SIGKILL' : null, stderrTail }));
 
     return {
       get pid() {
         return child.pid;
       },
       post: (message) => {
-        if (!exited) child.postMessage(message);
+        if (!exit.exited) child.postMessage(message);
       },
       onMessage: (listener) =>
         child.on('message', (message: unknown) => {
           if (isWorkerToMain(message)) listener(message);
         }),
-      onExit: (listener) => {
-        if (exited) listener(exited);
-        else exitListeners.push(listener);
-      },
+      onExit: (listener) => exit.onExit(listener),
       kill: () => {
-        if (exited) return;
+        if (exit.exited) return;
         killedByUs = true;
         // kill() sends SIGTERM, which a busy worker may not act on soon; SIGKILL where we can.
         if (child.pid !== undefined && process.platform !== 'win32') process.kill(child.pid, 'SIGKILL');

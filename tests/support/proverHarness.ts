@@ -1,6 +1,7 @@
 // Real prover services over real worker processes for integration tests, each in its own
 // temporary data directory. The worker script is the compiled one (`tsc -b` runs first).
 import { mkdtemp, rm } from 'node:fs/promises';
+import { ZkError } from '../../common/errors.js';
 import os from 'node:os';
 import path from 'node:path';
 import * as snarkjs from 'snarkjs';
@@ -82,4 +83,15 @@ export async function waitFor(predicate: () => boolean, timeoutMs = 20_000): Pro
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** The ZkError a promise rejects with; fails the test if it resolves or throws something else. */
+export async function failureOf(promise: Promise<unknown>): Promise<ZkError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ZkError) return error;
+    throw error;
+  }
+  throw new Error('expected a ZkError');
 }

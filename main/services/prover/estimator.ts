@@ -9,6 +9,7 @@
 import { estimatePeakMemoryBytes } from './memoryEstimate.js';
 import type { JobRecord } from './proverTypes.js';
 import type { Calibration, CircuitShape, EstimateBreakdown } from '../profiler/calibrationTypes.js';
+import { median } from '../../../common/median.js';
 
 interface Point {
   power: number;
@@ -41,12 +42,6 @@ export function modelProveCost(calibration: Calibration, shape: Pick<CircuitShap
   return { g1MsmMs, g2MsmMs, fftMs, modelProveMs: g1MsmMs + g2MsmMs + fftMs };
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 /** Recent verified jobs that carry their circuit's size: the history the model learns from. */
 function usableHistory(history: readonly JobRecord[]): JobRecord[] {

@@ -1,7 +1,7 @@
 // Workers as Node child processes: what the CLI, the headless host and the tests use.
 import { fork } from 'node:child_process';
 import { isWorkerToMain } from '../../../native-workers/protocol.js';
-import { appendTail, type LaunchOptions, type WorkerExit, type WorkerLauncher, type WorkerProcess } from './workerLauncher.js';
+import { appendTail, ExitNotifier, type LaunchOptions, type WorkerLauncher, type WorkerProcess } from './workerLauncher.js';
 
 export class NodeWorkerLauncher implements WorkerLauncher {
   readonly kind = 'node-child' as const;
@@ -25,13 +25,9 @@ export class NodeWorkerLauncher implements WorkerLauncher {
     });
     child.stdout?.on('data', (chunk: string) => this.onOutput?.(chunk, 'stdout', child.pid));
 
-    const exitListeners: Array<(exit: WorkerExit) => void> = [];
-    let exited: WorkerExit | null = null;
+    const exit = new ExitNotifier();
     // 'close' waits for stdio to drain, so the stderr tail is complete when we report it.
-    child.on('close', (code, signal) => {
-      exited = { code, signal, stderrTail };
-      for (const listener of exitListeners) listener(exited);
-    });
+    child.on('close', (code, signal) => exit.notify({ code, signal, stderrTail }));
     child.on('error', (error) => {
       stderrTail = appendTail(stderrTail, `\n${error.message}`);
     });
@@ -47,10 +43,7 @@ export class NodeWorkerLauncher implements WorkerLauncher {
         child.on('message', (message: unknown) => {
           if (isWorkerToMain(message)) listener(message);
         }),
-      onExit: (listener) => {
-        if (exited) listener(exited);
-        else exitListeners.push(listener);
-      },
+      onExit: (listener) => exit.onExit(listener),
       kill: () => {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       },

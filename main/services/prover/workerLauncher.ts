@@ -41,3 +41,23 @@ export function appendTail(tail: string, chunk: string): string {
   const joined = tail + chunk;
   return joined.length > STDERR_TAIL_BYTES ? joined.slice(joined.length - STDERR_TAIL_BYTES) : joined;
 }
+
+/** Remembers how a process ended and tells every listener, also those that subscribe later. */
+export class ExitNotifier {
+  private exit: WorkerExit | null = null;
+  private readonly listeners: Array<(exit: WorkerExit) => void> = [];
+
+  get exited(): boolean {
+    return this.exit !== null;
+  }
+
+  notify(exit: WorkerExit): void {
+    this.exit = exit;
+    for (const listener of this.listeners) listener(exit);
+  }
+
+  onExit(listener: (exit: WorkerExit) => void): void {
+    if (this.exit) listener(this.exit);
+    else this.listeners.push(listener);
+  }
+}

@@ -5,24 +5,14 @@ import path from 'node:path';
 import yazl from 'yazl';
 import { createWriteStream } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZkError } from '../../../common/errors.js';
 import { openCircuitPackage } from '../../../main/services/prover/circuitPackage.js';
 import { FileHashCache } from '../../../main/services/prover/fileHash.js';
-import { makeHarness, registry, releaseCurve, sampleInput, verifiesWithSnarkjs } from '../../support/proverHarness.js';
+import { failureOf, makeHarness, registry, releaseCurve, sampleInput, verifiesWithSnarkjs } from '../../support/proverHarness.js';
 
 let tmp: string;
 let packageDir: string;
 const open = (p: string) => openCircuitPackage(p, { hashes: new FileHashCache(), unpackDir: path.join(tmp, 'unpacked') });
 
-async function failureOf(promise: Promise<unknown>): Promise<ZkError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ZkError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 async function zip(target: string, entries: Array<[name: string, file: string]>): Promise<void> {
   const archive = new yazl.ZipFile();

@@ -4,14 +4,13 @@ import { copyFile, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/pr
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { ZkError } from '../../../common/errors.js';
 import type { ResolvedCircuit } from '../../../main/services/prover/resolvedCircuit.js';
 import { checkArtifacts } from '../../../main/services/prover/artifactCheck.js';
 import { FileHashCache } from '../../../main/services/prover/fileHash.js';
 import { NodeWorkerLauncher } from '../../../main/services/prover/nodeWorkerLauncher.js';
 import { WorkerSlot } from '../../../main/services/prover/workerSlot.js';
 import { projectRoot } from '../../../main/services/resourcePaths.js';
-import { makeHarness, registry, releaseCurve, sampleInput, waitFor, type Harness } from '../../support/proverHarness.js';
+import { failureOf, makeHarness, registry, releaseCurve, sampleInput, waitFor, type Harness } from '../../support/proverHarness.js';
 
 let h: Harness | undefined;
 
@@ -22,15 +21,6 @@ afterEach(async () => {
 
 afterAll(releaseCurve);
 
-async function failureOf(promise: Promise<unknown>): Promise<ZkError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ZkError) return error;
-    throw error;
-  }
-  throw new Error('expected the job to fail');
-}
 
 /** A copy of a bundled circuit's files in a temp dir, to damage without touching the real ones. */
 async function copyOfCircuit(id: string): Promise<ResolvedCircuit & { dir: string }> {
