@@ -33,7 +33,7 @@ export function JobHistory() {
       <ErrorNotice error={error} />
       <div className="filters">
         <div className="field">
-          <label htmlFor="history-circuit">Circuit</label>
+          <label htmlFor="history-circuit">Show circuit</label>
           <select id="history-circuit" value={circuit} onChange={(e) => setCircuit(e.target.value)}>
             <option value="">All circuits</option>
             {circuitIds.map((id) => (
@@ -44,7 +44,7 @@ export function JobHistory() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="history-outcome">Outcome</label>
+          <label htmlFor="history-outcome">Show outcome</label>
           <select id="history-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)}>
             <option value="">All outcomes</option>
             {outcomes.map((o) => (

@@ -17,7 +17,7 @@ export function ProveView() {
     <div className="view prove">
       <h1>Prove</h1>
       <section aria-labelledby="circuit-title">
-        <h2 id="circuit-title">Circuit</h2>
+        <h2 id="circuit-title">Choose a circuit</h2>
         <CircuitPicker />
         <PackageOpener />
         <ErrorNotice error={circuitsError} />

@@ -18,7 +18,7 @@ export interface SettingsSlice {
   dismissRecovery(): void;
 }
 
-export const createSettingsSlice: SliceCreator<SettingsSlice> = (set) => ({
+export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
   settings: null,
   settingsRecovery: null,
   recoveryDismissed: false,
@@ -35,11 +35,13 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set) => ({
   },
 
   async saveSettings(patch) {
-    set({ settingsError: null, settingsSavedAt: null });
+    const before = get().settings;
+    // Shown at once (a radio button must stay where it was clicked); the host's answer replaces it.
+    set({ settingsError: null, settingsSavedAt: null, ...(before ? { settings: { ...before, ...patch } } : {}) });
     try {
       set({ settings: await zkdesk.settings.update({ patch }), settingsSavedAt: Date.now() });
     } catch (error) {
-      set({ settingsError: toErrorView(error) });
+      set({ settingsError: toErrorView(error), settings: before });
     }
   },
 

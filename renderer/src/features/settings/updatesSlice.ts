@@ -40,7 +40,9 @@ export const createUpdatesSlice: SliceCreator<UpdatesSlice> = (set, get) => {
       set({ updateState: state });
     },
     async switchChannel(channel) {
-      set({ downgradeDeclined: false });
+      const settings = get().settings;
+      // The radio shows the choice at once; the saved settings are re-read below.
+      set({ downgradeDeclined: false, ...(settings ? { settings: { ...settings, updateChannel: channel } } : {}) });
       await act(() => zkdesk.updates.switchChannel({ channel }));
       // The channel is a setting too: re-read it so the settings form shows what was saved.
       await get().loadSettings();

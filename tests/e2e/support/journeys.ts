@@ -1,0 +1,234 @@
+// The user journeys, written once against a Playwright page, so the browser host
+// (zkdesk serve + Chromium) and the Electron shell run exactly the same steps.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, screenshot } from './screenChecks.js';
+
+export interface JourneyTarget {
+  page: Page;
+  /** The data directory the app writes settings.json to. */
+  dataDir: string;
+  /** Prefix for screenshot names: 'browser' or 'electron'. */
+  name: string;
+  /** The desktop app opens native dialogs where the browser host takes typed paths. */
+  nativeDialogs: boolean;
+}
+
+const PROOF_TIMEOUT = 100_000;
+
+async function readSettings(dataDir: string): Promise<Record<string, unknown>> {
+  try {
+    return JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+/** Waits until settings.json on disk satisfies `check` (the UI saves through the host). */
+async function settingsOnDisk(dataDir: string, check: (settings: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const settings = await readSettings(dataDir);
+    if (check(settings)) return settings;
+    if (Date.now() > deadline) throw new Error(`settings.json never reached the expected state: ${JSON.stringify(settings)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+export async function goTo(page: Page, view: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: view, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: view }).waitFor();
+}
+
+/** axe-core on what is on screen now, and a screenshot of it. */
+export async function checkScreen(target: JourneyTarget, screen: string): Promise<void> {
+  await screenshot(target.page, `${target.name}-${screen}`);
+  const violations = await axeViolations(target.page);
+  expect(violations, `axe-core on ${screen}:\n${violations.join('\n')}`).toEqual([]);
+}
+
+export async function openTheApp(target: JourneyTarget): Promise<void> {
+  const { page } = target;
+  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  const guide = page.getByRole('region', { name: 'Getting started' });
+  await guide.waitFor();
+  expect(await guide.getByRole('link').allTextContents()).toEqual([
+    'See whether this machine is ready',
+    'Prove a bundled circuit',
+    'Send a diagnostics bundle or feedback',
+  ]);
+  await guide.getByRole('button', { name: 'Dismiss the guide' }).click();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  expect(await page.getByRole('region', { name: 'Getting started' }).count()).toBe(0);
+}
+
+export async function seeProfileAndWarnings(target: JourneyTarget): Promise<void> {
+  const { page } = target;
+  await goTo(page, 'Overview');
+  await page.getByRole('heading', { name: /^Readiness:/ }).waitFor({ timeout: 60_000 });
+  const facts = page.getByRole('region', { name: 'This machine' });
+  expect(await facts.locator('dt').allTextContents()).toEqual(expect.arrayContaining(['CPU', 'Memory', 'GPU', 'Operating system', 'Power']));
+  expect(await facts.locator('dd').first().textContent()).toMatch(/cores/);
+  const warnings = page.locator('article.warning');
+  // This machine (2 cores, a VM, no GPU) always earns some; the journey needs one to follow.
+  expect(await warnings.count()).toBeGreaterThan(0);
+  expect(await warnings.first().locator('dl.evidence dt').count()).toBeGreaterThan(0);
+  expect(await warnings.first().getByRole('link', { name: /^Learn more about/ }).count()).toBe(1);
+  await checkScreen(target, 'overview');
+}
+
+export async function readWarningArticleToExpertDepth(target: JourneyTarget): Promise<void> {
+  const { page, dataDir } = target;
+  await goTo(page, 'Overview');
+  const warning = page.locator('article.warning').first();
+  await warning.waitFor({ timeout: 60_000 });
+  const warningId = await warning.getAttribute('data-warning-id');
+  await warning.getByRole('link', { name: /^Learn more about/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Help' }).waitFor();
+  const article = page.locator(`article[data-article-id="warnings/${warningId}"]`);
+  await article.waitFor();
+  // It opens at the summary: the summary has focus, no details yet.
+  expect(await page.evaluate(() => document.activeElement?.className)).toBe('article-summary');
+  expect(await article.getByRole('heading', { name: 'Details' }).count()).toBe(0);
+  await article.getByRole('button', { name: 'More' }).click();
+  await article.getByRole('heading', { name: 'Details' }).waitFor();
+  await article.getByRole('button', { name: 'Expert' }).click();
+  await article.getByRole('heading', { name: 'Expert' }).waitFor();
+  await checkScreen(target, 'help-article');
+  await settingsOnDisk(dataDir, (s) => (s.helpDepth as Record<string, string> | undefined)?.[`warnings/${warningId}`] === 'expert');
+
+  await page.reload();
+  const again = page.locator(`article[data-article-id="warnings/${warningId}"]`);
+  await again.getByRole('heading', { name: 'Expert' }).waitFor();
+  expect(await again.getAttribute('data-depth')).toBe('expert');
+}
+
+export async function searchHelp(target: JourneyTarget): Promise<void> {
+  const { page } = target;
+  await goTo(page, 'Help');
+  await page.getByRole('heading', { name: 'Guides' }).waitFor();
+  await page.getByRole('searchbox', { name: 'Search help' }).fill('memry');
+  const results = page.getByRole('list', { name: 'Search results' }).getByRole('link');
+  await results.first().waitFor();
+  const titles = await results.allTextContents();
+  // A typo still finds the memory articles.
+  expect(titles.some((t) => /memory/i.test(t))).toBe(true);
+  await checkScreen(target, 'help-search');
+  await results.first().click();
+  await page.locator('article.help-article').waitFor();
+}
+
+export async function proveBundledCircuit(target: JourneyTarget): Promise<void> {
+  const { page } = target;
+  await goTo(page, 'Prove');
+  await page.locator('#circuit-select').selectOption('stress-12');
+  await page.getByRole('heading', { name: 'Before you start' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Load sample input' }).click();
+  await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('#input-json')?.value ?? '').includes('{'));
+  await page.getByRole('button', { name: 'Prove', exact: true }).click();
+  await page.getByText('Proof verified ✓').waitFor({ timeout: PROOF_TIMEOUT });
+  const result = page.getByRole('region', { name: 'Result' });
+  expect(await result.locator('ol.signals li').count()).toBeGreaterThan(0);
+  expect(await result.getByRole('rowheader', { name: 'Total' }).count()).toBe(1);
+  expect(await page.locator('.stage').allTextContents()).toEqual(['Compute the witness: done', 'Build the proof: done', 'Verify the proof: done']);
+  const history = page.getByRole('table', { name: /proofs$/ });
+  await history.getByRole('cell', { name: 'stress-12' }).first().waitFor();
+  await checkScreen(target, 'prove');
+}
+
+export async function cancelLongProof(target: JourneyTarget): Promise<void> {
+  const { page } = target;
+  await goTo(page, 'Prove');
+  await page.locator('#circuit-select').selectOption('stress-14');
+  await page.getByRole('heading', { name: 'Before you start' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Load sample input' }).click();
+  await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('#input-json')?.value ?? '').includes('{'));
+  await page.getByRole('button', { name: 'Prove', exact: true }).click();
+  const cancel = page.getByRole('button', { name: 'Cancel proof' });
+  await page.waitForFunction(() => {
+    const button = Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Cancel proof');
+    return button !== undefined && !button.disabled;
+  });
+  await cancel.click();
+  await page.locator('.job-state', { hasText: 'Cancelled' }).waitFor({ timeout: PROOF_TIMEOUT });
+  await page.getByLabel('Show outcome').selectOption('cancelled');
+  await page.getByRole('table', { name: /proofs$/ }).getByRole('cell', { name: 'stress-14' }).first().waitFor();
+}
+
+export async function previewAndWriteBundle(target: JourneyTarget): Promise<string> {
+  const { page } = target;
+  await goTo(page, 'Diagnostics');
+  await page.getByRole('button', { name: 'Preview a bundle' }).click();
+  const sections = page.getByRole('group', { name: 'Sections to include' });
+  await sections.waitFor({ timeout: 60_000 });
+  const boxes = sections.getByRole('checkbox');
+  expect(await boxes.count()).toBeGreaterThan(3);
+  // Open one section's files: the exact text that will be written is shown.
+  await sections.locator('details summary').first().click();
+  expect(((await sections.locator('pre').first().textContent()) ?? '').length).toBeGreaterThan(0);
+  // Leave the logs out.
+  await sections.getByRole('checkbox', { name: /^Logs/ }).uncheck();
+  await checkScreen(target, 'diagnostics');
+  await page.getByRole('button', { name: 'Write the bundle' }).click();
+  const where = page.locator('.bundle-path');
+  await where.waitFor({ timeout: 60_000 });
+  const bundlePath = (await where.textContent()) ?? '';
+  const head = await readFile(bundlePath);
+  expect(head.subarray(0, 2).toString('latin1')).toBe('PK');
+
+  if (!target.nativeDialogs) {
+    await page.getByLabel(/^Bundle path/).fill(bundlePath);
+    await page.getByRole('button', { name: 'Open bundle' }).click();
+    const summary = page.locator('.bundle-summary');
+    await summary.getByText('Intact: every file matches its checksum.').waitFor({ timeout: 30_000 });
+    expect(await summary.getByText(/^logs: not included/).count()).toBe(1);
+  }
+  return bundlePath;
+}
+
+export async function switchUpdateChannel(target: JourneyTarget): Promise<void> {
+  const { page, dataDir } = target;
+  await goTo(page, 'Settings');
+  await page.getByRole('radio', { name: /^Beta/ }).check();
+  await settingsOnDisk(dataDir, (s) => s.updateChannel === 'beta');
+  await checkScreen(target, 'settings');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+  await page.waitForFunction(() => document.querySelector<HTMLInputElement>('#channel-beta')?.checked === true);
+  await page.getByText('beta channel').first().waitFor();
+}
+
+/** Dark theme: every screen again, audited and photographed; then "system" follows the OS. */
+export async function everyScreenInDark(target: JourneyTarget): Promise<void> {
+  const { page } = target;
+  await goTo(page, 'Settings');
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  for (const view of ['Overview', 'Prove', 'Benchmarks', 'Help', 'Diagnostics', 'Settings']) {
+    await goTo(page, view);
+    if (view === 'Overview') await page.locator('article.warning').first().waitFor({ timeout: 60_000 });
+    if (view === 'Benchmarks') await page.getByRole('heading', { name: 'Predicted versus measured' }).waitFor();
+    await checkScreen(target, `${view.toLowerCase()}-dark`);
+  }
+  await page.getByRole('radio', { name: 'Follow the system' }).check();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+export async function benchmarksScreen(target: JourneyTarget): Promise<void> {
+  const { page } = target;
+  await goTo(page, 'Benchmarks');
+  await page.getByRole('heading', { name: 'Calibration' }).waitFor();
+  const table = page.getByRole('table', { name: 'Total proof time per circuit' });
+  await table.waitFor({ timeout: 60_000 });
+  // stress-12 was proved in an earlier journey: its measured median is there.
+  const row = table.getByRole('row', { name: /Stress 2\^12/ });
+  expect(await row.getByRole('cell').nth(3).textContent()).not.toBe('0');
+  await checkScreen(target, 'benchmarks');
+}

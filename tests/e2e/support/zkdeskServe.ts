@@ -1,0 +1,57 @@
+// Starts a real `zkdesk serve` on a fresh data directory and reads the URL it prints.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface ServeProcess {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+const projectRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => reject(new Error(`zkdesk serve printed no URL in 60 s\n${stderr}`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      try {
+        const { url } = JSON.parse(stdout) as { url: string };
+        clearTimeout(timer);
+        resolve(url);
+      } catch {
+        // The JSON is not complete yet.
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`zkdesk serve exited (${code}) before printing a URL\n${stderr}`));
+    });
+  });
+}
+
+export async function startServe(): Promise<ServeProcess> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-e2e-'));
+  const child = spawn(process.execPath, ['bin/zkdesk.js', '--data-dir', dataDir, '--json', 'serve'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await waitForUrl(child);
+  return {
+    url,
+    dataDir,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
