@@ -92,6 +92,15 @@ export const methods = {
 
   'profile.get': method<SystemProfile>()(none),
   'profile.refresh': method<SystemProfile>()(none),
+  /** The renderer's answer to navigator.gpu.requestAdapter(): only a browser engine can ask. */
+  'profile.reportWebGpu': method<{ recorded: boolean }>()(
+    z.object({
+      adapter: z.boolean(),
+      vendor: z.string().max(200).nullable(),
+      architecture: z.string().max(200).nullable(),
+      description: z.string().max(500).nullable(),
+    }),
+  ),
   'advisor.machine': method<Advice>()(none),
   'advisor.circuit': method<CircuitCheck>()(z.object({ circuitId: id })),
   'calibration.get': method<Calibration | null>()(none),

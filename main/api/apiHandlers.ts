@@ -105,6 +105,10 @@ export class ZkdeskApi {
 
       'profile.get': async () => s.profile(),
       'profile.refresh': async () => s.profile({ fresh: true }),
+      'profile.reportWebGpu': async ({ adapter, vendor, architecture, description }) => {
+        s.recordWebGpu({ adapter, ...(vendor ? { vendor } : {}), ...(architecture ? { architecture } : {}), ...(description ? { description } : {}) });
+        return { recorded: true };
+      },
       'advisor.machine': async () => s.adviseMachine(),
       'advisor.circuit': async ({ circuitId }) => {
         const { circuit, advice, estimate } = await s.adviseCircuit(circuitId);

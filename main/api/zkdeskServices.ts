@@ -10,7 +10,8 @@ import type { CircuitFacts } from '../services/advisor/advisorTypes.js';
 import { CalibrationService } from '../services/profiler/calibrationService.js';
 import type { Calibration, EstimateBreakdown } from '../services/profiler/calibrationTypes.js';
 import { collectSystemProfile } from '../services/profiler/profileCollector.js';
-import type { SystemProfile } from '../services/profiler/systemProfile.js';
+import type { ChromiumGpu, SystemProfile } from '../services/profiler/systemProfile.js';
+import type { WebGpuReport } from '../services/profiler/chromiumGpuFacts.js';
 import { checkArtifacts } from '../services/prover/artifactCheck.js';
 import { CircuitRegistry } from '../services/prover/circuitRegistry.js';
 import { estimateProof } from '../services/prover/estimator.js';
@@ -40,6 +41,8 @@ export interface ServicesOptions {
   updates?: UpdateService | null;
   /** Log lines also go here (the CLI's --verbose). */
   echoLog?: (line: string) => void;
+  /** Chromium's view of the GPU: only the Electron app can ask (main/app/electronGpuInfo.ts). */
+  chromiumGpu?: (webgpu: WebGpuReport | undefined) => Promise<ChromiumGpu>;
 }
 
 /** A profile older than this is collected again before advice is given. */
@@ -56,6 +59,7 @@ export class ZkdeskServices {
   readonly updates: UpdateService | null;
   private readonly hashes = new FileHashCache();
   private profileCache: { profile: SystemProfile; at: number } | null = null;
+  private webgpu: WebGpuReport | undefined;
 
   private constructor(
     readonly options: ServicesOptions,
@@ -154,8 +158,19 @@ export class ZkdeskServices {
     const cached = this.profileCache;
     if (!options.fresh && cached && Date.now() - cached.at < PROFILE_MAX_AGE_MS) return cached.profile;
     const profile = await collectSystemProfile({ dataDir: this.options.dataDir });
+    if (this.options.chromiumGpu) {
+      // The GPU process may be gone (crashed, disabled); the profile stands without Chromium's view.
+      const chromium = await this.options.chromiumGpu(this.webgpu).catch(() => undefined);
+      if (chromium) profile.chromiumGpu = chromium;
+    }
     this.profileCache = { profile, at: Date.now() };
     return profile;
+  }
+
+  /** What the renderer's WebGPU said; the next profile carries it. */
+  recordWebGpu(report: WebGpuReport): void {
+    this.webgpu = report;
+    this.profileCache = null;
   }
 
   async currentCalibration(): Promise<Calibration | null> {

@@ -15,6 +15,7 @@ import { denyAllPermissions, guardAllWebContents } from './appSecurity.js';
 import { installAppMenu } from './appMenu.js';
 import { startLocalCrashReporter } from './electronCrashReporter.js';
 import { createElectronUpdateService } from './electronUpdater.js';
+import { readChromiumGpu } from './electronGpuInfo.js';
 import { ElectronWorkerLauncher } from './electronWorkerLauncher.js';
 import { wireIpc } from './ipcBridge.js';
 import { createMainWindow } from './mainWindow.js';
@@ -54,7 +55,14 @@ async function start(): Promise<void> {
   // The updater needs the channel before the services exist; a damaged settings file reads as stable here and is repaired by open().
   const channel = (await peekSettings(dataDir))?.updateChannel ?? 'stable';
   const updates = url ? createElectronUpdateService({ channel, feedUrl: url, trustedFlagKeysPem: trustedFlagKeys() }) : null;
-  const services = await ZkdeskServices.open({ dataDir, launcher: new ElectronWorkerLauncher(), appVersion: app.getVersion(), processName: 'main', updates });
+  const services = await ZkdeskServices.open({
+    dataDir,
+    launcher: new ElectronWorkerLauncher(),
+    appVersion: app.getVersion(),
+    processName: 'main',
+    updates,
+    chromiumGpu: (webgpu) => readChromiumGpu(app, webgpu),
+  });
 
   let mainWindow: BrowserWindow | null = null;
   const api = new ZkdeskApi(services, {
