@@ -210,7 +210,7 @@ export async function everyScreenInDark(target: JourneyTarget): Promise<void> {
   for (const view of ['Overview', 'Prove', 'Benchmarks', 'Help', 'Diagnostics', 'Settings']) {
     await goTo(page, view);
     if (view === 'Overview') await page.locator('article.warning').first().waitFor({ timeout: 60_000 });
-    if (view === 'Benchmarks') await page.getByRole('heading', { name: 'Predicted versus measured' }).waitFor();
+    if (view === 'Benchmarks') await page.getByRole('table', { name: 'Total proof time per circuit' }).waitFor({ timeout: 60_000 });
     await checkScreen(target, `${view.toLowerCase()}-dark`);
   }
   await page.getByRole('radio', { name: 'Follow the system' }).check();

@@ -96,10 +96,12 @@ export function PredictedVsMeasured() {
         <h2 id="predicted-title">Predicted versus measured</h2>
         <ErrorNotice error={predictionsError} />
         {rows.length === 0 ? (
-          <p>Reading the estimates…</p>
+          <p role="status">Reading the estimates…</p>
         ) : (
           <>
-            <ChartCanvas config={comparison} label="Predicted and measured proof time for each circuit, in seconds" />
+            {rows.some((r) => r.predictedMs !== null || r.measuredMs !== null) && (
+              <ChartCanvas config={comparison} label="Predicted and measured proof time for each circuit, in seconds" />
+            )}
             <table>
               <caption>Total proof time per circuit</caption>
               <thead>

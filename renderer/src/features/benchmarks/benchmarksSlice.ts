@@ -61,7 +61,8 @@ export const createBenchmarksSlice: SliceCreator<BenchmarksSlice> = (set, get) =
         predictions.push({
           circuitId: circuit.id,
           title: circuit.title,
-          predictedMs: check.estimate?.totalMs ?? null,
+          // The estimator answers 0 ms when it has nothing to go on (no calibration, no history).
+          predictedMs: check.estimate && check.estimate.totalMs > 0 ? check.estimate.totalMs : null,
           predictedPeakBytes: check.estimate?.peakMemoryBytes ?? null,
         });
       }

@@ -33,7 +33,7 @@ export function CircuitCheckPanel() {
         </div>
         <div>
           <dt>Estimated time</dt>
-          <dd>{estimate ? formatDuration(estimate.totalMs) : 'No estimate yet'}</dd>
+          <dd>{estimate && estimate.totalMs > 0 ? formatDuration(estimate.totalMs) : 'Unknown until this machine is calibrated (Benchmarks)'}</dd>
         </div>
         <div>
           <dt>Estimated peak memory</dt>
