@@ -31,6 +31,8 @@ export interface AppInfo {
   arch: string;
   /** Which host serves the UI: the Electron app or `zkdesk serve` in a browser. */
   host: 'electron' | 'browser';
+  /** Where settings, history, logs and caches live; `--data-dir` or ZKDESK_DATA_DIR moves it. */
+  dataDir: string;
   /** Things only the Electron shell can do (native dialogs, reveal in file manager). */
   capabilities: { nativeDialogs: boolean; revealInFolder: boolean };
 }

@@ -100,6 +100,7 @@ export class ZkdeskApi {
         platform: process.platform,
         arch: os.arch(),
         host: this.host.kind,
+        dataDir: s.options.dataDir,
         capabilities: { nativeDialogs: Boolean(this.host.pickFile), revealInFolder: Boolean(this.host.revealInFolder) },
       }),
 

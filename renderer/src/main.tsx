@@ -5,8 +5,11 @@ import './app/app.css';
 import { App } from './app/App.js';
 import { useAppStore } from './stores/appStore.js';
 import { parseRoute } from './app/route.js';
+import { reportWebGpu } from './platform/reportWebGpu.js';
 
 useAppStore.getState().applyRoute(parseRoute(window.location.hash));
+// Best effort and off the critical path: the profile simply lacks the WebGPU line if this fails.
+void reportWebGpu().catch(() => {});
 
 const root = document.getElementById('root');
 if (root) {

@@ -69,7 +69,7 @@ export function adviseMachine(profile: SystemProfile, settings: AdvisorSettings,
 /**
  * One circuit on this machine: the machine's warnings plus the circuit's own (memory need, disk
  * for its key, predicted time). Without an estimate, memory is judged by the conservative
- * formula in memoryNeed.ts and the predicted-time rule is skipped.
+ * formula in prover/memoryEstimate.ts and the predicted-time rule is skipped.
  */
 export function adviseCircuit(
   profile: SystemProfile,

@@ -3,7 +3,7 @@
 // fits the machine but not what is free right now.
 import { formatBytes, GiB } from '../profiler/byteUnits.js';
 import { makeWarning, type AdvisorInput, type AdvisorWarning } from './advisorTypes.js';
-import { conservativePeakMemoryBytes } from './memoryNeed.js';
+import { estimatePeakMemoryBytes } from '../prover/memoryEstimate.js';
 
 /** The OS, the desktop and zkdesk's own window keep about this share of RAM whatever we do. */
 export const USABLE_SHARE_OF_TOTAL = 0.85;
@@ -31,12 +31,12 @@ export function circuitMemoryRule(input: AdvisorInput): AdvisorWarning | null {
   if (!circuit || profile.memory.status !== 'ok') return null;
   const threads = profile.runtime.status === 'ok' ? profile.runtime.availableParallelism : profile.cpu.status === 'ok' ? profile.cpu.logicalCores : 1;
   const fromEstimate = input.estimate !== undefined;
-  const needBytes = input.estimate?.peakMemoryBytes ?? conservativePeakMemoryBytes(circuit, threads);
+  const needBytes = input.estimate?.peakMemoryBytes ?? estimatePeakMemoryBytes(circuit, threads);
   const usable = usableLimit(input, profile.memory.totalBytes);
   const evidence = {
     circuitId: circuit.id,
     needBytes,
-    needSource: fromEstimate ? 'estimate' : 'conservative formula',
+    needSource: fromEstimate ? 'estimate' : 'formula from the proving key size',
     usableBytes: usable.bytes,
     limitedBy: usable.limitedBy,
     totalBytes: profile.memory.totalBytes,

@@ -72,7 +72,7 @@ export function estimateProof(shape: CircuitShape, calibration: Calibration | nu
   const sameCircuit = shape.zkeySha256 ? history.filter((r) => r.outcome === 'verified' && r.circuitSha256 === shape.zkeySha256) : [];
   const inputs = { wires: shape.wires, domainPower: shape.domainPower, publicSignals: shape.publicSignals, zkeyBytes: shape.zkeyBytes, threads: calibration?.threads ?? null };
 
-  const formulaPeak = estimatePeakMemoryBytes({ wires: shape.wires, zkeyBytes: shape.zkeyBytes });
+  const formulaPeak = estimatePeakMemoryBytes({ wires: shape.wires, zkeyBytes: shape.zkeyBytes }, calibration?.threads ?? 2);
   const seenPeak = median(sameCircuit.map((r) => r.peakRssBytes ?? 0).filter((b) => b > 0));
   const peakMemoryBytes = seenPeak !== null ? Math.round(seenPeak * 1.1) : formulaPeak;
   const memoryBasis = seenPeak !== null ? `median peak of ${sameCircuit.length} earlier proofs of this circuit, plus 10 %` : 'formula from the proving key size (no earlier proof of this circuit)';

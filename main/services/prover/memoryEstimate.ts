@@ -1,10 +1,16 @@
-// Expected peak resident memory of a worker proving one circuit, used for admission control
-// (how many proofs may run at once). snarkjs reads the whole proving key and decodes its
-// point sections into working buffers, so the peak follows the key's size; on top sits a
-// fixed cost per busy worker (Node, the bn128 curve, its per-core threads' wasm memory).
-// Measured here (Node 20, 2 cores): idle worker 102 MB; stress-12 (1.9 MB key) 165-176 MB;
-// stress-14 (7.7 MB key) 203-213 MB. The fit below, 160 MB + 6 x key, is within 5 % of both
-// and rounded up by 10 % because running out is worse than waiting.
+// Expected peak resident memory of a worker proving one circuit: the one formula both the
+// prover's admission control and the advisor's memory warnings use. snarkjs reads the whole
+// proving key and decodes its point sections into working buffers, so the peak follows the
+// key's size; on top sit the idle worker (Node and the bn128 curve) and, per ffjavascript
+// thread, that thread's WebAssembly memory once a job runs.
+//
+// Peak RSS of zkdesk's worker measured here (Node 20, 2 cores, `npm run bench`, quiet machine):
+//   poseidon-preimage (2^8,  0.13 MB key) 119-124 MB
+//   stress-12         (2^12, 1.8 MB key)  175-180 MB
+//   stress-14         (2^14, 7.4 MB key)  203-213 MB
+//   stress-16         (2^16, 29.5 MB key) 362-380 MB
+// The fit, 104 MB + 28 MB per thread + 7 x key, is within 5 % of the three larger ones; the
+// result is raised by 10 % because running out of memory is worse than waiting.
 import { WORKER_BASELINE_BYTES } from './poolSizing.js';
 
 export interface MemoryShape {
@@ -13,14 +19,15 @@ export interface MemoryShape {
 }
 
 const MB = 1024 * 1024;
-/** What a worker adds when it starts a job, whatever the circuit: ffjavascript's thread memory. */
-export const JOB_OVERHEAD_BYTES = 56 * MB;
+/** Each ffjavascript worker thread's WebAssembly memory while a job runs. */
+export const JOB_BYTES_PER_THREAD = 28 * MB;
 /** Working copies of the key's sections during MSM and FFT, per byte of key. */
-export const KEY_WORKING_FACTOR = 6;
+export const KEY_WORKING_FACTOR = 7;
 const WITNESS_BYTES_PER_WIRE = 32;
 const SAFETY_MARGIN = 1.1;
 
-export function estimatePeakMemoryBytes(shape: MemoryShape): number {
-  const bytes = WORKER_BASELINE_BYTES + JOB_OVERHEAD_BYTES + KEY_WORKING_FACTOR * shape.zkeyBytes + WITNESS_BYTES_PER_WIRE * shape.wires;
+export function estimatePeakMemoryBytes(shape: MemoryShape, threads: number): number {
+  const bytes =
+    WORKER_BASELINE_BYTES + JOB_BYTES_PER_THREAD * Math.max(1, threads) + KEY_WORKING_FACTOR * shape.zkeyBytes + WITNESS_BYTES_PER_WIRE * shape.wires;
   return Math.round(bytes * SAFETY_MARGIN);
 }

@@ -3,6 +3,7 @@
 // more concurrent proofs than memory allows, and records every outcome in the job history.
 // A worker that dies fails only its own job; the pool starts a fresh one for the next.
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ZkError } from '../../../common/errors.js';
 import type { CircuitInput, ProofStage, StageTimings } from '../../../native-workers/protocol.js';
@@ -31,6 +32,8 @@ export interface ProverServiceOptions {
   availableMemory: () => number;
   defaultTimeoutMs?: number | null;
   workerCacheMb?: number;
+  /** Threads each worker's curve uses (one per core): part of a job's memory. */
+  threads?: number;
   probe?: ProcessMemoryProbe;
   onWorkerLog?: (level: string, msg: string, fields: Record<string, unknown>) => void;
   now?: () => Date;
@@ -99,9 +102,11 @@ export class ProverService {
   private seq = 0;
   private workerSeq = 0;
   private closed = false;
+  private readonly threads: number;
 
   constructor(private readonly options: ProverServiceOptions) {
     this.now = options.now ?? (() => new Date());
+    this.threads = options.threads ?? os.availableParallelism();
   }
 
   on(listener: (event: ProverEvent) => void): () => void {
@@ -154,7 +159,7 @@ export class ProverService {
 
     const priority = request.priority ?? 0;
     const timeoutMs = request.timeoutMs === undefined ? (this.options.defaultTimeoutMs ?? null) : request.timeoutMs;
-    const expectedPeakBytes = estimatePeakMemoryBytes({ wires: circuit.header.nVars, zkeyBytes: circuit.zkeyBytes });
+    const expectedPeakBytes = estimatePeakMemoryBytes({ wires: circuit.header.nVars, zkeyBytes: circuit.zkeyBytes }, this.threads);
     let resolve!: (result: ProofResult) => void;
     let reject!: (error: ZkError) => void;
     const result = new Promise<ProofResult>((res, rej) => {

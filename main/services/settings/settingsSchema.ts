@@ -23,6 +23,8 @@ export const settingsFieldsSchema = z.object({
   feedbackEndpoint: httpUrl.nullable().default(null),
   /** A job predicted to take longer than this asks before it starts. */
   predictedTimeWarnSec: z.number().positive().max(86_400).default(30),
+  /** The first-run guide was dismissed: it is not shown again, whichever host serves the UI. */
+  firstRunDismissed: z.boolean().default(false),
   /** How much each help topic shows, by topic id. */
   helpDepth: z.record(z.string().min(1).max(200), helpDepthSchema).default({}),
 });

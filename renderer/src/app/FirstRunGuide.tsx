@@ -1,29 +1,13 @@
-// The three things a new tester needs, shown until dismissed. Dismissal is remembered by this
-// window's storage (the settings schema has no field for it; see the report).
-import { useState } from 'react';
+// The three things a new tester needs, shown until dismissed. Dismissal is a setting, so it
+// holds across restarts and across hosts (the app and `zkdesk serve` share the data directory).
+import { useAppStore } from '../stores/appStore.js';
 import { routeHash } from './route.js';
 
-const STORAGE_KEY = 'zkdesk.firstRunDismissed';
-
-function wasDismissed(): boolean {
-  try {
-    return window.localStorage.getItem(STORAGE_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
-
 export function FirstRunGuide() {
-  const [dismissed, setDismissed] = useState(wasDismissed);
+  const dismissed = useAppStore((s) => s.settings?.firstRunDismissed ?? true);
+  const saveSettings = useAppStore((s) => s.saveSettings);
   if (dismissed) return null;
-  const dismiss = () => {
-    try {
-      window.localStorage.setItem(STORAGE_KEY, '1');
-    } catch {
-      // Storage refused (private window): it stays dismissed until the page reloads.
-    }
-    setDismissed(true);
-  };
+  const dismiss = () => void saveSettings({ firstRunDismissed: true });
   return (
     <section className="first-run" aria-labelledby="first-run-title">
       <h2 id="first-run-title">Getting started</h2>

@@ -23,11 +23,29 @@ describe('pool sizing', () => {
   });
 });
 
+const MiB = 1024 * 1024;
+
+// Peak RSS of zkdesk's worker measured on the 2-core development VM (`npm run bench`), with
+// the circuits' real sizes from their manifests.
+const measured = [
+  { id: 'poseidon-preimage', wires: 243, zkeyBytes: 137_531, peakMiB: 124 },
+  { id: 'stress-12', wires: 4_035, zkeyBytes: 1_909_615, peakMiB: 180 },
+  { id: 'stress-14', wires: 16_323, zkeyBytes: 7_709_551, peakMiB: 213 },
+  { id: 'stress-16', wires: 65_475, zkeyBytes: 30_909_295, peakMiB: 380 },
+];
+
 describe('peak memory estimate', () => {
-  it('grows with the proving key and stays above an idle worker', () => {
-    const small = estimatePeakMemoryBytes({ wires: 4035, zkeyBytes: 1_909_160 });
-    const large = estimatePeakMemoryBytes({ wires: 16323, zkeyBytes: 7_709_096 });
-    expect(small).toBeGreaterThan(102 * 1024 * 1024);
-    expect(large).toBeGreaterThan(small);
+  it.each(measured)('is above the measured peak for $id, and within 2x of it', ({ peakMiB, ...shape }) => {
+    const need = estimatePeakMemoryBytes(shape, 2);
+    expect(need).toBeGreaterThan(peakMiB * MiB);
+    expect(need).toBeLessThan(2 * peakMiB * MiB);
+  });
+
+  it('grows with the proving key and the number of threads', () => {
+    const shape = { wires: 65_000, zkeyBytes: 33e6 };
+    const base = estimatePeakMemoryBytes(shape, 4);
+    expect(estimatePeakMemoryBytes({ ...shape, zkeyBytes: 130e6 }, 4)).toBeGreaterThan(base);
+    expect(estimatePeakMemoryBytes(shape, 16)).toBeGreaterThan(base);
+    expect(estimatePeakMemoryBytes(shape, 0)).toBe(estimatePeakMemoryBytes(shape, 1));
   });
 });

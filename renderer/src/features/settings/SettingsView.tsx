@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { UpdatesPanel } from './UpdatesPanel.js';
 import { ProverSettingsForm } from './ProverSettingsForm.js';
 import { ThemeChooser } from './ThemeChooser.js';
+import { DataDirectoryPanel } from './DataDirectoryPanel.js';
 import './settings.css';
 
 export function SettingsView() {
@@ -17,6 +18,7 @@ export function SettingsView() {
       <UpdatesPanel />
       {settings && <ProverSettingsForm key={JSON.stringify([settings.workerCount, settings.workerMemoryCapMb, settings.jobTimeoutSec, settings.logRetentionDays])} settings={settings} />}
       {settings && <ThemeChooser current={settings.theme} />}
+      <DataDirectoryPanel />
     </div>
   );
 }
