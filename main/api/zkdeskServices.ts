@@ -41,6 +41,8 @@ export interface ServicesOptions {
   updates?: UpdateService | null;
   /** Log lines also go here (the CLI's --verbose). */
   echoLog?: (line: string) => void;
+  /** One-off overrides of the settings for this run (the CLI's --workers, --memory-cap, --timeout). */
+  overrides?: { workerCount?: number; workerMemoryCapMb?: number | null; jobTimeoutMs?: number | null };
   /** Chromium's view of the GPU: only the Electron app can ask (main/app/electronGpuInfo.ts). */
   chromiumGpu?: (webgpu: WebGpuReport | undefined) => Promise<ChromiumGpu>;
 }
@@ -111,7 +113,8 @@ export class ZkdeskServices {
     });
     for (const warning of loaded.warnings) logger.scope('settings').warn({ code: warning.code }, warning.message);
     const machine = { logicalCores: os.availableParallelism(), totalMemoryBytes: os.totalmem() };
-    const pool = { workerCount: s.workerCount, workerMemoryCapMb: s.workerMemoryCapMb };
+    const o = options.overrides ?? {};
+    const pool = { workerCount: o.workerCount ?? s.workerCount, workerMemoryCapMb: o.workerMemoryCapMb !== undefined ? o.workerMemoryCapMb : s.workerMemoryCapMb };
     const prover = new ProverService({
       launcher: options.launcher,
       workerScript: proverWorkerScript,
@@ -119,7 +122,7 @@ export class ZkdeskServices {
       poolSize: decidePoolSize(machine, pool),
       memoryCapBytes: decideMemoryCapBytes(machine, pool),
       availableMemory: () => os.freemem(),
-      defaultTimeoutMs: s.jobTimeoutSec * 1000,
+      defaultTimeoutMs: o.jobTimeoutMs !== undefined ? o.jobTimeoutMs : s.jobTimeoutSec * 1000,
       onWorkerLog: (level, msg, fields) => {
         const pid = typeof fields.pid === 'number' ? fields.pid : 0;
         logger.writeWorkerRecord(pid, { level: level as 'info', msg, fields: fields as Record<string, string | number | boolean> });

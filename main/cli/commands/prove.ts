@@ -6,7 +6,8 @@ import { makeContext } from '../cliContext.js';
 import { readInputFile, resolveCircuitArgs, type CircuitArgs } from '../circuitArgs.js';
 import { formatBytes, formatMs } from '../textFormat.js';
 import { CircuitRegistry } from '../../services/prover/circuitRegistry.js';
-import { createProverService } from '../../services/prover/proverSetup.js';
+import { ZkdeskServices } from '../../api/zkdeskServices.js';
+import { appVersion } from '../appVersion.js';
 import { NodeWorkerLauncher } from '../../services/prover/nodeWorkerLauncher.js';
 import { bundledCircuitsDir } from '../../services/resourcePaths.js';
 import { writeFileAtomic } from '../../services/files/atomicWrite.js';
@@ -50,12 +51,15 @@ export function registerProveCommand(program: Command): void {
       const timeoutSec = positiveNumber(opts.timeout, '--timeout');
       const capMb = positiveNumber(opts.memoryCap, '--memory-cap');
 
-      const prover = createProverService({
+      const services = await ZkdeskServices.open({
         dataDir: ctx.dataDir,
         launcher: new NodeWorkerLauncher(),
-        pool: { workerCount: 1, workerMemoryCapMb: capMb ?? null },
-        jobTimeoutMs: timeoutSec ? timeoutSec * 1000 : null,
+        appVersion: appVersion(),
+        processName: 'cli',
+        // One proof: one worker. The cap and time limit follow the flags, else the settings.
+        overrides: { workerCount: 1, ...(capMb ? { workerMemoryCapMb: capMb } : {}), ...(timeoutSec ? { jobTimeoutMs: timeoutSec * 1000 } : {}) },
       });
+      const prover = services.prover;
       const showProgress = !ctx.json && process.stderr.isTTY;
       if (showProgress) {
         let lastStage: string | null = null;
@@ -96,7 +100,7 @@ export function registerProveCommand(program: Command): void {
           ctx.out(files ? `  wrote ${files.proof} and ${files.public}` : `  public signals: ${result.publicSignals.join(', ')}`);
         }
       } finally {
-        await prover.close();
+        await services.close();
       }
     });
 }
