@@ -63,9 +63,9 @@ describe('zkdesk doctor', () => {
     expect(report.measured).not.toBeNull();
   });
 
-  it('an unknown circuit is an error with its code, not a verdict', async () => {
+  it('an unknown circuit is an error with its code and exit 3, never mistaken for a verdict', async () => {
     const result = await run(process.execPath, [zkdesk, '--data-dir', dataDir, 'doctor', '--circuit', 'nope']).catch((e: { code: number; stderr: string }) => e);
-    expect('code' in result && result.code).toBe(1);
+    expect('code' in result && result.code).toBe(3);
     expect('stderr' in result && result.stderr).toContain('E_CIRCUIT_UNKNOWN');
   });
 });
