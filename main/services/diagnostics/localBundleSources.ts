@@ -1,9 +1,10 @@
 // The bundle sources a host without Electron can fill itself (the CLI, the headless host): the
-// profile from the profiler and the warnings the advisor derives from it. Calibration and update
-// state live in the running app; the app passes its own providers for those.
+// profile from the profiler, the warnings the advisor derives from it, and the calibration kept
+// in the data directory. Update state lives in the running app, which passes its own provider.
 import { collectSystemProfile } from '../profiler/profileCollector.js';
 import type { SystemProfile } from '../profiler/systemProfile.js';
 import { adviseMachine } from '../advisor/advise.js';
+import { readStoredCalibration } from '../profiler/calibrationService.js';
 import type { BundleSources } from './bundleSources.js';
 
 export interface LocalSourceOptions {
@@ -23,6 +24,7 @@ export function localBundleSources(options: LocalSourceOptions): BundleSources {
   };
   return {
     profile: getProfile,
+    calibration: () => readStoredCalibration(options.dataDir),
     warnings: async () => {
       const advice = adviseMachine(
         await getProfile(),

@@ -79,8 +79,12 @@ const ENV_KEY = /^(?:env|environment|process_?env|environ)$/i;
 const SERIAL_KEY = /^(?:[a-z_]*serial(?:_?number)?|sku|machine_?id|board_?serial|device_?id)$/i;
 const UUID_KEY = /^(?:uuid|system_?uuid|hardware_?uuid|platform_?uuid|board_?uuid)$/i;
 const HOST_KEY = /^(?:host_?name|fqdn|computer_?name|machine_?name|node_?name)$/i;
-/** Content hashes identify circuits and files, not people: long hex under these keys is kept. */
-const HASH_KEY = /(?:sha(?:1|256|384|512)|hash|digest|checksum)$/i;
+/**
+ * Content hashes identify circuits and files, not people: long hex under these keys is kept. The
+ * profile's fingerprint hashes facts shared by many machines (CPU model, core count, memory
+ * size), and support needs it to match a calibration to a profile.
+ */
+const HASH_KEY = /(?:sha(?:1|256|384|512)|hash|digest|checksum|fingerprint)$/i;
 /** Names whose values are secrets when seen as environment variables. */
 const SECRET_ENV_NAME = /(?:TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|API_?KEY|ACCESS_?KEY|PRIVATE|CREDENTIAL|AUTH|COOKIE|SESSION|SEED|MNEMONIC|SIGNATURE)/i;
 

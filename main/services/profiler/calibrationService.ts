@@ -30,11 +30,25 @@ const G2_POWERS = [10, 12];
 const FFT_POWERS = [12, 14, 16];
 const CALIBRATION_TIMEOUT_MS = 5 * 60_000;
 
+export function calibrationFile(dataDir: string): string {
+  return path.join(dataDir, 'calibration.json');
+}
+
+/** The calibration kept in a data directory, whichever machine measured it; a damaged file counts as none. */
+export async function readStoredCalibration(dataDir: string): Promise<Calibration | null> {
+  try {
+    const parsed = calibrationSchema.safeParse(JSON.parse(await readFile(calibrationFile(dataDir), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 export class CalibrationService {
   readonly file: string;
 
   constructor(private readonly options: CalibrationServiceOptions) {
-    this.file = path.join(options.dataDir, 'calibration.json');
+    this.file = calibrationFile(options.dataDir);
   }
 
   /** The stored calibration if it was measured on this machine (same fingerprint), else null. */
@@ -43,14 +57,9 @@ export class CalibrationService {
     return stored?.fingerprint === fingerprint ? stored : null;
   }
 
-  /** Whatever is stored, for bundles: a stale one is still evidence. A damaged file counts as none. */
+  /** Whatever is stored, for bundles: a stale one is still evidence. */
   async stored(): Promise<Calibration | null> {
-    try {
-      const parsed = calibrationSchema.safeParse(JSON.parse(await readFile(this.file, 'utf8')));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
-    }
+    return readStoredCalibration(this.options.dataDir);
   }
 
   private async measureOperations(witness: { wasmPath: string; input: CircuitInput; wires: number } | null): Promise<CalibrationMessage> {
@@ -103,7 +112,7 @@ export class CalibrationService {
       g2Msm: operations.g2Msm,
       fft: operations.fft,
       pairingMs: operations.pairingMs,
-      witness: operations.witness,
+      witnessSpeed: operations.witness,
       reference: {
         circuitId: referenceId,
         wires: manifest.wires,

@@ -16,7 +16,8 @@ export const calibrationSchema = z.object({
   /** One inverse and one forward FFT of each size. */
   fft: z.array(timing).min(2),
   pairingMs: z.number().nonnegative(),
-  witness: z.object({ wires: z.number().int().positive(), ms: z.number().nonnegative() }).nullable(),
+  /** Witness generation of the reference circuit (named so redaction, which drops proof inputs, keeps it). */
+  witnessSpeed: z.object({ wires: z.number().int().positive(), ms: z.number().nonnegative() }).nullable(),
   /** A real proof of a bundled circuit: ties the operation costs to what snarkjs really spends. */
   reference: z
     .object({

@@ -96,7 +96,7 @@ export function estimateProof(shape: CircuitShape, calibration: Calibration | nu
   const proveMs = model.modelProveMs * (correction?.factor ?? 1);
   const witnessFromHistory = median(sameCircuit.map((r) => r.timings.witnessMs));
   const verifyFromHistory = median(sameCircuit.map((r) => r.timings.verifyMs));
-  const witnessRate = calibration.witness ? calibration.witness.ms / calibration.witness.wires : 0;
+  const witnessRate = calibration.witnessSpeed ? calibration.witnessSpeed.ms / calibration.witnessSpeed.wires : 0;
   const witnessMs = witnessFromHistory ?? shape.wires * witnessRate;
   // A Groth16 verify is a pairing product of four terms plus a small MSM over public signals.
   const verifyMs = verifyFromHistory ?? 4 * calibration.pairingMs + interpolateCost(calibration.g1Msm, Math.max(1, shape.publicSignals));

@@ -238,6 +238,8 @@ describe('long hex strings', () => {
     expect(r.text(`zkey sha256=${key}`)).toContain(key);
     expect(r.text(`sha256: ${key}`)).toContain(key);
     expect(r.value({ circuitSha256: key, note: key })).toEqual({ circuitSha256: key, note: '[hex]' });
+    // The profile fingerprint hashes non-unique hardware facts; a private key under another name does not survive.
+    expect(r.value({ fingerprint: key, note: key })).toEqual({ fingerprint: key, note: '[hex]' });
   });
 
   it('keeps short hex such as commit ids and pids', () => {

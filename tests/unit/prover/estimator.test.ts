@@ -25,7 +25,7 @@ const calibration: Calibration = {
     { power: 16, ms: 176 },
   ],
   pairingMs: 6,
-  witness: { wires: 4035, ms: 3 },
+  witnessSpeed: { wires: 4035, ms: 3 },
   reference: { circuitId: 'stress-12', wires: 4035, domainPower: 12, publicSignals: 2, zkeyBytes: 1_909_160, witnessMs: 3, proveMs: 650, verifyMs: 28, peakRssBytes: 175e6 },
 };
 
