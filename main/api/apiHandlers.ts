@@ -176,7 +176,7 @@ export class ZkdeskApi {
       },
 
       'settings.get': async () => ({ settings: s.settings.get(), recovery: s.settingsRecovery }),
-      'settings.update': async ({ patch }) => s.settings.update(patch),
+      'settings.update': async ({ patch }) => s.updateSettings(patch),
 
       'updates.state': async () => this.services.updates?.state ?? { kind: 'idle' },
       'updates.check': async ({ getItNow }) => this.requireUpdates().check({ manual: true, ...(getItNow !== undefined ? { getItNow } : {}) }),

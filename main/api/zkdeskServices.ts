@@ -18,11 +18,11 @@ import { estimateProof } from '../services/prover/estimator.js';
 import { FileHashCache } from '../services/prover/fileHash.js';
 import { JobHistory } from '../services/prover/jobHistory.js';
 import { decideMemoryCapBytes, decidePoolSize } from '../services/prover/poolSizing.js';
-import { ProverService } from '../services/prover/proverService.js';
+import { ProverService, type ProverLimits } from '../services/prover/proverService.js';
 import type { CheckedCircuit, ResolvedCircuit } from '../services/prover/resolvedCircuit.js';
 import type { WorkerLauncher } from '../services/prover/workerLauncher.js';
 import { bundledCircuitsDir } from '../services/resourcePaths.js';
-import { SettingsStore } from '../services/settings/settingsStore.js';
+import { SettingsStore, type Settings } from '../services/settings/settingsStore.js';
 import { BundleService } from '../services/diagnostics/bundleService.js';
 import { writeCrashRecord } from '../services/diagnostics/crashRecords.js';
 import { FeedbackOutbox } from '../services/diagnostics/feedbackOutbox.js';
@@ -45,6 +45,17 @@ export interface ServicesOptions {
   overrides?: { workerCount?: number; workerMemoryCapMb?: number | null; jobTimeoutMs?: number | null };
   /** Chromium's view of the GPU: only the Electron app can ask (main/app/electronGpuInfo.ts). */
   chromiumGpu?: (webgpu: WebGpuReport | undefined) => Promise<ChromiumGpu>;
+}
+
+/** The prover's limits from the settings, with this run's overrides on top. */
+function proverLimits(s: Settings, o: ServicesOptions['overrides'] = {}): ProverLimits {
+  const machine = { logicalCores: os.availableParallelism(), totalMemoryBytes: os.totalmem() };
+  const pool = { workerCount: o.workerCount ?? s.workerCount, workerMemoryCapMb: o.workerMemoryCapMb !== undefined ? o.workerMemoryCapMb : s.workerMemoryCapMb };
+  return {
+    poolSize: decidePoolSize(machine, pool),
+    memoryCapBytes: decideMemoryCapBytes(machine, pool),
+    defaultTimeoutMs: o.jobTimeoutMs !== undefined ? o.jobTimeoutMs : s.jobTimeoutSec * 1000,
+  };
 }
 
 /** A profile older than this is collected again before advice is given. */
@@ -112,17 +123,13 @@ export class ZkdeskServices {
       ...(options.echoLog ? { echo: options.echoLog } : {}),
     });
     for (const warning of loaded.warnings) logger.scope('settings').warn({ code: warning.code }, warning.message);
-    const machine = { logicalCores: os.availableParallelism(), totalMemoryBytes: os.totalmem() };
-    const o = options.overrides ?? {};
-    const pool = { workerCount: o.workerCount ?? s.workerCount, workerMemoryCapMb: o.workerMemoryCapMb !== undefined ? o.workerMemoryCapMb : s.workerMemoryCapMb };
+    const limits = proverLimits(s, options.overrides);
     const prover = new ProverService({
       launcher: options.launcher,
       workerScript: proverWorkerScript,
       history: new JobHistory(options.dataDir),
-      poolSize: decidePoolSize(machine, pool),
-      memoryCapBytes: decideMemoryCapBytes(machine, pool),
+      ...limits,
       availableMemory: () => os.freemem(),
-      defaultTimeoutMs: o.jobTimeoutMs !== undefined ? o.jobTimeoutMs : s.jobTimeoutSec * 1000,
       onWorkerLog: (level, msg, fields) => {
         const pid = typeof fields.pid === 'number' ? fields.pid : 0;
         logger.writeWorkerRecord(pid, { level: level as 'info', msg, fields: fields as Record<string, string | number | boolean> });
@@ -155,6 +162,13 @@ export class ZkdeskServices {
         writeCrashRecord(this.options.dataDir, record, this.redactor).catch((error: unknown) => log.error({ reason: String(error) }, 'crash record could not be written'));
       }
     });
+  }
+
+  /** Saves a settings change and applies what can be applied at once (the prover's limits). */
+  async updateSettings(patch: unknown): Promise<Settings> {
+    const settings = await this.settings.update(patch);
+    this.prover.reconfigure(proverLimits(settings, this.options.overrides));
+    return settings;
   }
 
   async profile(options: { fresh?: boolean } = {}): Promise<SystemProfile> {

@@ -39,6 +39,12 @@ export interface ProverServiceOptions {
   now?: () => Date;
 }
 
+export interface ProverLimits {
+  poolSize: number;
+  memoryCapBytes: number;
+  defaultTimeoutMs: number | null;
+}
+
 export interface SubmitRequest {
   circuit: ResolvedCircuit;
   input: unknown;
@@ -103,10 +109,31 @@ export class ProverService {
   private workerSeq = 0;
   private closed = false;
   private readonly threads: number;
+  /** What the settings say now: changed by reconfigure() while the service runs. */
+  private limits: ProverLimits;
 
   constructor(private readonly options: ProverServiceOptions) {
     this.now = options.now ?? (() => new Date());
     this.threads = options.threads ?? os.availableParallelism();
+    this.limits = { poolSize: options.poolSize, memoryCapBytes: options.memoryCapBytes, defaultTimeoutMs: options.defaultTimeoutMs ?? null };
+  }
+
+  /**
+   * New limits from the settings, for the jobs that start from now on. Running jobs keep the
+   * limits they started with; idle workers started under another memory cap are replaced.
+   */
+  reconfigure(limits: ProverLimits): void {
+    this.limits = { ...limits };
+    let kept = 0;
+    for (const slot of this.slots) {
+      if (slot.retiring) continue;
+      const idle = slot.state === 'idle' && !this.isAssigned(slot);
+      const stale = slot.memoryCapBytes !== limits.memoryCapBytes;
+      // Idle workers under the old cap, or beyond a smaller pool, go; busy ones finish first.
+      if (idle && (stale || kept >= limits.poolSize)) void slot.shutdown();
+      else kept++;
+    }
+    this.pump();
   }
 
   on(listener: (event: ProverEvent) => void): () => void {
@@ -119,11 +146,11 @@ export class ProverService {
   }
 
   get poolSize(): number {
-    return this.options.poolSize;
+    return this.limits.poolSize;
   }
 
   get memoryCapBytes(): number {
-    return this.options.memoryCapBytes;
+    return this.limits.memoryCapBytes;
   }
 
   /** Queued and running jobs, then recently finished ones, newest first. */
@@ -158,7 +185,7 @@ export class ProverService {
     }
 
     const priority = request.priority ?? 0;
-    const timeoutMs = request.timeoutMs === undefined ? (this.options.defaultTimeoutMs ?? null) : request.timeoutMs;
+    const timeoutMs = request.timeoutMs === undefined ? this.limits.defaultTimeoutMs : request.timeoutMs;
     const expectedPeakBytes = estimatePeakMemoryBytes({ wires: circuit.header.nVars, zkeyBytes: circuit.zkeyBytes }, this.threads);
     let resolve!: (result: ProofResult) => void;
     let reject!: (error: ZkError) => void;
@@ -218,7 +245,7 @@ export class ProverService {
 
   /** Starts workers ahead of the first job, so it does not pay for the curve's start. */
   async warmUp(count = 1): Promise<void> {
-    const wanted = Math.min(count, this.options.poolSize) - this.slots.size;
+    const wanted = Math.min(count, this.limits.poolSize) - this.slots.size;
     const started: WorkerSlot[] = [];
     for (let i = 0; i < wanted; i++) started.push(this.startSlot());
     await Promise.all(started.map((s) => s.ready));
@@ -228,7 +255,7 @@ export class ProverService {
     const slot = new WorkerSlot(this.options.launcher, {
       script: this.options.workerScript,
       name: `zkdesk-prover-${++this.workerSeq}`,
-      memoryCapBytes: this.options.memoryCapBytes,
+      memoryCapBytes: this.limits.memoryCapBytes,
       probe: this.options.probe ?? readProcessRss,
       cacheMb: this.options.workerCacheMb,
       onLog: (record, pid) => this.options.onWorkerLog?.(record.level, record.msg, { ...record.fields, pid }),
@@ -263,9 +290,13 @@ export class ProverService {
 
   private idleSlot(): WorkerSlot | undefined {
     for (const slot of this.slots) {
-      if ((slot.state === 'idle' || slot.state === 'starting') && !this.isAssigned(slot)) return slot;
+      if ((slot.state !== 'idle' && slot.state !== 'starting') || slot.retiring || this.isAssigned(slot)) continue;
+      if (slot.memoryCapBytes === this.limits.memoryCapBytes) return slot;
+      // Started under an older cap: retire it; a fresh one is started below once it is gone.
+      if (slot.state === 'idle') void slot.shutdown();
     }
-    if (this.slots.size < this.options.poolSize) return this.startSlot();
+    const live = [...this.slots].filter((slot) => !slot.retiring).length;
+    if (live < this.limits.poolSize) return this.startSlot();
     return undefined;
   }
 
@@ -276,7 +307,7 @@ export class ProverService {
 
   private pump(): void {
     if (this.closed) return;
-    while (this.queue.length > 0 && this.running.size < this.options.poolSize) {
+    while (this.queue.length > 0 && this.running.size < this.limits.poolSize) {
       const job = this.queue.takeHeadIf((j) => this.admits(j));
       if (!job) return;
       const slot = this.idleSlot();
@@ -338,7 +369,7 @@ export class ProverService {
       publicSignals: job.circuit.header.nPublic,
       zkeyBytes: job.circuit.zkeyBytes,
       timings,
-      memoryCapBytes: this.options.memoryCapBytes,
+      memoryCapBytes: this.limits.memoryCapBytes,
       workerPid: pid,
       submittedAt: job.submittedAt.toISOString(),
       startedAt: job.startedAt?.toISOString() ?? null,
@@ -397,7 +428,7 @@ export class ProverService {
       errorMessage: error.message,
       timings: { queuedMs: 0, witnessMs: 0, proveMs: 0, verifyMs: 0, totalMs: 0 },
       peakRssBytes: null,
-      memoryCapBytes: this.options.memoryCapBytes,
+      memoryCapBytes: this.limits.memoryCapBytes,
       workerPid: null,
       submittedAt: at.toISOString(),
       startedAt: null,

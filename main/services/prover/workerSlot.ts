@@ -53,6 +53,7 @@ export class WorkerSlot {
   private readonly process: WorkerProcess;
   private state_: SlotState = 'starting';
   private running: Running | null = null;
+  private stopping = false;
   private readonly deathListeners: Array<(exit: WorkerExit) => void> = [];
   readonly ready: Promise<void>;
 
@@ -107,6 +108,15 @@ export class WorkerSlot {
 
   get pid(): number | undefined {
     return this.process.pid;
+  }
+
+  get memoryCapBytes(): number {
+    return this.options.memoryCapBytes;
+  }
+
+  /** Asked to shut down: takes no more jobs, whatever its state says until it exits. */
+  get retiring(): boolean {
+    return this.stopping;
   }
 
   get currentJobId(): string | null {
@@ -247,6 +257,7 @@ export class WorkerSlot {
   /** Lets the worker free its threads and exit; kills it if it does not within graceMs. */
   async shutdown(graceMs = 2000): Promise<void> {
     if (this.state_ === 'dead') return;
+    this.stopping = true;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.kill();

@@ -52,7 +52,7 @@ export function ProverSettingsForm({ settings }: { settings: Settings }) {
       <NumberField id="worker-count" label="Worker processes" hint="Empty: as many as memory and cores allow." value={workers} onChange={setWorkers} min={1} max={64} placeholder="automatic" />
       <NumberField id="memory-cap" label="Memory cap per worker (MiB)" hint="Empty: sized from free memory. A proof over the cap is stopped with E_OUT_OF_MEMORY." value={memoryCap} onChange={setMemoryCap} min={64} max={1048576} placeholder="automatic" />
       <NumberField id="job-timeout" label="Time limit per proof (seconds)" hint="A proof running longer is stopped with E_TIMEOUT." value={timeout} onChange={setTimeoutSec} min={1} max={86400} />
-      <NumberField id="log-retention" label="Keep logs for (days)" hint="Older log files are deleted." value={retention} onChange={setRetention} min={1} max={365} />
+      <NumberField id="log-retention" label="Keep logs for (days)" hint="Older log files are deleted. Applies from the next start." value={retention} onChange={setRetention} min={1} max={365} />
       <button type="submit" className="primary">
         Save
       </button>

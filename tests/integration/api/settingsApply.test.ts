@@ -1,0 +1,52 @@
+// Settings a tester changes in the app take effect on the next proof, without a restart:
+// a lower memory cap, a shorter time limit. Real services, real workers.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZkdeskServices } from '../../../main/api/zkdeskServices.js';
+import { NodeWorkerLauncher } from '../../../main/services/prover/nodeWorkerLauncher.js';
+import { failureOf, isAlive, releaseCurve, sampleInput } from '../../support/proverHarness.js';
+
+let dataDir: string;
+let services: ZkdeskServices;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-settings-apply-'));
+  services = await ZkdeskServices.open({ dataDir, launcher: new NodeWorkerLauncher(), appVersion: '0.1.0-test', processName: 'host' });
+});
+
+afterAll(async () => {
+  await services.close();
+  await releaseCurve();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function prove(id: string) {
+  const circuit = await services.resolveCircuit(id);
+  return (await services.prover.submit({ circuit, input: await sampleInput(id) })).result;
+}
+
+describe('settings applied while the app runs', () => {
+  it('a lower memory cap applies to the next proof, on a fresh worker', async () => {
+    const first = await prove('poseidon-preimage');
+    const before = first.workerPid as number;
+    await services.updateSettings({ workerMemoryCapMb: 185 });
+    const error = await failureOf(prove('stress-14'));
+    expect(error.code).toBe('E_OUT_OF_MEMORY');
+    expect(error.details.capMb).toBe(185);
+    // The idle worker started under the old cap was retired rather than reused.
+    expect(isAlive(before)).toBe(false);
+    const ok = await prove('poseidon-preimage');
+    expect(ok.verified).toBe(true);
+  });
+
+  // stress-14 takes over two seconds on our 2-core machines, well past the one-second limit.
+  it('a shorter time limit applies to the next proof', async () => {
+    await services.updateSettings({ workerMemoryCapMb: null, jobTimeoutSec: 1 });
+    const error = await failureOf(prove('stress-14'));
+    expect(error.code).toBe('E_TIMEOUT');
+    await services.updateSettings({ jobTimeoutSec: 600 });
+    expect((await prove('stress-12')).verified).toBe(true);
+  });
+});
