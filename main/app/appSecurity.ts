@@ -2,6 +2,7 @@
 // no navigation away from the app, no new windows, no permission prompts, and external links
 // only to an allow-list, opened in the user's browser.
 import { app, session, shell, type WebContents } from 'electron';
+import { isAppUrl } from './appProtocol.js';
 
 /** Links the UI may open in the user's browser. Nothing else leaves the app. */
 export const EXTERNAL_ALLOW_LIST = [/^https:\/\/github\.com\/iden3\//, /^https:\/\/docs\.circom\.io\//, /^https:\/\/www\.electronjs\.org\/docs\//];
@@ -10,9 +11,9 @@ export function isAllowedExternal(url: string): boolean {
   return EXTERNAL_ALLOW_LIST.some((pattern) => pattern.test(url));
 }
 
-export function hardenWebContents(contents: WebContents, appUrl: string): void {
+export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (url !== appUrl) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -29,6 +30,6 @@ export function denyAllPermissions(): void {
 }
 
 /** Every web contents, including ones created later (devtools excepted), gets the same guard. */
-export function guardAllWebContents(appUrl: string): void {
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl));
+export function guardAllWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 }

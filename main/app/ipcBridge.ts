@@ -1,20 +1,21 @@
 // Wires the contract to IPC: one handler per method channel. Each call is answered only for
-// the app's own page (the sender frame's URL must be the renderer's index.html), and its input
+// the app's own page (the sender's top frame must be zkdesk://app/index.html), and its input
 // is parsed by the contract's schema in ZkdeskApi.dispatch before any service sees it.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { ZkError } from '../../common/errors.js';
 import { channelOf, methodNames, type ApiResult } from '../../preload/contract.js';
 import type { ZkdeskApi } from '../api/apiHandlers.js';
+import { isAppUrl } from './appProtocol.js';
 
-export function isTrustedSender(event: IpcMainInvokeEvent, appUrl: string): boolean {
+export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  return frame !== null && frame.parent === null && frame.url === appUrl;
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
-export function wireIpc(api: ZkdeskApi, appUrl: string, windows: () => BrowserWindow[]): () => void {
+export function wireIpc(api: ZkdeskApi, windows: () => BrowserWindow[]): () => void {
   for (const name of methodNames) {
     ipcMain.handle(channelOf(name), async (event, input: unknown): Promise<ApiResult<unknown>> => {
-      if (!isTrustedSender(event, appUrl)) {
+      if (!isTrustedSender(event)) {
         return { ok: false, error: new ZkError('E_INPUT_INVALID', 'Refused: the call did not come from the zkdesk window.').toPayload() };
       }
       return api.dispatch(name, input);

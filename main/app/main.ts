@@ -3,7 +3,6 @@
 // come from their own files here.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, shell } from 'electron';
 import yaml from 'js-yaml';
 import { ZkdeskApi } from '../api/apiHandlers.js';
@@ -11,6 +10,7 @@ import { ZkdeskServices } from '../api/zkdeskServices.js';
 import { loadHelpArticles } from '../services/help/helpLoader.js';
 import { projectRoot } from '../services/resourcePaths.js';
 import { peekSettings } from '../services/settings/settingsStore.js';
+import { APP_URL, registerAppScheme, serveRenderer } from './appProtocol.js';
 import { denyAllPermissions, guardAllWebContents } from './appSecurity.js';
 import { installAppMenu } from './appMenu.js';
 import { startLocalCrashReporter } from './electronCrashReporter.js';
@@ -20,12 +20,12 @@ import { ElectronWorkerLauncher } from './electronWorkerLauncher.js';
 import { wireIpc } from './ipcBridge.js';
 import { createMainWindow } from './mainWindow.js';
 
-// Packaged: resources beside the asar (electron-builder extraResources). From a checkout: the repo.
-const resources = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(projectRoot(), 'resources');
+// Packaged: circuits/ and help/ beside the asar (electron-builder.yml extraResources). From a checkout: the repo.
+const resources = app.isPackaged ? process.resourcesPath : path.join(projectRoot(), 'resources');
 process.env.ZKDESK_RESOURCES_DIR ??= resources;
-const rendererIndex = path.join(projectRoot(), 'renderer', 'dist', 'index.html');
-const appUrl = pathToFileURL(rendererIndex).href;
+const rendererDir = path.join(projectRoot(), 'renderer', 'dist');
 const preloadScript = path.join(projectRoot(), 'dist', 'preload', 'preload.cjs');
+registerAppScheme();
 
 /** The update feed: ZKDESK_UPDATE_URL, else the URL electron-builder wrote into app-update.yml. */
 function feedUrl(): string | null {
@@ -47,9 +47,10 @@ function trustedFlagKeys(): string[] {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   startLocalCrashReporter(dataDir, { appVersion: app.getVersion() });
-  guardAllWebContents(appUrl);
+  guardAllWebContents();
   await app.whenReady();
   denyAllPermissions();
+  serveRenderer(rendererDir);
 
   const url = feedUrl();
   // The updater needs the channel before the services exist; a damaged settings file reads as stable here and is repaired by open().
@@ -78,8 +79,8 @@ async function start(): Promise<void> {
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
     },
   });
-  const unwire = wireIpc(api, appUrl, () => BrowserWindow.getAllWindows());
-  mainWindow = createMainWindow({ rendererIndex, preloadScript });
+  const unwire = wireIpc(api, () => BrowserWindow.getAllWindows());
+  mainWindow = createMainWindow({ url: APP_URL, preloadScript });
   installAppMenu(() => mainWindow, { checkForUpdates: () => void updates?.check({ manual: true }) });
   if (updates) void updates.check({ manual: false });
 

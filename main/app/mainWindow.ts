@@ -6,7 +6,8 @@ import path from 'node:path';
 import { BrowserWindow, nativeTheme } from 'electron';
 
 export interface MainWindowOptions {
-  rendererIndex: string;
+  /** zkdesk://app/index.html (appProtocol.ts). */
+  url: string;
   preloadScript: string;
 }
 
@@ -36,6 +37,6 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(options.rendererIndex);
+  void window.loadURL(options.url);
   return window;
 }

@@ -9,6 +9,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ZkdeskApi } from '../api/apiHandlers.js';
+import { rendererCsp } from '../api/rendererCsp.js';
 
 export interface HeadlessHostOptions {
   api: ZkdeskApi;
@@ -57,21 +58,6 @@ function cookieToken(header: string | undefined): string | null {
   return null;
 }
 
-export function contentSecurityPolicy(origin: string): string {
-  const ws = origin.replace(/^http/, 'ws');
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ${ws}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
 export async function startHeadlessHost(options: HeadlessHostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir);
@@ -80,7 +66,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<R
   let allowedHosts = new Set<string>();
 
   const securityHeaders = (): Record<string, string> => ({
-    'Content-Security-Policy': contentSecurityPolicy(origin),
+    'Content-Security-Policy': rendererCsp([origin.replace(/^http/, 'ws')]),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'X-Frame-Options': 'DENY',

@@ -31,7 +31,7 @@ describe('electron-builder.yml', () => {
     expect(c.win.target).toEqual(['nsis']);
     expect(c.mac.target).toEqual(['dmg', 'zip']);
     expect(c.linux.icon).toBe('resources/icons');
-    expect(c.extraResources.map((r: { from: string }) => r.from)).toEqual(['resources/circuits', 'resources/help']);
+    expect(c.extraResources.map((r: { from: string }) => r.from)).toEqual(['resources/circuits', 'resources/help', 'resources/keys']);
     expect(c.publish).toMatchObject({ provider: 'generic', url: '${env.ZKDESK_UPDATE_URL}' });
     expect(c.generateUpdatesFilesForAllChannels).toBe(true);
     expect(c.artifactName).toContain('${version}');
