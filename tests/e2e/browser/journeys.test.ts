@@ -1,11 +1,12 @@
 // The user journeys in Debian's Chromium against a real `zkdesk serve` (real services, real
 // worker processes proving real circuits), each screen audited by axe-core and photographed
 // into test-results/screenshots/.
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browserLaunch.js';
 import { startServe, type ServeProcess } from '../support/zkdeskServe.js';
 import * as journeys from '../support/journeys.js';
+import { journeyTests } from '../support/journeyTests.js';
 
 describe('zkdesk in a browser (zkdesk serve)', () => {
   let serve: ServeProcess;
@@ -33,15 +34,5 @@ describe('zkdesk in a browser (zkdesk serve)', () => {
     await serve?.stop();
   });
 
-  it('opens the app with first-run guidance that stays dismissed', () => journeys.openTheApp(target));
-  it('shows the profile, the verdict and the warnings with their evidence', () => journeys.seeProfileAndWarnings(target));
-  it("opens a warning's article at the summary, goes to expert depth, and remembers it across a reload", () => journeys.readWarningArticleToExpertDepth(target));
-  it('searches help, typos included', () => journeys.searchHelp(target));
-  it('proves a bundled circuit and shows it verified', () => journeys.proveBundledCircuit(target));
-  it('cancels a long proof', () => journeys.cancelLongProof(target));
-  it('shows predicted versus measured', () => journeys.benchmarksScreen(target));
-  it('previews a bundle, writes it without the unticked section, and finds the zip on disk', () => journeys.previewAndWriteBundle(target));
-  it('switches the update channel and keeps it', () => journeys.switchUpdateChannel(target));
-  it('passes axe-core on every screen in the dark theme, and follows the system theme', () => journeys.everyScreenInDark(target));
-  it('raised no page errors (CSP refusals included)', ({ expect }) => expect(pageErrors).toEqual([]));
+  journeyTests(() => target, () => pageErrors);
 });

@@ -6,9 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import * as journeys from '../support/journeys.js';
+import { journeyTests } from '../support/journeyTests.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 
@@ -55,15 +56,5 @@ describe.skipIf('missing' in electron)('zkdesk in the Electron shell', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('opens the app with first-run guidance that stays dismissed', () => journeys.openTheApp(target));
-  it('shows the profile, the verdict and the warnings with their evidence', () => journeys.seeProfileAndWarnings(target));
-  it("opens a warning's article at the summary, goes to expert depth, and remembers it across a reload", () => journeys.readWarningArticleToExpertDepth(target));
-  it('searches help, typos included', () => journeys.searchHelp(target));
-  it('proves a bundled circuit and shows it verified', () => journeys.proveBundledCircuit(target));
-  it('cancels a long proof', () => journeys.cancelLongProof(target));
-  it('shows predicted versus measured', () => journeys.benchmarksScreen(target));
-  it('previews a bundle, writes it without the unticked section, and finds the zip on disk', () => journeys.previewAndWriteBundle(target));
-  it('switches the update channel and keeps it', () => journeys.switchUpdateChannel(target));
-  it('passes axe-core on every screen in the dark theme, and follows the system theme', () => journeys.everyScreenInDark(target));
-  it('raised no page errors (CSP refusals included)', ({ expect }) => expect(pageErrors).toEqual([]));
+  journeyTests(() => target, () => pageErrors);
 });

@@ -1,0 +1,18 @@
+// The journeys every host must pass, declared once: the browser (zkdesk serve) and the Electron
+// shell register the same list against their own target.
+import { it } from 'vitest';
+import * as journeys from './journeys.js';
+
+export function journeyTests(target: () => journeys.JourneyTarget, pageErrors: () => string[]): void {
+  it('opens the app with first-run guidance that stays dismissed', () => journeys.openTheApp(target()));
+  it('shows the profile, the verdict and the warnings with their evidence', () => journeys.seeProfileAndWarnings(target()));
+  it("opens a warning's article at the summary, goes to expert depth, and remembers it across a reload", () => journeys.readWarningArticleToExpertDepth(target()));
+  it('searches help, typos included', () => journeys.searchHelp(target()));
+  it('proves a bundled circuit and shows it verified', () => journeys.proveBundledCircuit(target()));
+  it('cancels a long proof', () => journeys.cancelLongProof(target()));
+  it('shows predicted versus measured', () => journeys.benchmarksScreen(target()));
+  it('previews a bundle, writes it without the unticked section, and finds the zip on disk', () => journeys.previewAndWriteBundle(target()));
+  it('switches the update channel and keeps it', () => journeys.switchUpdateChannel(target()));
+  it('passes axe-core on every screen in the dark theme, and follows the system theme', () => journeys.everyScreenInDark(target()));
+  it('raised no page errors (CSP refusals included)', ({ expect }) => expect(pageErrors()).toEqual([]));
+}
