@@ -44,8 +44,15 @@ function trustedFlagKeys(): string[] {
     .map((f) => readFileSync(path.join(dir, f), 'utf8'));
 }
 
+/** `--data-dir <dir>` or ZKDESK_DATA_DIR, as for the CLI; else Electron's userData folder. */
+function chosenDataDir(): string {
+  const chosen = app.commandLine.getSwitchValue('data-dir') || process.env.ZKDESK_DATA_DIR;
+  if (chosen) app.setPath('userData', path.resolve(chosen));
+  return app.getPath('userData');
+}
+
 async function start(): Promise<void> {
-  const dataDir = app.getPath('userData');
+  const dataDir = chosenDataDir();
   startLocalCrashReporter(dataDir, { appVersion: app.getVersion() });
   guardAllWebContents();
   await app.whenReady();
