@@ -73,20 +73,33 @@ export async function seeProfileAndWarnings(target: JourneyTarget): Promise<void
   expect(await facts.locator('dt').allTextContents()).toEqual(expect.arrayContaining(['CPU', 'Memory', 'GPU', 'Operating system', 'Power']));
   expect(await facts.locator('dd').first().textContent()).toMatch(/cores/);
   const warnings = page.locator('article.warning');
-  // This machine (2 cores, a VM, no GPU) always earns some; the journey needs one to follow.
-  expect(await warnings.count()).toBeGreaterThan(0);
-  expect(await warnings.first().locator('dl.evidence dt').count()).toBeGreaterThan(0);
-  expect(await warnings.first().getByRole('link', { name: /^Learn more about/ }).count()).toBe(1);
+  // Our CI machines (2 cores, a VM, no GPU) always earn some; a big quiet machine may earn none,
+  // and then the verdict must say ready.
+  if ((await warnings.count()) === 0) {
+    expect(await page.getByRole('heading', { name: /^Readiness:/ }).textContent()).toMatch(/Ready/);
+  } else {
+    expect(await warnings.first().locator('dl.evidence dt').count()).toBeGreaterThan(0);
+    expect(await warnings.first().getByRole('link', { name: /^Learn more about/ }).count()).toBe(1);
+  }
   await checkScreen(target, 'overview');
 }
 
 export async function readWarningArticleToExpertDepth(target: JourneyTarget): Promise<void> {
   const { page, dataDir } = target;
   await goTo(page, 'Overview');
+  await page.getByRole('heading', { name: /^Readiness:/ }).waitFor({ timeout: 60_000 });
   const warning = page.locator('article.warning').first();
-  await warning.waitFor({ timeout: 60_000 });
-  const warningId = await warning.getAttribute('data-warning-id');
-  await warning.getByRole('link', { name: /^Learn more about/ }).click();
+  let warningId: string | null;
+  if ((await warning.count()) > 0) {
+    warningId = await warning.getAttribute('data-warning-id');
+    await warning.getByRole('link', { name: /^Learn more about/ }).click();
+  } else {
+    // No warning on this machine to follow: open a warning's article the way its link would.
+    warningId = 'few-cores';
+    await page.evaluate(() => {
+      window.location.hash = '#/help/warnings/few-cores';
+    });
+  }
   await page.getByRole('heading', { level: 1, name: 'Help' }).waitFor();
   const article = page.locator(`article[data-article-id="warnings/${warningId}"]`);
   await article.waitFor();
