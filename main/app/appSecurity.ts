@@ -2,14 +2,7 @@
 // no navigation away from the app, no new windows, no permission prompts, and external links
 // only to an allow-list, opened in the user's browser.
 import { app, session, shell, type WebContents } from 'electron';
-import { isAppUrl } from './appProtocol.js';
-
-/** Links the UI may open in the user's browser. Nothing else leaves the app. */
-export const EXTERNAL_ALLOW_LIST = [/^https:\/\/github\.com\/iden3\//, /^https:\/\/docs\.circom\.io\//, /^https:\/\/www\.electronjs\.org\/docs\//];
-
-export function isAllowedExternal(url: string): boolean {
-  return EXTERNAL_ALLOW_LIST.some((pattern) => pattern.test(url));
-}
+import { isAllowedExternal, isAppUrl } from './appUrl.js';
 
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
@@ -18,7 +11,7 @@ export function hardenWebContents(contents: WebContents): void {
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    // electronegativity-ok OPEN_EXTERNAL_JS_CHECK: only https URLs matching EXTERNAL_ALLOW_LIST above reach openExternal.
+    // electronegativity-ok OPEN_EXTERNAL_JS_CHECK: only https URLs matching EXTERNAL_ALLOW_LIST (appUrl.ts) reach openExternal.
     if (isAllowedExternal(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });

@@ -5,7 +5,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { ZkError } from '../../common/errors.js';
 import { channelOf, methodNames, type ApiResult } from '../../preload/contract.js';
 import type { ZkdeskApi } from '../api/apiHandlers.js';
-import { isAppUrl } from './appProtocol.js';
+import { isAppUrl } from './appUrl.js';
 
 export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
