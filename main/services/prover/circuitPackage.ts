@@ -13,6 +13,7 @@ import { circuitManifestSchema } from './circuitManifest.js';
 import { packageFiles } from './circuitRegistry.js';
 import { sha256File, type FileHashCache } from './fileHash.js';
 import type { CheckedCircuit } from './resolvedCircuit.js';
+import { PACKAGE_CACHE_BYTES, prunePackageCache, touchPackage } from './packageCache.js';
 
 /** A package bigger than this is refused rather than unpacked: 2^20-constraint keys stay under it. */
 export const MAX_PACKAGE_BYTES = 2 * 1024 * 1024 * 1024;
@@ -62,6 +63,8 @@ export interface OpenPackageOptions {
   hashes: FileHashCache;
   /** Where zips are unpacked, keyed by their hash: the data directory's cache/packages. */
   unpackDir: string;
+  /** Bound on unpacked packages; the least recently used go first. */
+  cacheBytes?: number;
 }
 
 export async function openCircuitPackage(packagePath: string, options: OpenPackageOptions): Promise<CheckedCircuit> {
@@ -85,7 +88,9 @@ export async function openCircuitPackage(packagePath: string, options: OpenPacka
         await rm(partial, { recursive: true, force: true });
         throw error;
       }
+      await prunePackageCache(options.unpackDir, options.cacheBytes ?? PACKAGE_CACHE_BYTES, dir);
     }
+    await touchPackage(dir);
   }
 
   let raw: unknown;

@@ -56,6 +56,30 @@ describe('circuit packages', () => {
     expect((await open(nested)).manifest?.id).toBe('poseidon-preimage');
   });
 
+  it('keeps unpacked packages under their byte bound, dropping the least recently used', async () => {
+    const names = ['circuit.wasm', 'circuit.zkey', 'verification_key.json', 'manifest.json'];
+    const unpackDir = path.join(tmp, 'bounded');
+    // Two different zips of the same package (a different comment changes the zip's hash).
+    const zips: string[] = [];
+    for (const tag of ['first', 'second']) {
+      const file = path.join(tmp, `${tag}.zip`);
+      const archive = new yazl.ZipFile();
+      for (const n of names) archive.addFile(path.join(packageDir, n), n);
+      archive.addBuffer(Buffer.from(tag), 'NOTE.txt');
+      archive.end();
+      await new Promise<void>((resolve) => archive.outputStream.pipe(createWriteStream(file)).on('close', resolve));
+      zips.push(file);
+    }
+    const openBounded = (p: string) => openCircuitPackage(p, { hashes: new FileHashCache(), unpackDir, cacheBytes: 3 * 1024 * 1024 });
+    await openBounded(zips[0] as string);
+    const { readdir } = await import('node:fs/promises');
+    expect(await readdir(unpackDir)).toHaveLength(1);
+    // Each unpacked package is about 2 MB: the second pushes the first out, and still proves.
+    const second = await openBounded(zips[1] as string);
+    expect(await readdir(unpackDir)).toHaveLength(1);
+    expect(second.manifest?.id).toBe('poseidon-preimage');
+  });
+
   it('a zip that reaches outside its folder is refused', async () => {
     const evil = path.join(tmp, 'evil.zip');
     const archive = new yazl.ZipFile();
