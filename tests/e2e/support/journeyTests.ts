@@ -10,6 +10,7 @@ export function journeyTests(target: () => journeys.JourneyTarget, pageErrors: (
   it('searches help, typos included', () => journeys.searchHelp(target()));
   it('proves a bundled circuit and shows it verified', () => journeys.proveBundledCircuit(target()));
   it('cancels a long proof', () => journeys.cancelLongProof(target()));
+  it('calibrates from the Prove view and then shows the estimate', () => journeys.calibrateFromProve(target()));
   it('shows predicted versus measured', () => journeys.benchmarksScreen(target()));
   it('previews a bundle, writes it without the unticked section, and finds the zip on disk', () => journeys.previewAndWriteBundle(target()));
   it('switches the update channel and keeps it', () => journeys.switchUpdateChannel(target()));

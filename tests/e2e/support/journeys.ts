@@ -134,6 +134,20 @@ export async function searchHelp(target: JourneyTarget): Promise<void> {
   await page.locator('article.help-article').waitFor();
 }
 
+export async function calibrateFromProve(target: JourneyTarget): Promise<void> {
+  const { page } = target;
+  await goTo(page, 'Prove');
+  await page.locator('#circuit-select').selectOption('stress-14');
+  const check = page.getByRole('region', { name: 'Before you start' });
+  await check.waitFor({ timeout: 60_000 });
+  const calibrate = check.getByRole('button', { name: /^Calibrate now/ });
+  // A fresh data directory has no calibration: the estimate is unknown until the tester asks.
+  await calibrate.click();
+  await check.getByText('Unknown until this machine is calibrated').waitFor({ state: 'detached', timeout: PROOF_TIMEOUT });
+  const estimate = await check.locator('dt', { hasText: 'Estimated time' }).locator('xpath=following-sibling::dd').textContent();
+  expect(estimate).toMatch(/\d/);
+}
+
 export async function proveBundledCircuit(target: JourneyTarget): Promise<void> {
   const { page } = target;
   await goTo(page, 'Prove');

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { WarningList } from '../warnings/WarningList.js';
 import { formatBytes } from '../../format/formatBytes.js';
 import { formatDuration } from '../../format/formatDuration.js';
+import { CalibrateNowButton } from './CalibrateNowButton.js';
 
 export function CircuitCheckPanel() {
   const check = useAppStore((s) => s.circuitCheck);
@@ -33,7 +34,15 @@ export function CircuitCheckPanel() {
         </div>
         <div>
           <dt>Estimated time</dt>
-          <dd>{estimate && estimate.totalMs > 0 ? formatDuration(estimate.totalMs) : 'Unknown until this machine is calibrated (Benchmarks)'}</dd>
+          <dd>
+            {estimate && estimate.totalMs > 0 ? (
+              formatDuration(estimate.totalMs)
+            ) : (
+              <>
+                Unknown until this machine is calibrated. <CalibrateNowButton circuitId={circuit.id} />
+              </>
+            )}
+          </dd>
         </div>
         <div>
           <dt>Estimated peak memory</dt>
