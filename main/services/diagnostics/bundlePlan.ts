@@ -129,8 +129,8 @@ export async function planBundle(options: PlanOptions): Promise<BundlePlan> {
   sections.push(await planJobs(dataDir, redactor, sinceMs));
   const crashes = await planCrashes(dataDir, redactor, sinceMs);
   sections.push(crashes.records);
-  sections.push(await planLogs(dataDir, redactor, sinceMs));
-  sections.push(await planBench(dataDir, redactor, sinceMs));
+  sections.push(await planFolder(dataDir, redactor, sinceMs, logsFolder));
+  sections.push(await planFolder(dataDir, redactor, sinceMs, benchFolder));
   sections.push(crashes.dumps);
 
   return { createdAt: now.toISOString(), sinceDays, sections };
@@ -213,29 +213,37 @@ async function planCrashes(dataDir: string, redactor: Redactor, sinceMs: number)
   return { records, dumps };
 }
 
-async function planLogs(dataDir: string, redactor: Redactor, sinceMs: number): Promise<PlannedSection> {
-  const section: PlannedSection = { id: 'logs', title: sectionTitles.logs, files: [] };
-  const files = (await filesIn(path.join(dataDir, 'logs'), (n) => isLogFileName(n) || n.endsWith('.jsonl'))).filter((f) => f.mtimeMs >= sinceMs);
-  for (const f of files) {
-    let text: string;
-    try {
-      text = await readFile(f.file, 'utf8');
-    } catch {
-      continue;
-    }
-    // Logs were redacted when written; this second pass covers files from older versions
-    // and anything a newer rule knows about.
-    const lines = text.split('\n').filter((l) => l.trim()).map((l) => redactor.jsonLine(l));
-    if (lines.length === 0) continue;
-    section.files.push({ path: `logs/${f.name}`, section: 'logs', content: Buffer.from(`${lines.join('\n')}\n`), mtimeMs: f.mtimeMs, lineBased: true, binary: false });
-  }
-  if (section.files.length === 0) section.unavailable = 'no logs in this period';
-  return section;
+/** A data-directory folder whose recent files go into one section, each redacted its own way. */
+interface FolderSpec {
+  id: 'logs' | 'bench';
+  accept(name: string): boolean;
+  /** The redacted file, or null when nothing is left of it. */
+  render(text: string, redactor: Redactor): { content: Buffer; lineBased: boolean } | null;
+  empty: string;
 }
 
-async function planBench(dataDir: string, redactor: Redactor, sinceMs: number): Promise<PlannedSection> {
-  const section: PlannedSection = { id: 'bench', title: sectionTitles.bench, files: [] };
-  const files = (await filesIn(path.join(dataDir, 'bench'), (n) => n.endsWith('.json'))).filter((f) => f.mtimeMs >= sinceMs);
+const logsFolder: FolderSpec = {
+  id: 'logs',
+  accept: (n) => isLogFileName(n) || n.endsWith('.jsonl'),
+  // Logs were redacted when written; this second pass covers files from older versions
+  // and anything a newer rule knows about.
+  render: (text, redactor) => {
+    const lines = text.split('\n').filter((l) => l.trim()).map((l) => redactor.jsonLine(l));
+    return lines.length === 0 ? null : { content: Buffer.from(`${lines.join('\n')}\n`), lineBased: true };
+  },
+  empty: 'no logs in this period',
+};
+
+const benchFolder: FolderSpec = {
+  id: 'bench',
+  accept: (n) => n.endsWith('.json'),
+  render: (text, redactor) => ({ content: redactDocument(text, redactor), lineBased: false }),
+  empty: 'no benchmark results in this period',
+};
+
+async function planFolder(dataDir: string, redactor: Redactor, sinceMs: number, spec: FolderSpec): Promise<PlannedSection> {
+  const section: PlannedSection = { id: spec.id, title: sectionTitles[spec.id], files: [] };
+  const files = (await filesIn(path.join(dataDir, spec.id), spec.accept)).filter((f) => f.mtimeMs >= sinceMs);
   for (const f of files) {
     let text: string;
     try {
@@ -243,8 +251,9 @@ async function planBench(dataDir: string, redactor: Redactor, sinceMs: number): 
     } catch {
       continue;
     }
-    section.files.push({ path: `bench/${f.name}`, section: 'bench', content: redactDocument(text, redactor), mtimeMs: f.mtimeMs, lineBased: false, binary: false });
+    const rendered = spec.render(text, redactor);
+    if (rendered) section.files.push({ path: `${spec.id}/${f.name}`, section: spec.id, ...rendered, mtimeMs: f.mtimeMs, binary: false });
   }
-  if (section.files.length === 0) section.unavailable = 'no benchmark results in this period';
+  if (section.files.length === 0) section.unavailable = spec.empty;
   return section;
 }
