@@ -393,9 +393,10 @@ export class ProverService {
       // Kept before the 'verified' event goes out, so a listener can fetch it at once.
       this.recentResults.set(job.id, proof);
       if (this.recentResults.size > RECENT_RESULTS_KEPT) this.recentResults.delete(this.recentResults.keys().next().value as string);
+      // Recorded before the 'verified' event: a listener that reloads the history on it sees this job.
+      await this.record(record);
       job.snapshot = { ...job.snapshot, state: 'verified', stage: null, progress: 1 };
       this.remember(job.snapshot);
-      await this.record(record);
       job.resolve(proof);
       return;
     }
@@ -404,9 +405,9 @@ export class ProverService {
     const state: JobOutcome = error.code === 'E_CANCELLED' ? 'cancelled' : 'failed';
     const peak = typeof error.details.peakRssMb === 'number' ? error.details.peakRssMb * 1024 * 1024 : null;
     const record: JobRecord = { ...base, outcome: state, errorCode: error.code, errorMessage: error.message, peakRssBytes: peak };
+    await this.record(record);
     job.snapshot = { ...job.snapshot, state, error: error.toPayload() };
     this.remember(job.snapshot);
-    await this.record(record);
     job.reject(error);
   }
 

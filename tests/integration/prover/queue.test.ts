@@ -52,6 +52,28 @@ describe('queue and pool', () => {
     expect(isAlive(pid)).toBe(false);
   });
 
+  it('a job announced as finished (verified or cancelled) is already in the history', async () => {
+    // The app reloads its history table on the terminal event; a record written after it would be missed.
+    h = await makeHarness();
+    const circuit = await registry.resolve('stress-12');
+    const input = await sampleInput('stress-12');
+    const seen: Promise<{ state: string; inHistory: boolean }>[] = [];
+    h.prover.on((e) => {
+      if (e.type !== 'job' || (e.job.state !== 'verified' && e.job.state !== 'cancelled')) return;
+      const { jobId, state } = e.job;
+      seen.push(h!.history.read().then((records) => ({ state, inHistory: records.some((r) => r.jobId === jobId) })));
+    });
+    const first = await h.prover.submit({ circuit, input });
+    const queued = await h.prover.submit({ circuit, input });
+    h.prover.cancel(queued.jobId);
+    await codeOf(queued.result);
+    await first.result;
+    expect((await Promise.all(seen)).sort((a, b) => a.state.localeCompare(b.state))).toEqual([
+      { state: 'cancelled', inHistory: true },
+      { state: 'verified', inHistory: true },
+    ]);
+  });
+
   it('runs a higher-priority job before lower ones queued earlier', async () => {
     h = await makeHarness();
     const circuit = await registry.resolve('poseidon-preimage');
