@@ -22,18 +22,29 @@ export type NotAvailableReason =
   /** A signed kill switch has turned automatic updates off for this install. */
   | 'auto-update-disabled';
 
+/** What a check found when there is a release to offer: the same in the event and the state it leads to. */
+export interface ReleaseFound {
+  channel: UpdateChannel;
+  version: string;
+  releaseDate: string | null;
+  releaseNotes: string | null;
+  isDowngrade: boolean;
+  rollout: RolloutStanding | null;
+}
+
+/** What a check found when there is nothing to offer, and why. */
+export interface NoRelease {
+  channel: UpdateChannel;
+  currentVersion: string;
+  latestVersion: string | null;
+  reason: NotAvailableReason;
+  rollout: RolloutStanding | null;
+}
+
 export type UpdateState =
   | { kind: 'idle' }
   | { kind: 'checking'; channel: UpdateChannel; manual: boolean }
-  | {
-      kind: 'available';
-      channel: UpdateChannel;
-      version: string;
-      releaseDate: string | null;
-      releaseNotes: string | null;
-      isDowngrade: boolean;
-      rollout: RolloutStanding | null;
-    }
+  | ({ kind: 'available' } & ReleaseFound)
   | {
       kind: 'downloading';
       version: string;
@@ -43,35 +54,13 @@ export type UpdateState =
       total: number;
     }
   | { kind: 'downloaded'; version: string }
-  | {
-      kind: 'not-available';
-      channel: UpdateChannel;
-      currentVersion: string;
-      latestVersion: string | null;
-      reason: NotAvailableReason;
-      rollout: RolloutStanding | null;
-    }
+  | ({ kind: 'not-available' } & NoRelease)
   | { kind: 'error'; code: ErrorCode; message: string };
 
 export type UpdateEvent =
   | { type: 'check-started'; channel: UpdateChannel; manual: boolean }
-  | {
-      type: 'found';
-      channel: UpdateChannel;
-      version: string;
-      releaseDate: string | null;
-      releaseNotes: string | null;
-      isDowngrade: boolean;
-      rollout: RolloutStanding | null;
-    }
-  | {
-      type: 'not-found';
-      channel: UpdateChannel;
-      currentVersion: string;
-      latestVersion: string | null;
-      reason: NotAvailableReason;
-      rollout: RolloutStanding | null;
-    }
+  | ({ type: 'found' } & ReleaseFound)
+  | ({ type: 'not-found' } & NoRelease)
   | { type: 'progress'; percent: number; bytesPerSecond: number; transferred: number; total: number }
   | { type: 'downloaded'; version: string }
   | { type: 'failed'; code: ErrorCode; message: string }

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
+import fs from 'node:fs';
 import type { Systeminformation } from 'systeminformation';
+import { parseNvidiaSmiCsv } from '../../../main/services/profiler/nvidiaSmi.js';
 import {
   cpuFactsFrom,
   cpuFlagsFrom,
@@ -160,20 +162,8 @@ describe('facts picked from systeminformation', () => {
     };
     const fromOs = gpuFactsFrom({ controllers: [controller], displays: [] }, { status: 'absent' });
     expect(fromOs.controllers).toEqual([{ vendor: 'NVIDIA', model: 'GeForce RTX 3060', vramMiB: 12288, vramDynamic: false, driverVersion: '535.183.01', bus: 'PCIe' }]);
-    const nvidiaGpu = {
-      name: 'NVIDIA H100 80GB HBM3',
-      driverVersion: '550.54.15',
-      memoryTotalMiB: 81559,
-      memoryUsedMiB: 1,
-      utilizationPct: 0,
-      temperatureC: 29,
-      powerDrawW: 71.23,
-      powerLimitW: 700,
-      computeCapability: '9.0',
-      pcieGenMax: 5,
-      pcieWidthMax: 16,
-    };
-    const fromSmi = gpuFactsFrom({ controllers: [], displays: [] }, { status: 'ok', gpus: [nvidiaGpu] });
+    const nvidiaGpus = parseNvidiaSmiCsv(fs.readFileSync(new URL('../../fixtures/nvidia-smi/h100-sxm.csv', import.meta.url), 'utf8'));
+    const fromSmi = gpuFactsFrom({ controllers: [], displays: [] }, { status: 'ok', gpus: nvidiaGpus });
     expect(fromSmi.controllers).toEqual([{ vendor: 'NVIDIA', model: 'NVIDIA H100 80GB HBM3', vramMiB: 81559, vramDynamic: false, driverVersion: '550.54.15', bus: 'PCIe' }]);
     expect(gpuSectionSchema.safeParse({ status: 'ok', ...fromSmi }).success).toBe(true);
     expect(gpuFactsFrom(null, { status: 'absent' }).controllers).toEqual([]);
