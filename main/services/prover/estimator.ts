@@ -5,7 +5,8 @@
 // Each operation's cost on this machine comes from calibration (interpolated between the
 // measured sizes in log-log space). Real circuits have many zero points, so the sum
 // over-predicts by a steady factor: the factor is measured on a real reference proof at
-// calibration, then refined from recent jobs. Simple on purpose: every input is shown.
+// calibration, then refined from recent jobs (this circuit's own first). Simple on purpose:
+// every input is shown.
 import { estimatePeakMemoryBytes } from './memoryEstimate.js';
 import type { JobRecord } from './proverTypes.js';
 import type { Calibration, CircuitShape, EstimateBreakdown } from '../profiler/calibrationTypes.js';
@@ -55,13 +56,24 @@ export const HISTORY_WINDOW = 50;
 /** Below this many jobs, the reference proof's factor stands alone. */
 export const MIN_HISTORY_JOBS = 3;
 
-export function correctionFactor(calibration: Calibration, history: readonly JobRecord[]): EstimateBreakdown['correction'] {
-  const ratios = usableHistory(history).map((r) => {
+function ratioToModel(calibration: Calibration, records: readonly JobRecord[]): number[] {
+  return records.map((r) => {
     const model = modelProveCost(calibration, { wires: r.wires as number, domainPower: r.domainPower as number, publicSignals: r.publicSignals ?? 1 });
     return r.timings.proveMs / model.modelProveMs;
   });
-  const fromHistory = ratios.length >= MIN_HISTORY_JOBS ? median(ratios) : null;
-  if (fromHistory !== null) return { factor: fromHistory, source: `median of ${ratios.length} recent jobs on this machine` };
+}
+
+/**
+ * How far real proofs sit from the model, from the most specific evidence there is: this
+ * circuit's own recent proofs, then all recent proofs on this machine, then the reference proof
+ * made at calibration. A circuit's own factor absorbs what the model leaves out for it (fixed
+ * costs that dominate tiny circuits, unusually sparse keys).
+ */
+export function correctionFactor(calibration: Calibration, history: readonly JobRecord[], zkeySha256: string | null = null): EstimateBreakdown['correction'] {
+  const usable = usableHistory(history);
+  const own = zkeySha256 ? usable.filter((r) => r.circuitSha256 === zkeySha256) : [];
+  if (own.length >= MIN_HISTORY_JOBS) return { factor: median(ratioToModel(calibration, own)) as number, source: `median of ${own.length} recent proofs of this circuit` };
+  if (usable.length >= MIN_HISTORY_JOBS) return { factor: median(ratioToModel(calibration, usable)) as number, source: `median of ${usable.length} recent jobs on this machine` };
   const ref = calibration.reference;
   if (!ref) return null;
   const model = modelProveCost(calibration, ref);
@@ -92,7 +104,7 @@ export function estimateProof(shape: CircuitShape, calibration: Calibration | nu
   }
 
   const model = modelProveCost(calibration, shape);
-  const correction = correctionFactor(calibration, history);
+  const correction = correctionFactor(calibration, history, shape.zkeySha256);
   const proveMs = model.modelProveMs * (correction?.factor ?? 1);
   const witnessFromHistory = median(sameCircuit.map((r) => r.timings.witnessMs));
   const verifyFromHistory = median(sameCircuit.map((r) => r.timings.verifyMs));

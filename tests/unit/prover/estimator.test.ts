@@ -95,6 +95,22 @@ describe('estimateProof', () => {
     expect(correctionFactor(calibration, history.slice(0, 2))?.source).toContain('reference proof');
   });
 
+  it("prefers this circuit's own recent proofs over other circuits' for the correction", () => {
+    // A tiny circuit runs slower than the model says (fixed costs); the big ones set the machine's factor.
+    const poseidon = { circuitId: 'poseidon', zkeySha256: 'c'.repeat(64), constraints: 240, wires: 243, domainPower: 8, publicSignals: 1, zkeyBytes: 120_000 };
+    const poseidonModel = modelProveCost(calibration, poseidon).modelProveMs;
+    const own = (proveMs: number) => job({ circuitId: 'poseidon', circuitSha256: poseidon.zkeySha256, wires: 243, domainPower: 8, publicSignals: 1, timings: { queuedMs: 0, witnessMs: 1, proveMs, verifyMs: 20, totalMs: proveMs + 21 } });
+    const others = [job({}), job({}), job({})];
+    const fromOthers = estimateProof(poseidon, calibration, others);
+    expect(fromOthers.correction?.source).toContain('recent jobs on this machine');
+    const withOwn = [...others, own(3 * poseidonModel), own(3 * poseidonModel), own(3.2 * poseidonModel)];
+    const learnt = estimateProof(poseidon, calibration, withOwn);
+    expect(learnt.correction?.source).toContain('3 recent proofs of this circuit');
+    expect(learnt.proveMs).toBeCloseTo(3 * poseidonModel, 5);
+    // The big circuit is not pulled along by the small one's factor.
+    expect(estimateProof(stress14, calibration, withOwn).proveMs).toBeCloseTo(2300, 5);
+  });
+
   it("uses the circuit's own past peaks for memory, and the formula before it has any", () => {
     const fresh = estimateProof(stress14, calibration);
     expect(fresh.basis.memory).toContain('formula');
