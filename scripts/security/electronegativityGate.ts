@@ -18,46 +18,30 @@ const SCANNED = ['main/app', 'preload', 'renderer/index.html'];
 
 interface Finding {
   check: string;
-  severity: string;
+  level: string;
   file: string | null;
   line: number;
-  sample: string;
   description: string;
 }
 
-/** One CSV line with quoted fields (quotes doubled inside). */
-export function parseCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      fields.push(field);
-      field = '';
-    } else field += c;
-  }
-  fields.push(field);
-  return fields;
+interface SarifLog {
+  runs: { results: { ruleId: string; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
 }
 
 async function scan(stage: string): Promise<Finding[]> {
-  const out = path.join(stage, 'findings.csv');
+  // SARIF, not CSV: the tool writes its CSV header and rows with two racing writes, and the header
+  // sometimes lands over the first row. SARIF is one JSON document written at once.
+  const out = path.join(stage, 'findings.sarif');
   const electronVersion = JSON.parse(await readFile(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string };
   // Run in isolation: the tool needs an old commander it does not declare, which our tree would shadow.
   await run('npx', ['-y', TOOL, '-i', path.join(stage, 'src'), '-e', electronVersion.version, '-o', out], { cwd: os.tmpdir(), maxBuffer: 32 * 1024 * 1024 });
-  const lines = (await readFile(out, 'utf8')).split('\n').slice(1).filter((l) => l.trim());
-  return lines.map((line) => {
-    const [check = '', severity = '', , file = '', location = '0:0', sample = '', description = ''] = parseCsvLine(line);
-    const staged = file === 'N/A' ? null : path.relative(path.join(stage, 'src'), file);
-    return { check, severity, file: staged, line: Number(location.split(':')[0]), sample, description };
+  const sarif = JSON.parse(await readFile(out, 'utf8')) as SarifLog;
+  return sarif.runs.flatMap((r) => r.results).map((result) => {
+    const where = result.locations[0]?.physicalLocation;
+    const uri = where?.artifactLocation.uri ?? 'file:///';
+    // Global checks have no file; the tool names them file:///.
+    const file = uri === 'file:///' ? null : path.relative(path.join(stage, 'src'), uri);
+    return { check: result.ruleId, level: result.level, file, line: where?.region.startLine ?? 0, description: result.message.text };
   });
 }
 
@@ -100,7 +84,7 @@ async function main(): Promise<void> {
     for (const finding of findings) if (!(await explained(finding))) open.push(finding);
     const own = await ownChecks();
     console.log(`electronegativity: ${findings.length} findings, ${findings.length - open.length} explained beside the code, ${open.length} open`);
-    for (const f of open) console.log(`  ${f.severity} ${f.check} ${f.file ?? '(global)'}:${f.line} ${f.description}\n      ${f.sample}`);
+    for (const f of open) console.log(`  ${f.level} ${f.check} ${f.file ?? '(global)'}:${f.line} ${f.description}`);
     for (const p of own) console.log(`  own check: ${p}`);
     if (open.length > 0 || own.length > 0) process.exitCode = 1;
   } finally {
