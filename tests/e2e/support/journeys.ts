@@ -60,8 +60,14 @@ export async function openTheApp(target: JourneyTarget): Promise<void> {
     'Send a diagnostics bundle or feedback',
   ]);
   await guide.getByRole('button', { name: 'Dismiss the guide' }).click();
+  // The guide hides at once; the reload must wait until the dismissal is saved.
+  await settingsOnDisk(target.dataDir, (s) => s.firstRunDismissed === true);
   await page.reload();
-  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  // The guide is hidden until settings arrive too: see them loaded (the Settings view shows the
+  // channel) before trusting its absence.
+  await goTo(page, 'Settings');
+  await page.waitForFunction(() => document.querySelectorAll<HTMLInputElement>('input[name="update-channel"]:checked').length === 1);
+  await goTo(page, 'Overview');
   expect(await page.getByRole('region', { name: 'Getting started' }).count()).toBe(0);
 }
 
