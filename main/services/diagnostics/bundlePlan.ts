@@ -8,6 +8,7 @@ import type { SectionId } from './bundleManifest.js';
 import type { Redactor } from './redact.js';
 import { listCrashReports, crashesDir } from './crashRecords.js';
 import { isLogFileName } from './rotatingLogFile.js';
+import { JobHistory } from '../prover/jobHistory.js';
 
 export interface PlannedFile {
   path: string;
@@ -155,27 +156,17 @@ async function planSettings(dataDir: string, redactor: Redactor): Promise<Planne
 
 async function planJobs(dataDir: string, redactor: Redactor, sinceMs: number): Promise<PlannedSection> {
   const section: PlannedSection = { id: 'jobs', title: sectionTitles.jobs, files: [] };
-  const file = path.join(dataDir, 'jobs', 'history.jsonl');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
+  const records = await new JobHistory(dataDir).read();
+  if (records.length === 0) {
     section.unavailable = 'no job history';
     return section;
   }
-  const lines: string[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    let record: { finishedAt?: unknown };
-    try {
-      record = JSON.parse(line) as { finishedAt?: unknown };
-    } catch {
-      continue; // a torn or hand-edited line: the history is read tolerantly
-    }
-    const finished = typeof record.finishedAt === 'string' ? Date.parse(record.finishedAt) : NaN;
-    if (Number.isFinite(finished) && finished < sinceMs) continue;
-    lines.push(JSON.stringify(redactor.value(record)));
-  }
+  const lines = records
+    .filter((record) => {
+      const finished = Date.parse(record.finishedAt);
+      return !(Number.isFinite(finished) && finished < sinceMs);
+    })
+    .map((record) => JSON.stringify(redactor.value(record)));
   if (lines.length === 0) {
     section.unavailable = 'no jobs in this period';
     return section;

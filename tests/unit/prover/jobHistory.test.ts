@@ -1,5 +1,5 @@
 // The job history file: tolerant to damage, and bounded.
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,15 +40,57 @@ describe('JobHistory', () => {
     expect((await history.read({ limit: 1 })).map((r) => r.jobId)).toEqual(['job-2']);
   });
 
-  it('keeps the newest half once the file passes its bound, and stays readable', async () => {
+  it('keeps the newest records within its bound, in two files, and stays readable', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-history-'));
     const lineBytes = JSON.stringify(record(0)).length + 1;
     const history = new JobHistory(dir, lineBytes * 10);
-    for (let n = 1; n <= 11; n++) await history.append(record(n));
+    for (let n = 1; n <= 21; n++) await history.append(record(n));
     const kept = (await history.read()).map((r) => r.jobId);
-    expect(kept.length).toBeLessThanOrEqual(6);
-    expect(kept.at(-1)).toBe('job-11');
+    expect(kept.length).toBeGreaterThanOrEqual(5);
+    expect(kept.length).toBeLessThanOrEqual(10);
+    expect(kept.at(-1)).toBe('job-21');
     expect(kept).not.toContain('job-1');
-    expect((await readFile(history.file, 'utf8')).endsWith('\n')).toBe(true);
+    // Oldest to newest with no gap: only the oldest were dropped.
+    const first = Number(kept[0]?.slice(4));
+    expect(kept).toEqual(Array.from({ length: kept.length }, (_, i) => `job-${first + i}`));
+    const onDisk = (await sizeOf(history.file)) + (await sizeOf(history.previousFile));
+    expect(onDisk).toBeLessThanOrEqual(lineBytes * 11);
+    expect((await readFile(history.previousFile, 'utf8')).endsWith('\n')).toBe(true);
+  });
+
+  it('two processes appending to one data directory past the bound lose none of the newest records', async () => {
+    // The app and a CLI run share a data directory: each has its own JobHistory on the same files.
+    dir = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-history-'));
+    const lineBytes = JSON.stringify(record(0)).length + 1;
+    const app = new JobHistory(dir, lineBytes * 40);
+    const cli = new JobHistory(dir, lineBytes * 40);
+    const done: string[] = [];
+    const missing: string[] = [];
+    const other = (h: JobHistory) => (h === app ? cli : app);
+    const write = async (history: JobHistory, from: number) => {
+      for (let n = from; n < from + 200; n++) {
+        await history.append(record(n));
+        done.push(`job-${n}`);
+        // Readable at once, from the other side too: the app reloads its table on this moment.
+        if (!(await other(history).read()).some((r) => r.jobId === `job-${n}`)) missing.push(`job-${n}`);
+      }
+    };
+    await Promise.all([write(app, 1000), write(cli, 2000)]);
+    const kept = (await history(dir)).map((r) => r.jobId);
+    // Only the oldest go: from the oldest record kept on, every later one is there (give or
+    // take the two appends in flight at once, whose finishing order may differ from the file's).
+    const oldestKept = Math.min(...kept.map((id) => done.indexOf(id)));
+    expect(done.slice(oldestKept + 2).filter((id) => !kept.includes(id))).toEqual([]);
+    expect(kept.length).toBeGreaterThanOrEqual(3);
+    expect(missing).toEqual([]);
+    expect(new Set(kept).size).toBe(kept.length);
   });
 });
+
+async function sizeOf(file: string): Promise<number> {
+  return (await stat(file).catch(() => ({ size: 0 }))).size;
+}
+
+function history(dataDir: string): Promise<JobRecord[]> {
+  return new JobHistory(dataDir).read();
+}
