@@ -1,7 +1,7 @@
 // `zkdesk prove`: one proof in a worker process, written in snarkjs's format.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { ZkError } from '../../../common/errors.js';
+import { ZkError, type ErrorPayload } from '../../../common/errors.js';
 import { makeContext } from '../cliContext.js';
 import { readInputFile, resolveCircuitArgs, type CircuitArgs } from '../circuitArgs.js';
 import { formatBytes, formatMs } from '../textFormat.js';
@@ -70,6 +70,11 @@ export function registerProveCommand(program: Command): void {
           }
         });
       }
+      // The proof stands even when its history record cannot be saved; say so rather than lose it quietly.
+      let historyError: ErrorPayload | null = null;
+      prover.on((event) => {
+        if (event.type === 'finished' && event.historyError) historyError = event.historyError;
+      });
       try {
         const handle = await prover.submit({ circuit, input });
         const result = await handle.result;
@@ -92,6 +97,7 @@ export function registerProveCommand(program: Command): void {
             workerPid: result.workerPid,
             publicSignals: result.publicSignals,
             files,
+            historyError,
           });
         } else {
           const t = result.timings;
@@ -99,6 +105,8 @@ export function registerProveCommand(program: Command): void {
           ctx.out(`  witness ${formatMs(t.witnessMs)} · prove ${formatMs(t.proveMs)} · verify ${formatMs(t.verifyMs)} · peak memory ${formatBytes(result.peakRssBytes)}`);
           ctx.out(files ? `  wrote ${files.proof} and ${files.public}` : `  public signals: ${result.publicSignals.join(', ')}`);
         }
+        const unsaved = historyError as ErrorPayload | null;
+        if (unsaved) process.stderr.write(`warning ${unsaved.code}: the proof is fine, but it could not be added to the job history. ${unsaved.message}\n  help: zkdesk help ${unsaved.helpId}\n`);
       } finally {
         await services.close();
       }

@@ -7,6 +7,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ZkError } from '../../../common/errors.js';
 import type { CircuitInput, ProofStage, StageTimings } from '../../../native-workers/protocol.js';
+import { fileWriteError } from '../files/atomicWrite.js';
 import { checkArtifacts } from './artifactCheck.js';
 import { FileHashCache } from './fileHash.js';
 import { checkInput } from './inputCheck.js';
@@ -438,13 +439,15 @@ export class ProverService {
   }
 
   private async record(record: JobRecord): Promise<void> {
+    let historyError: ZkError | null = null;
     try {
       await this.options.history.append(record);
     } catch (error) {
       // A full disk must not turn a verified proof into a failure: report, keep going.
-      this.options.onWorkerLog?.('warn', 'job history could not be written', { reason: String(error) });
+      historyError = fileWriteError(error, this.options.history.file);
+      this.options.onWorkerLog?.('warn', 'job history could not be written', { code: historyError.code, reason: String(error) });
     }
-    this.emit({ type: 'finished', record });
+    this.emit({ type: 'finished', record, historyError: historyError?.toPayload() ?? null });
   }
 
   /** Refuses new jobs, cancels queued ones, lets workers free their threads and exit. */

@@ -66,6 +66,7 @@ export interface JobSnapshot {
 
 export type ProverEvent =
   | { type: 'job'; job: JobSnapshot }
-  | { type: 'finished'; record: JobRecord }
+  /** historyError: the record could not be saved (a full disk, say); the job's outcome stands. */
+  | { type: 'finished'; record: JobRecord; historyError: ErrorPayload | null }
   | { type: 'worker'; event: 'started' | 'exited'; pid: number | undefined; detail?: string };
 

@@ -1,7 +1,7 @@
 // `zkdesk bundle` and `zkdesk inspect` as a user runs them: the built CLI in a child process,
 // a data directory seeded with planted secrets in every category, a real zip read back.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import yazl from 'yazl';
 import { createDiagnosticsLogger } from '../../../main/services/diagnostics/logger.js';
 import { writeCrashRecord } from '../../../main/services/diagnostics/crashRecords.js';
 import { createRedactor } from '../../../main/services/diagnostics/redact.js';
+import { mountSmallDisk } from '../../support/smallDisk.js';
 
 const run = promisify(execFile);
 const cli = path.resolve('bin/zkdesk.js');
@@ -274,30 +275,17 @@ describe('zkdesk bundle', () => {
   });
 
   it('a full disk is E_DISK_FULL and leaves no partial zip (real tmpfs, where it can be mounted)', async (ctx) => {
-    const mount = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-full-'));
+    const disk = await mountSmallDisk();
+    if (!disk) return ctx.skip();
     try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount], { stdio: 'pipe' });
-    } catch (error) {
-      process.stdout.write(`skipped: cannot mount a tmpfs here (${(error as Error).message.split('\n')[0]})\n`);
-      await rm(mount, { recursive: true, force: true });
-      ctx.skip();
-    }
-    try {
-      // Fill it until the kernel refuses: the bundle's first block of data has nowhere to go.
-      for (let i = 0; ; i++) {
-        try {
-          await writeFile(path.join(mount, `ballast-${i}`), Buffer.alloc(4096));
-        } catch {
-          break;
-        }
-      }
-      const result = await zkdesk(['bundle', '--out', path.join(mount, 'b.zip')]);
+      // Full: the bundle's first block of data has nowhere to go.
+      await disk.fill();
+      const result = await zkdesk(['bundle', '--out', path.join(disk.dir, 'b.zip')]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('error E_DISK_FULL');
-      expect((await readdir(mount)).filter((f) => !f.startsWith('ballast-'))).toEqual([]);
+      expect((await readdir(disk.dir)).filter((f) => !f.startsWith('ballast-'))).toEqual([]);
     } finally {
-      execFileSync('umount', [mount]);
-      await rm(mount, { recursive: true, force: true });
+      await disk.release();
     }
   });
 });

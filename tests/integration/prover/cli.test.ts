@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../main/services/resourcePaths.js';
 import { registry } from '../../support/proverHarness.js';
+import { mountSmallDisk } from '../../support/smallDisk.js';
 
 const run = promisify(execFile);
 const root = projectRoot();
@@ -14,9 +15,9 @@ const zkdesk = path.join(root, 'bin', 'zkdesk.js');
 const snarkjs = path.join(root, 'node_modules', 'snarkjs', 'build', 'cli.cjs');
 let tmp: string;
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(args: string[], dataDir = path.join(tmp, 'data')): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [zkdesk, '--data-dir', path.join(tmp, 'data'), ...args]);
+    const { stdout, stderr } = await run(process.execPath, [zkdesk, '--data-dir', dataDir, ...args]);
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -86,5 +87,25 @@ describe('zkdesk CLI', () => {
     const verbose = await cli(['--verbose', 'prove', '--circuit', 'poseidon-preimage', '--input', path.join(tmp, 'missing.json')]);
     expect(verbose.stderr).toContain('E_IO');
     expect(verbose.stderr).toMatch(/\n\s+at /);
+  });
+  it('a data directory on a full disk: the proof is still made, written and verified, and the missing history record is reported', async (ctx) => {
+    const disk = await mountSmallDisk('256k');
+    if (!disk) return ctx.skip();
+    try {
+      const dataDir = path.join(disk.dir, 'data');
+      expect((await cli(['circuits'], dataDir)).code).toBe(0); // settings.json, logs/ and jobs/ exist first
+      await disk.fill();
+      const out = path.join(tmp, 'full-disk-proof');
+      const { code, stdout, stderr } = await cli(['--json', 'prove', '--circuit', 'stress-12', '--sample', '--out', out], dataDir);
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout) as { verified: boolean; historyError: { code: string } | null };
+      expect(report.verified).toBe(true);
+      expect(report.historyError?.code).toBe('E_DISK_FULL');
+      expect(stderr).toContain('warning E_DISK_FULL: the proof is fine, but it could not be added to the job history.');
+      const vkey = (await registry.resolve('stress-12')).files.vkeyPath;
+      expect((await run(process.execPath, [snarkjs, 'groth16', 'verify', vkey, path.join(out, 'public.json'), path.join(out, 'proof.json')])).stdout).toContain('OK');
+    } finally {
+      await disk.release();
+    }
   });
 });
