@@ -3,10 +3,12 @@
 import { Command, CommanderError } from 'commander';
 import { reportFailure, type GlobalOptions } from './cliContext.js';
 import { commandRegistrations } from './commands/index.js';
+import { appVersion } from './appVersion.js';
 
 export async function runCli(argv: string[]): Promise<number> {
   const program = new Command('zkdesk')
     .description('Desktop ZK prover and diagnostics')
+    .version(appVersion(), '-V, --version', 'print the version')
     .option('--data-dir <dir>', 'where settings, history, logs and caches live')
     .option('--json', 'print machine-readable JSON')
     .option('--verbose', 'print stack traces and debug detail')

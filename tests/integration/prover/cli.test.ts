@@ -31,6 +31,13 @@ beforeAll(async () => {
 afterAll(async () => rm(tmp, { recursive: true, force: true }));
 
 describe('zkdesk CLI', () => {
+  it('prints its version, the one in package.json', async () => {
+    const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    const { code, stdout } = await cli(['--version']);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(pkg.version);
+  });
+
   it('lists the bundled circuits with their sizes', async () => {
     const { code, stdout } = await cli(['circuits', '--json']);
     expect(code).toBe(0);
