@@ -2,19 +2,25 @@
 // here; this file only composes them and turns failures into exit codes.
 import { Command, CommanderError } from 'commander';
 import { reportFailure, type GlobalOptions } from './cliContext.js';
-import { commandRegistrations } from './commands/index.js';
+import { commandsToLoad, loadCommands } from './commands/index.js';
 import { appVersion } from './appVersion.js';
 
 export async function runCli(argv: string[]): Promise<number> {
+  // Answered here, not by commander's .version(): commander also reads root options after a
+  // subcommand, where `release feed build --version 3.0.0` means the release's version.
+  if (commandsToLoad(argv).length === 0) {
+    process.stdout.write(`${appVersion()}\n`);
+    return 0;
+  }
   const program = new Command('zkdesk')
     .description('Desktop ZK prover and diagnostics')
-    .version(appVersion(), '-V, --version', 'print the version')
     .option('--data-dir <dir>', 'where settings, history, logs and caches live')
     .option('--json', 'print machine-readable JSON')
     .option('--verbose', 'print stack traces and debug detail')
     .exitOverride()
-    .showHelpAfterError();
-  for (const register of commandRegistrations) register(program);
+    .showHelpAfterError()
+    .addHelpText('after', '\n`zkdesk --version` prints the version.');
+  for (const register of await loadCommands(argv)) register(program);
 
   let exitCode = 0;
   program.hook('preAction', () => {

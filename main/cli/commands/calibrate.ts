@@ -1,10 +1,8 @@
 // `zkdesk calibrate`: measures how fast this machine proves, for the estimator.
 import type { Command } from 'commander';
 import { makeContext } from '../cliContext.js';
-import { appVersion } from '../appVersion.js';
 import { formatMs } from '../textFormat.js';
-import { ZkdeskServices } from '../../api/zkdeskServices.js';
-import { NodeWorkerLauncher } from '../../services/prover/nodeWorkerLauncher.js';
+import { openCliServices } from '../openServices.js';
 
 export function registerCalibrateCommand(program: Command): void {
   program
@@ -12,7 +10,7 @@ export function registerCalibrateCommand(program: Command): void {
     .description('measure how fast this machine proves (multi-scalar multiplication, FFT, witness, a reference proof)')
     .action(async (_opts, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals());
-      const services = await ZkdeskServices.open({ dataDir: ctx.dataDir, launcher: new NodeWorkerLauncher(), appVersion: appVersion(), processName: 'cli' });
+      const services = await openCliServices(ctx, 'cli');
       try {
         if (!ctx.json) ctx.out('Calibrating this machine (about 15 s)…');
         const calibration = await services.runCalibration();

@@ -6,12 +6,10 @@
 import type { Command } from 'commander';
 import { ZkError } from '../../../common/errors.js';
 import { makeContext, reportFailure } from '../cliContext.js';
-import { appVersion } from '../appVersion.js';
 import { formatBytes, formatMs } from '../textFormat.js';
-import { ZkdeskServices } from '../../api/zkdeskServices.js';
+import { openCliServices } from '../openServices.js';
 import { exitCodeFor, verdictFrom } from '../../services/advisor/readiness.js';
 import type { AdvisorWarning } from '../../services/advisor/advisorTypes.js';
-import { NodeWorkerLauncher } from '../../services/prover/nodeWorkerLauncher.js';
 
 const severityMark: Record<AdvisorWarning['severity'], string> = { blocker: '✗', warning: '!', info: 'i' };
 
@@ -37,7 +35,7 @@ async function runDoctor(opts: { circuit: string }, cmd: Command): Promise<void>
   const say = (text: string) => {
     if (!ctx.json) ctx.out(text);
   };
-  const services = await ZkdeskServices.open({ dataDir: ctx.dataDir, launcher: new NodeWorkerLauncher(), appVersion: appVersion(), processName: 'cli' });
+  const services = await openCliServices(ctx, 'cli');
   try {
     if (services.settingsRecovery) say(`! ${services.settingsRecovery.message}`);
     const profile = await services.profile({ fresh: true });

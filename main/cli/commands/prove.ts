@@ -6,9 +6,7 @@ import { makeContext } from '../cliContext.js';
 import { readInputFile, resolveCircuitArgs, type CircuitArgs } from '../circuitArgs.js';
 import { formatBytes, formatMs } from '../textFormat.js';
 import { CircuitRegistry } from '../../services/prover/circuitRegistry.js';
-import { ZkdeskServices } from '../../api/zkdeskServices.js';
-import { appVersion } from '../appVersion.js';
-import { NodeWorkerLauncher } from '../../services/prover/nodeWorkerLauncher.js';
+import { openCliServices } from '../openServices.js';
 import { bundledCircuitsDir } from '../../services/resourcePaths.js';
 import { writeFileAtomic } from '../../services/files/atomicWrite.js';
 
@@ -51,14 +49,8 @@ export function registerProveCommand(program: Command): void {
       const timeoutSec = positiveNumber(opts.timeout, '--timeout');
       const capMb = positiveNumber(opts.memoryCap, '--memory-cap');
 
-      const services = await ZkdeskServices.open({
-        dataDir: ctx.dataDir,
-        launcher: new NodeWorkerLauncher(),
-        appVersion: appVersion(),
-        processName: 'cli',
-        // One proof: one worker. The cap and time limit follow the flags, else the settings.
-        overrides: { workerCount: 1, ...(capMb ? { workerMemoryCapMb: capMb } : {}), ...(timeoutSec ? { jobTimeoutMs: timeoutSec * 1000 } : {}) },
-      });
+      // One proof: one worker. The cap and time limit follow the flags, else the settings.
+      const services = await openCliServices(ctx, 'cli', { workerCount: 1, ...(capMb ? { workerMemoryCapMb: capMb } : {}), ...(timeoutSec ? { jobTimeoutMs: timeoutSec * 1000 } : {}) });
       const prover = services.prover;
       const showProgress = !ctx.json && process.stderr.isTTY;
       if (showProgress) {

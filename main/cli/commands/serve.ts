@@ -6,12 +6,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ZkError } from '../../../common/errors.js';
 import { makeContext } from '../cliContext.js';
-import { appVersion } from '../appVersion.js';
 import { ZkdeskApi } from '../../api/apiHandlers.js';
-import { ZkdeskServices } from '../../api/zkdeskServices.js';
+import { openCliServices } from '../openServices.js';
 import { startHeadlessHost } from '../../host/headlessHost.js';
 import { loadHelpArticles } from '../../services/help/helpLoader.js';
-import { NodeWorkerLauncher } from '../../services/prover/nodeWorkerLauncher.js';
 import { projectRoot, resourcesDir } from '../../services/resourcePaths.js';
 
 export function registerServeCommand(program: Command): void {
@@ -25,7 +23,7 @@ export function registerServeCommand(program: Command): void {
       if (!existsSync(path.join(rendererDir, 'index.html'))) {
         throw new ZkError('E_ARTIFACT_MISSING', 'The UI is not built yet: run `npm run build` first.', { rendererDir: path.basename(rendererDir) });
       }
-      const services = await ZkdeskServices.open({ dataDir: ctx.dataDir, launcher: new NodeWorkerLauncher(), appVersion: appVersion(), processName: 'host' });
+      const services = await openCliServices(ctx, 'host');
       const bundleDir = path.join(ctx.dataDir, 'bundles');
       await mkdir(bundleDir, { recursive: true });
       const api = new ZkdeskApi(services, {
