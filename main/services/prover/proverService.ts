@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { ZkError } from '../../../common/errors.js';
+import { ZkError, type ErrorPayload } from '../../../common/errors.js';
 import type { CircuitInput, ProofStage, StageTimings } from '../../../native-workers/protocol.js';
 import { fileWriteError } from '../files/atomicWrite.js';
 import { checkArtifacts } from './artifactCheck.js';
@@ -221,6 +221,7 @@ export class ProverService {
         workerPid: null,
         submittedAt: submittedAt.toISOString(),
         error: null,
+        historyError: null,
       },
     };
     this.queue.push(job);
@@ -395,8 +396,8 @@ export class ProverService {
       this.recentResults.set(job.id, proof);
       if (this.recentResults.size > RECENT_RESULTS_KEPT) this.recentResults.delete(this.recentResults.keys().next().value as string);
       // Recorded before the 'verified' event: a listener that reloads the history on it sees this job.
-      await this.record(record);
-      job.snapshot = { ...job.snapshot, state: 'verified', stage: null, progress: 1 };
+      const historyError = await this.record(record);
+      job.snapshot = { ...job.snapshot, state: 'verified', stage: null, progress: 1, historyError };
       this.remember(job.snapshot);
       job.resolve(proof);
       return;
@@ -406,8 +407,8 @@ export class ProverService {
     const state: JobOutcome = error.code === 'E_CANCELLED' ? 'cancelled' : 'failed';
     const peak = typeof error.details.peakRssMb === 'number' ? error.details.peakRssMb * 1024 * 1024 : null;
     const record: JobRecord = { ...base, outcome: state, errorCode: error.code, errorMessage: error.message, peakRssBytes: peak };
-    await this.record(record);
-    job.snapshot = { ...job.snapshot, state, error: error.toPayload() };
+    const historyError = await this.record(record);
+    job.snapshot = { ...job.snapshot, state, error: error.toPayload(), historyError };
     this.remember(job.snapshot);
     job.reject(error);
   }
@@ -438,7 +439,8 @@ export class ProverService {
     };
   }
 
-  private async record(record: JobRecord): Promise<void> {
+  /** Appends to the history and announces the record; what could not be saved is returned, not thrown. */
+  private async record(record: JobRecord): Promise<ErrorPayload | null> {
     let historyError: ZkError | null = null;
     try {
       await this.options.history.append(record);
@@ -447,7 +449,9 @@ export class ProverService {
       historyError = fileWriteError(error, this.options.history.file);
       this.options.onWorkerLog?.('warn', 'job history could not be written', { code: historyError.code, reason: String(error) });
     }
-    this.emit({ type: 'finished', record, historyError: historyError?.toPayload() ?? null });
+    const payload = historyError?.toPayload() ?? null;
+    this.emit({ type: 'finished', record, historyError: payload });
+    return payload;
   }
 
   /** Refuses new jobs, cancels queued ones, lets workers free their threads and exit. */

@@ -62,6 +62,8 @@ export interface JobSnapshot {
   workerPid: number | null;
   submittedAt: string;
   error: ErrorPayload | null;
+  /** Set when the job finished but its history record could not be saved (a full disk, say). */
+  historyError: ErrorPayload | null;
 }
 
 export type ProverEvent =

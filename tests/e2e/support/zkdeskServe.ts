@@ -37,8 +37,9 @@ function waitForUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-export async function startServe(): Promise<ServeProcess> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-e2e-'));
+/** On a fresh temporary data directory, or on the one given (which is then left in place). */
+export async function startServe(givenDataDir?: string): Promise<ServeProcess> {
+  const dataDir = givenDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'zkdesk-e2e-')));
   const child = spawn(process.execPath, ['bin/zkdesk.js', '--data-dir', dataDir, '--json', 'serve'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await waitForUrl(child);
   return {
@@ -51,7 +52,7 @@ export async function startServe(): Promise<ServeProcess> {
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      await rm(dataDir, { recursive: true, force: true });
+      if (!givenDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -5,6 +5,7 @@ import type { JobSnapshot } from '../../../../main/services/prover/proverTypes.j
 import type { ProofStage } from '../../../../native-workers/protocol.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { isFinished } from './proverSlice.js';
+import { HelpLink } from '../help/HelpLink.js';
 
 const stages: Array<{ stage: ProofStage; label: string }> = [
   { stage: 'witness', label: 'Compute the witness' },
@@ -59,6 +60,16 @@ export function JobProgress() {
           );
         })}
       </ol>
+      {job.historyError && (
+        <div className="notice notice-warning" role="status">
+          <p>
+            This proof is not in the history below: {job.historyError.message} <code className="error-code">{job.historyError.code}</code>
+          </p>
+          <p>
+            <HelpLink helpId={job.historyError.helpId}>What {job.historyError.code} means and what to do</HelpLink>
+          </p>
+        </div>
+      )}
     </section>
   );
 }

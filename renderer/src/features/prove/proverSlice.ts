@@ -135,6 +135,7 @@ export const createProverSlice: SliceCreator<ProverSlice> = (set, get) => ({
             workerPid: null,
             submittedAt: new Date().toISOString(),
             error: null,
+            historyError: null,
           },
         });
       }
