@@ -1,12 +1,13 @@
 // Settings a tester changes in the app take effect on the next proof, without a restart:
-// a lower memory cap, a shorter time limit. Real services, real workers.
+// a lower memory cap, a shorter time limit; and a worker started before the first proof.
+// Real services, real workers.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZkdeskServices } from '../../../main/api/zkdeskServices.js';
 import { NodeWorkerLauncher } from '../../../main/services/prover/nodeWorkerLauncher.js';
-import { failureOf, isAlive, releaseCurve, sampleInput } from '../../support/proverHarness.js';
+import { failureOf, isAlive, releaseCurve, sampleInput, waitFor } from '../../support/proverHarness.js';
 
 let dataDir: string;
 let services: ZkdeskServices;
@@ -26,6 +27,25 @@ async function prove(id: string) {
   const circuit = await services.resolveCircuit(id);
   return (await services.prover.submit({ circuit, input: await sampleInput(id) })).result;
 }
+
+describe('a window opening', () => {
+  it('starts a worker ahead of the first proof, and that proof runs on it', async () => {
+    const ownDir = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-warm-'));
+    const own = await ZkdeskServices.open({ dataDir: ownDir, launcher: new NodeWorkerLauncher(), appVersion: '0.1.0-test', processName: 'host' });
+    try {
+      expect(own.prover.workerPids()).toEqual([]);
+      own.warmUp();
+      await waitFor(() => own.prover.workerPids().length === 1);
+      const [warm] = own.prover.workerPids();
+      const circuit = await own.resolveCircuit('poseidon-preimage');
+      const result = await (await own.prover.submit({ circuit, input: await sampleInput('poseidon-preimage') })).result;
+      expect(result.workerPid).toBe(warm);
+    } finally {
+      await own.close();
+      await rm(ownDir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('settings applied while the app runs', () => {
   it('a lower memory cap applies to the next proof, on a fresh worker', async () => {
