@@ -72,6 +72,10 @@ export class ZkdeskServices {
   readonly updates: UpdateService | null;
   private readonly hashes = new FileHashCache();
   private profileCache: { profile: SystemProfile; at: number } | null = null;
+  /** One collection at a time: callers that arrive meanwhile share it. */
+  private profileInFlight: Promise<SystemProfile> | null = null;
+  /** A worker starting ahead of the first proof; its start-up burst must not read as "other work". */
+  private warming: Promise<void> | null = null;
   private webgpu: WebGpuReport | undefined;
 
   private constructor(
@@ -174,6 +178,16 @@ export class ZkdeskServices {
   async profile(options: { fresh?: boolean } = {}): Promise<SystemProfile> {
     const cached = this.profileCache;
     if (!options.fresh && cached && Date.now() - cached.at < PROFILE_MAX_AGE_MS) return cached.profile;
+    if (this.profileInFlight) return this.profileInFlight;
+    this.profileInFlight = this.collectProfile().finally(() => {
+      this.profileInFlight = null;
+    });
+    return this.profileInFlight;
+  }
+
+  private async collectProfile(): Promise<SystemProfile> {
+    // The CPU load is sampled system-wide: wait for our own worker to finish starting first.
+    await this.warming;
     const profile = await collectSystemProfile({ dataDir: this.options.dataDir });
     if (this.options.chromiumGpu) {
       // The GPU process may be gone (crashed, disabled); the profile stands without Chromium's view.
@@ -255,8 +269,18 @@ export class ZkdeskServices {
    * Starts one prover worker in the background when a window opens, so the user's first proof
    * does not wait for a process and the curve's threads to start (about half a second here).
    */
-  warmUp(): void {
-    this.prover.warmUp(1).catch((error: unknown) => this.logger.scope('prover').warn({ reason: String(error) }, 'could not start a worker ahead of the first proof'));
+  warmUp(): Promise<void> {
+    if (this.warming) return this.warming;
+    this.warming = (async () => {
+      // Not while a profile samples the CPU load: the worker's start-up would read as a busy machine.
+      await this.profileInFlight?.catch(() => undefined);
+      await this.prover.warmUp(1);
+    })()
+      .catch((error: unknown) => this.logger.scope('prover').warn({ reason: String(error) }, 'could not start a worker ahead of the first proof'))
+      .finally(() => {
+        this.warming = null;
+      });
+    return this.warming;
   }
 
   async close(): Promise<void> {

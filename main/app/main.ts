@@ -89,7 +89,7 @@ async function start(): Promise<void> {
   });
   const unwire = wireIpc(api, () => BrowserWindow.getAllWindows());
   mainWindow = createMainWindow({ url: APP_URL, preloadScript });
-  services.warmUp();
+  void services.warmUp();
   installAppMenu(() => mainWindow, { checkForUpdates: () => void updates?.check({ manual: true }) });
   if (updates) void updates.check({ manual: false });
 

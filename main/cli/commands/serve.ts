@@ -33,7 +33,7 @@ export function registerServeCommand(program: Command): void {
       });
       const log = services.logger.scope('host');
       const host = await startHeadlessHost({ api, rendererDir, port: Number(opts.port), log: (msg, fields) => log.info(fields ?? {}, msg) });
-      services.warmUp();
+      void services.warmUp();
       if (ctx.json) ctx.printJson({ url: host.url, port: host.port });
       else ctx.out(`zkdesk is serving its UI at\n  ${host.url}\nOpen it in a browser on this machine. Ctrl+C stops it.`);
 

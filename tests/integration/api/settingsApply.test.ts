@@ -29,12 +29,19 @@ async function prove(id: string) {
 }
 
 describe('a window opening', () => {
-  it('starts a worker ahead of the first proof, and that proof runs on it', async () => {
+  it('starts a worker ahead of the first proof, measures the machine only once it is up, and that proof runs on it', async () => {
     const ownDir = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-warm-'));
     const own = await ZkdeskServices.open({ dataDir: ownDir, launcher: new NodeWorkerLauncher(), appVersion: '0.1.0-test', processName: 'host' });
     try {
       expect(own.prover.workerPids()).toEqual([]);
-      own.warmUp();
+      let readyAt = Number.POSITIVE_INFINITY;
+      const warming = own.warmUp().then(() => {
+        readyAt = Date.now();
+      });
+      // The window asks for the profile at once; its CPU-load sample must wait for our own worker.
+      const profile = await own.profile();
+      await warming;
+      expect(Date.parse(profile.collectedAt)).toBeGreaterThanOrEqual(readyAt);
       await waitFor(() => own.prover.workerPids().length === 1);
       const [warm] = own.prover.workerPids();
       const circuit = await own.resolveCircuit('poseidon-preimage');
