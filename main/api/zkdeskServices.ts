@@ -5,7 +5,7 @@
 import os from 'node:os';
 import type { ErrorPayload } from '../../common/errors.js';
 import { calibrationWorkerScript, proverWorkerScript } from '../../native-workers/workerScripts.js';
-import { adviseCircuit, adviseMachine, type Advice, type CircuitAdvice } from '../services/advisor/advise.js';
+import { adviseCircuit, adviseMachine, type Advice, type AdviceContext, type CircuitAdvice } from '../services/advisor/advise.js';
 import type { CircuitFacts } from '../services/advisor/advisorTypes.js';
 import { CalibrationService } from '../services/profiler/calibrationService.js';
 import type { Calibration, EstimateBreakdown } from '../services/profiler/calibrationTypes.js';
@@ -71,7 +71,7 @@ export class ZkdeskServices {
   readonly feedback: FeedbackOutbox;
   readonly updates: UpdateService | null;
   private readonly hashes = new FileHashCache();
-  private profileCache: { profile: SystemProfile; at: number } | null = null;
+  private profileCache: { profile: SystemProfile; at: number; ownProofs: boolean } | null = null;
   /** One collection at a time: callers that arrive meanwhile share it. */
   private profileInFlight: Promise<SystemProfile> | null = null;
   /** A worker starting ahead of the first proof; its start-up burst must not read as "other work". */
@@ -188,14 +188,25 @@ export class ZkdeskServices {
   private async collectProfile(): Promise<SystemProfile> {
     // The CPU load is sampled system-wide: wait for our own worker to finish starting first.
     await this.warming;
+    const provingBefore = this.proving();
     const profile = await collectSystemProfile({ dataDir: this.options.dataDir });
+    const ownProofs = provingBefore || this.proving();
     if (this.options.chromiumGpu) {
       // The GPU process may be gone (crashed, disabled); the profile stands without Chromium's view.
       const chromium = await this.options.chromiumGpu(this.webgpu).catch(() => undefined);
       if (chromium) profile.chromiumGpu = chromium;
     }
-    this.profileCache = { profile, at: Date.now() };
+    this.profileCache = { profile, at: Date.now(), ownProofs };
     return profile;
+  }
+
+  private proving(): boolean {
+    return this.prover.jobs().some((job) => job.state === 'running');
+  }
+
+  /** What the advisor needs beside the profile: our version, and whether we were proving while it was measured. */
+  private adviceContext(): AdviceContext {
+    return { appVersion: this.options.appVersion, ownProofsDuringProfile: this.profileCache?.ownProofs ?? false };
   }
 
   /** What the renderer's WebGPU said; the next profile carries it. */
@@ -246,7 +257,7 @@ export class ZkdeskServices {
   }
 
   async adviseMachine(): Promise<Advice> {
-    return adviseMachine(await this.profile(), this.advisorSettings(), { appVersion: this.options.appVersion });
+    return adviseMachine(await this.profile(), this.advisorSettings(), this.adviceContext());
   }
 
   async adviseCircuit(id: string): Promise<{ circuit: CheckedCircuit; advice: CircuitAdvice; estimate: EstimateBreakdown }> {
@@ -261,7 +272,7 @@ export class ZkdeskServices {
       zkeyBytes: circuit.zkeyBytes,
     };
     const timed = estimate.model ? { totalMs: estimate.totalMs, peakMemoryBytes: estimate.peakMemoryBytes } : undefined;
-    const advice = adviseCircuit(await this.profile(), facts, timed, this.advisorSettings(), { appVersion: this.options.appVersion });
+    const advice = adviseCircuit(await this.profile(), facts, timed, this.advisorSettings(), this.adviceContext());
     return { circuit, advice, estimate };
   }
 

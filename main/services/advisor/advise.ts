@@ -47,10 +47,8 @@ export interface CircuitAdvice extends Advice {
 }
 
 /** The app version and the newest one on the user's channel, when the caller knows them. */
-export interface VersionContext {
-  appVersion?: string;
-  channelLatest?: string;
-}
+/** What the rules know beyond the profile and settings: versions, and whether we were proving. */
+export type AdviceContext = Pick<AdvisorInput, 'appVersion' | 'channelLatest' | 'ownProofsDuringProfile'>;
 
 export function runRules(input: AdvisorInput): Advice {
   const warnings = rules
@@ -62,8 +60,8 @@ export function runRules(input: AdvisorInput): Advice {
 }
 
 /** The machine on its own: can it prove at all, and what slows it down. */
-export function adviseMachine(profile: SystemProfile, settings: AdvisorSettings, versions: VersionContext = {}): Advice {
-  return runRules({ profile, settings, ...versions });
+export function adviseMachine(profile: SystemProfile, settings: AdvisorSettings, context: AdviceContext = {}): Advice {
+  return runRules({ profile, settings, ...context });
 }
 
 /**
@@ -76,9 +74,9 @@ export function adviseCircuit(
   circuit: CircuitFacts,
   estimate: Estimate | undefined,
   settings: AdvisorSettings,
-  versions: VersionContext = {},
+  context: AdviceContext = {},
 ): CircuitAdvice {
-  const input: AdvisorInput = { profile, circuit, settings, ...versions };
+  const input: AdvisorInput = { profile, circuit, settings, ...context };
   if (estimate) input.estimate = estimate;
   return { circuitId: circuit.id, ...runRules(input) };
 }

@@ -56,6 +56,8 @@ export interface AdvisorInput {
   /** This build's version and the newest on the user's update channel, when known. */
   appVersion?: string;
   channelLatest?: string;
+  /** One of zkdesk's own proofs ran while the profile was measured: its CPU load is ours. */
+  ownProofsDuringProfile?: boolean;
 }
 
 export type Rule = (input: AdvisorInput) => AdvisorWarning | null;

@@ -9,6 +9,8 @@ export const HIGH_CPU_LOAD_PERCENT = 70;
 
 export function highCpuLoadRule(input: AdvisorInput): AdvisorWarning | null {
   const load = input.profile.load;
+  // Measured while one of our own proofs ran, the load is mostly ours: it says nothing of other work.
+  if (input.ownProofsDuringProfile) return null;
   if (load.status !== 'ok' || load.currentLoadPct <= HIGH_CPU_LOAD_PERCENT) return null;
   return makeWarning('high-cpu-load', 'warning', {
     title: 'The CPU is busy',
