@@ -13,6 +13,7 @@ export function journeyTests(target: () => journeys.JourneyTarget, pageErrors: (
   it('calibrates from the Prove view and then shows the estimate', () => journeys.calibrateFromProve(target()));
   it('shows predicted versus measured', () => journeys.benchmarksScreen(target()));
   it('previews a bundle, writes it without the unticked section, and finds the zip on disk', () => journeys.previewAndWriteBundle(target()));
+  it('sends feedback to the address set in Settings, a real HTTP server', () => journeys.sendFeedbackToEndpoint(target()));
   it('switches the update channel and keeps it', () => journeys.switchUpdateChannel(target()));
   it('passes axe-core on every screen in the dark theme, and follows the system theme', () => journeys.everyScreenInDark(target()));
   it('raised no page errors (CSP refusals included)', ({ expect }) => expect(pageErrors()).toEqual([]));

@@ -1,6 +1,8 @@
 // The user journeys, written once against a Playwright page, so the browser host
 // (zkdesk serve + Chromium) and the Electron shell run exactly the same steps.
 import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -217,9 +219,63 @@ export async function previewAndWriteBundle(target: JourneyTarget): Promise<stri
     await page.getByRole('button', { name: 'Open bundle' }).click();
     const summary = page.locator('.bundle-summary');
     await summary.getByText('Intact: every file matches its checksum.').waitFor({ timeout: 30_000 });
-    expect(await summary.getByText(/^logs: not included/).count()).toBe(1);
+    expect(await summary.getByText(/^Logs: not included/).count()).toBe(1);
+
+    // A path that is not there: the last bundle's summary goes, and the error shows beside the form.
+    await page.getByLabel(/^Bundle path/).fill('/nope.zip');
+    await page.getByRole('button', { name: 'Open bundle' }).click();
+    const reading = page.getByRole('region', { name: 'Read a bundle' });
+    const refusal = reading.getByRole('alert');
+    await refusal.waitFor({ timeout: 30_000 });
+    expect(await refusal.textContent()).toMatch(/E_IO|E_BUNDLE/);
+    expect(await page.locator('.bundle-summary').count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Diagnostics bundle' }).getByRole('alert').count()).toBe(0);
   }
   return bundlePath;
+}
+
+/**
+ * Feedback reaches a real HTTP endpoint: the address is set in Settings (a bad one is refused
+ * there first), the message is sent from Diagnostics, the box empties, and the server has it.
+ */
+export async function sendFeedbackToEndpoint(target: JourneyTarget): Promise<void> {
+  const { page, dataDir } = target;
+  const received: Array<{ message: string; headers: IncomingHttpHeaders }> = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      received.push({ message: (JSON.parse(body) as { message: string }).message, headers: request.headers });
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const endpoint = `http://127.0.0.1:${port}/feedback`;
+    await goTo(page, 'Settings');
+    const address = page.getByLabel('Feedback address (http or https)');
+    await address.fill('ftp://127.0.0.1/feedback');
+    await page.getByRole('button', { name: 'Save the feedback address' }).click();
+    await page.getByText('Only http:// and https:// addresses can receive feedback').waitFor();
+    await address.fill(endpoint);
+    await page.getByRole('button', { name: 'Save the feedback address' }).click();
+    await settingsOnDisk(dataDir, (s) => s.feedbackEndpoint === endpoint);
+
+    await goTo(page, 'Diagnostics');
+    const feedback = page.getByRole('region', { name: 'Send feedback' });
+    await feedback.getByText(endpoint).waitFor();
+    const box = feedback.getByLabel('Your message');
+    await box.fill('The Prove view is lovely; the estimate was 10 % off.');
+    await feedback.getByRole('button', { name: 'Send feedback' }).click();
+    await feedback.getByText('Thank you: your feedback was sent.').waitFor({ timeout: 60_000 });
+    expect(await box.inputValue()).toBe('');
+    expect(received.map((r) => r.message)).toContain('The Prove view is lovely; the estimate was 10 % off.');
+    expect(received[0]?.headers['content-type']).toBe('application/json');
+    await checkScreen(target, 'diagnostics-feedback-sent');
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 }
 
 export async function switchUpdateChannel(target: JourneyTarget): Promise<void> {

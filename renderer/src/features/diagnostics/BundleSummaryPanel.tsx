@@ -3,6 +3,7 @@ import { useAppStore } from '../../stores/appStore.js';
 import { HelpLink } from '../help/HelpLink.js';
 import { formatBytes } from '../../format/formatBytes.js';
 import { formatDate } from '../../format/formatDate.js';
+import { sectionTitle, withoutRepeatedWords } from './sectionTitles.js';
 
 const integrityWords = {
   intact: 'Intact: every file matches its checksum.',
@@ -40,7 +41,7 @@ export function BundleSummaryPanel() {
           <dt>Machine</dt>
           <dd>
             {machine
-              ? [machine.os, machine.arch, machine.cpu, machine.cores ? `${machine.cores} cores` : null, machine.memoryBytes ? formatBytes(machine.memoryBytes) : null, machine.virtualMachine ? 'virtual machine' : null]
+              ? [machine.os, machine.arch, machine.cpu ? withoutRepeatedWords(machine.cpu) : null, machine.cores ? `${machine.cores} cores` : null, machine.memoryBytes ? formatBytes(machine.memoryBytes) : null, machine.virtualMachine ? 'virtual machine' : null]
                   .filter(Boolean)
                   .join(' · ')
               : 'not included'}
@@ -100,7 +101,7 @@ export function BundleSummaryPanel() {
       <ul>
         {summary.sections.map((s) => (
           <li key={s.id}>
-            {s.id}: {s.included ? 'included' : `not included${s.reason ? ` (${s.reason})` : ''}`}
+            {sectionTitle(s.id)}: {s.included ? 'included' : `not included${s.reason ? ` (${s.reason})` : ''}`}
           </li>
         ))}
       </ul>

@@ -10,13 +10,12 @@ import { FeedbackForm } from './FeedbackForm.js';
 import './diagnostics.css';
 
 export function DiagnosticsView() {
-  const error = useAppStore((s) => s.diagnosticsError);
+  const error = useAppStore((s) => s.bundleError);
   const loading = useAppStore((s) => s.previewLoading);
   const previewBundle = useAppStore((s) => s.previewBundle);
   return (
     <div className="view diagnostics">
       <h1>Diagnostics</h1>
-      <ErrorNotice error={error} />
       <section aria-labelledby="bundle-title">
         <h2 id="bundle-title">Diagnostics bundle</h2>
         <p>
@@ -26,6 +25,7 @@ export function DiagnosticsView() {
         <button type="button" onClick={() => void previewBundle()} disabled={loading}>
           {loading ? 'Preparing the preview…' : 'Preview a bundle'}
         </button>
+        <ErrorNotice error={error} />
         <BundlePreviewPanel />
         <WrittenBundle />
       </section>

@@ -21,15 +21,20 @@ export interface DiagnosticsSlice {
   bundleWriting: boolean;
   revealed: boolean | null;
   openedBundle: BundleSummaryView | null;
+  bundleOpening: boolean;
   feedbackOutcome: FeedbackOutcome | null;
   feedbackSending: boolean;
-  diagnosticsError: ErrorView | null;
+  /** Each error sits beside the form that caused it: making a bundle, opening one, feedback. */
+  bundleError: ErrorView | null;
+  openError: ErrorView | null;
+  feedbackError: ErrorView | null;
   previewBundle(): Promise<void>;
   toggleSection(id: SectionId, included: boolean): void;
   writeBundle(): Promise<void>;
   revealBundle(): Promise<void>;
   openBundle(path?: string): Promise<void>;
-  sendFeedback(message: string, attachBundle: boolean): Promise<void>;
+  /** True when the message reached the outbox (sent or kept for later): the form may clear. */
+  sendFeedback(message: string, attachBundle: boolean): Promise<boolean>;
 }
 
 export const createDiagnosticsSlice: SliceCreator<DiagnosticsSlice> = (set, get) => ({
@@ -41,17 +46,20 @@ export const createDiagnosticsSlice: SliceCreator<DiagnosticsSlice> = (set, get)
   bundleWriting: false,
   revealed: null,
   openedBundle: null,
+  bundleOpening: false,
   feedbackOutcome: null,
   feedbackSending: false,
-  diagnosticsError: null,
+  bundleError: null,
+  openError: null,
+  feedbackError: null,
 
   async previewBundle() {
-    set({ previewLoading: true, diagnosticsError: null, writtenBundle: null, revealed: null });
+    set({ previewLoading: true, bundleError: null, writtenBundle: null, revealed: null });
     try {
       const { planId, preview } = await zkdesk.diagnostics.preview({});
       set({ bundlePreview: preview, bundlePlanId: planId, excludedSections: [], previewLoading: false });
     } catch (error) {
-      set({ diagnosticsError: toErrorView(error), previewLoading: false });
+      set({ bundleError: toErrorView(error), previewLoading: false });
     }
   },
 
@@ -63,12 +71,12 @@ export const createDiagnosticsSlice: SliceCreator<DiagnosticsSlice> = (set, get)
   async writeBundle() {
     const planId = get().bundlePlanId;
     if (!planId) return;
-    set({ bundleWriting: true, diagnosticsError: null, revealed: null });
+    set({ bundleWriting: true, bundleError: null, revealed: null });
     try {
       const writtenBundle = await zkdesk.diagnostics.write({ planId, exclude: get().excludedSections });
       set({ writtenBundle, bundleWriting: false });
     } catch (error) {
-      set({ diagnosticsError: toErrorView(error), bundleWriting: false });
+      set({ bundleError: toErrorView(error), bundleWriting: false });
     }
   },
 
@@ -78,26 +86,30 @@ export const createDiagnosticsSlice: SliceCreator<DiagnosticsSlice> = (set, get)
     try {
       set({ revealed: (await zkdesk.diagnostics.reveal({ path: written.path })).revealed });
     } catch (error) {
-      set({ diagnosticsError: toErrorView(error) });
+      set({ bundleError: toErrorView(error) });
     }
   },
 
   async openBundle(path) {
-    set({ diagnosticsError: null });
+    // The last bundle's summary goes at once: under a new path it would read as that file's.
+    set({ openError: null, openedBundle: null, bundleOpening: true });
     try {
       const summary = await zkdesk.diagnostics.open(path === undefined ? {} : { path });
-      if (summary) set({ openedBundle: summary });
+      set({ openedBundle: summary, bundleOpening: false });
     } catch (error) {
-      set({ diagnosticsError: toErrorView(error) });
+      set({ openError: toErrorView(error), bundleOpening: false });
     }
   },
 
   async sendFeedback(message, attachBundle) {
-    set({ feedbackSending: true, feedbackOutcome: null, diagnosticsError: null });
+    set({ feedbackSending: true, feedbackOutcome: null, feedbackError: null });
     try {
-      set({ feedbackOutcome: await zkdesk.diagnostics.feedback({ message, attachBundle }), feedbackSending: false });
+      const outcome = await zkdesk.diagnostics.feedback({ message, attachBundle });
+      set({ feedbackOutcome: outcome, feedbackSending: false });
+      return outcome.queued;
     } catch (error) {
-      set({ diagnosticsError: toErrorView(error), feedbackSending: false });
+      set({ feedbackError: toErrorView(error), feedbackSending: false });
+      return false;
     }
   },
 });

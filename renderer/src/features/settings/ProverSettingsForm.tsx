@@ -1,5 +1,6 @@
-// How proving and logging behave: workers, memory cap, time limit, log retention. Saved
-// together; the host's settings schema has the last word, and its refusal is shown here.
+// How proving and logging behave: workers, memory cap, time limit, when to ask before a long
+// proof, log retention. Saved together; the host's settings schema has the last word, and its
+// refusal is shown here.
 import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../../../main/services/settings/settingsSchema.js';
 import { useAppStore } from '../../stores/appStore.js';
@@ -29,12 +30,16 @@ function NumberField(props: { id: string; label: string; hint: string; value: st
 
 export function ProverSettingsForm({ settings }: { settings: Settings }) {
   const saveSettings = useAppStore((s) => s.saveSettings);
-  const error = useAppStore((s) => s.settingsError);
-  const savedAt = useAppStore((s) => s.settingsSavedAt);
+  const mine = useAppStore((s) => s.settingsSavedBy === 'proving');
+  const settingsError = useAppStore((s) => s.settingsError);
+  const settingsSavedAt = useAppStore((s) => s.settingsSavedAt);
+  const error = mine ? settingsError : null;
+  const savedAt = mine ? settingsSavedAt : null;
   const [workers, setWorkers] = useState(settings.workerCount === 'auto' ? '' : String(settings.workerCount));
   const [memoryCap, setMemoryCap] = useState(settings.workerMemoryCapMb === null ? '' : String(settings.workerMemoryCapMb));
   const [timeout, setTimeoutSec] = useState(String(settings.jobTimeoutSec));
   const [retention, setRetention] = useState(String(settings.logRetentionDays));
+  const [warnAfter, setWarnAfter] = useState(String(settings.predictedTimeWarnSec));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -43,7 +48,8 @@ export function ProverSettingsForm({ settings }: { settings: Settings }) {
       workerMemoryCapMb: memoryCap.trim() === '' ? null : Number(memoryCap),
       jobTimeoutSec: Number(timeout),
       logRetentionDays: Number(retention),
-    });
+      predictedTimeWarnSec: Number(warnAfter),
+    }, 'proving');
   };
 
   return (
@@ -52,6 +58,15 @@ export function ProverSettingsForm({ settings }: { settings: Settings }) {
       <NumberField id="worker-count" label="Worker processes" hint="Empty: as many as memory and cores allow." value={workers} onChange={setWorkers} min={1} max={64} placeholder="automatic" />
       <NumberField id="memory-cap" label="Memory cap per worker (MiB)" hint="Empty: sized from free memory. A proof over the cap is stopped with E_OUT_OF_MEMORY." value={memoryCap} onChange={setMemoryCap} min={64} max={1048576} placeholder="automatic" />
       <NumberField id="job-timeout" label="Time limit per proof (seconds)" hint="A proof running longer is stopped with E_TIMEOUT." value={timeout} onChange={setTimeoutSec} min={1} max={86400} />
+      <NumberField
+        id="predicted-time-warn"
+        label="Ask before proofs predicted to take longer than (seconds)"
+        hint="Prove asks you to confirm first when the estimate is longer than this."
+        value={warnAfter}
+        onChange={setWarnAfter}
+        min={1}
+        max={86400}
+      />
       <NumberField id="log-retention" label="Keep logs for (days)" hint="Older log files are deleted. Applies from the next start." value={retention} onChange={setRetention} min={1} max={365} />
       <button type="submit" className="primary">
         Save

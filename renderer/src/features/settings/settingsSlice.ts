@@ -6,6 +6,8 @@ import type { Settings, SettingsPatch } from '../../../../main/services/settings
 import type { SliceCreator } from '../../stores/storeTypes.js';
 import { toErrorView, type ErrorView } from '../../stores/errorView.js';
 
+export type SettingsForm = 'proving' | 'feedback';
+
 export interface SettingsSlice {
   settings: Settings | null;
   settingsRecovery: ErrorPayload | null;
@@ -13,8 +15,11 @@ export interface SettingsSlice {
   settingsError: ErrorView | null;
   /** Set after a save succeeded, so the form can say so. */
   settingsSavedAt: number | null;
+  /** Which form saved last, so its "Saved." or its refusal shows beside it and nowhere else. */
+  settingsSavedBy: SettingsForm;
   loadSettings(): Promise<void>;
-  saveSettings(patch: SettingsPatch): Promise<void>;
+  /** Resolves true when the host accepted the change. */
+  saveSettings(patch: SettingsPatch, form?: SettingsForm): Promise<boolean>;
   dismissRecovery(): void;
 }
 
@@ -24,6 +29,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
   recoveryDismissed: false,
   settingsError: null,
   settingsSavedAt: null,
+  settingsSavedBy: 'proving',
 
   async loadSettings() {
     try {
@@ -34,14 +40,16 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
     }
   },
 
-  async saveSettings(patch) {
+  async saveSettings(patch, form = 'proving') {
     const before = get().settings;
     // Shown at once (a radio button must stay where it was clicked); the host's answer replaces it.
-    set({ settingsError: null, settingsSavedAt: null, ...(before ? { settings: { ...before, ...patch } } : {}) });
+    set({ settingsError: null, settingsSavedAt: null, settingsSavedBy: form, ...(before ? { settings: { ...before, ...patch } } : {}) });
     try {
       set({ settings: await zkdesk.settings.update({ patch }), settingsSavedAt: Date.now() });
+      return true;
     } catch (error) {
       set({ settingsError: toErrorView(error), settings: before });
+      return false;
     }
   },
 
