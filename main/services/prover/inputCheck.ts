@@ -12,19 +12,42 @@ function invalid(signal: string, problem: string): ZkError {
   return new ZkError('E_INPUT_INVALID', `Input signal "${signal}" ${problem}.`, { signal, problem });
 }
 
-/** Turns one leaf into the decimal string circom expects, or says what is wrong with it. */
+/**
+ * What kind of value a leaf is, in words, without the value itself: inputs are often secrets
+ * (a preimage, a mnemonic), and this sentence reaches the terminal, the log, the job history
+ * and diagnostics bundles.
+ */
+function describeKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') {
+    const length = [...value].length;
+    if (length === 0) return 'an empty string';
+    if (value.trim() === '') return 'a string of only spaces';
+    return `a string of ${length} character${length === 1 ? '' : 's'}`;
+  }
+  if (typeof value === 'boolean') return 'true or false';
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  return `an ${typeof value === 'object' ? 'object' : typeof value}`;
+}
+
+function numberProblem(value: number): string {
+  if (!Number.isFinite(value)) return 'is not a finite number';
+  if (!Number.isInteger(value)) return 'is a fraction, not a whole number';
+  return 'is a number too large for JSON to carry exactly (write it as a string of digits)';
+}
+
+/** Turns one leaf into the decimal string circom expects, or says what is wrong with it (never what it is). */
 function normaliseLeaf(value: unknown, signal: string): string {
   let parsed: bigint;
   if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) throw invalid(signal, `is ${value}, which is not a whole number that JSON can carry exactly (write it as a string)`);
+    if (!Number.isSafeInteger(value)) throw invalid(signal, numberProblem(value));
     parsed = BigInt(value);
   } else if (typeof value === 'string' && integerText.test(value.trim())) {
     parsed = BigInt(value.trim());
   } else if (typeof value === 'bigint') {
     parsed = value;
   } else {
-    const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
-    throw invalid(signal, `is ${shown}, not a number`);
+    throw invalid(signal, `is ${describeKind(value)}, not a number`);
   }
   if (parsed >= BN128_FIELD_SIZE || parsed <= -BN128_FIELD_SIZE) throw invalid(signal, 'is larger than the bn128 field');
   return parsed.toString();

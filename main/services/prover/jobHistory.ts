@@ -9,6 +9,7 @@
 // rotation itself takes a lock.
 import { appendFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { createRedactor, processRedactionContext, type Redactor } from '../diagnostics/redact.js';
 import type { JobRecord } from './proverTypes.js';
 
 export type { JobRecord } from './proverTypes.js';
@@ -25,19 +26,35 @@ export class JobHistory {
   /** The older half, kept until the next rotation replaces it. */
   readonly previousFile: string;
 
+  private redactor: Pick<Redactor, 'text'> | null;
+
   constructor(
     dataDir: string,
     private readonly maxBytes = HISTORY_MAX_BYTES,
+    /** Error messages are redacted before they are kept; the process's own context by default. */
+    redactor?: Pick<Redactor, 'text'>,
   ) {
     this.file = path.join(dataDir, 'jobs', 'history.jsonl');
     this.previousFile = path.join(dataDir, 'jobs', 'history.1.jsonl');
+    this.redactor = redactor ?? null;
   }
 
   async append(record: JobRecord): Promise<void> {
     await mkdir(path.dirname(this.file), { recursive: true });
     // One appendFile per record: a line is written whole or not at all on a local disk.
-    await appendFile(this.file, `${JSON.stringify(record)}\n`, 'utf8');
+    await appendFile(this.file, `${JSON.stringify(this.redacted(record))}\n`, 'utf8');
     if ((await sizeOf(this.file)) > this.maxBytes / 2) await this.rotate();
+  }
+
+  /**
+   * An error message is the one free-text field, and may quote what a worker or library saw (a
+   * path, an address, a value): redacted here too, so the history is safe whoever wrote the
+   * message. Ids, hashes and numbers are ours and kept as they are.
+   */
+  private redacted(record: JobRecord): JobRecord {
+    if (record.errorMessage === undefined) return record;
+    this.redactor ??= createRedactor(processRedactionContext());
+    return { ...record, errorMessage: this.redactor.text(record.errorMessage) };
   }
 
   private async rotate(): Promise<void> {

@@ -45,6 +45,32 @@ describe('checkInput', () => {
     expect(failure(() => checkInput([1, 2], signals)).code).toBe('E_INPUT_INVALID');
   });
 
+  it('says what kind of value is wrong without ever echoing it (inputs are often secrets)', () => {
+    const secret = 'my-secret-mnemonic abandon ability';
+    const poseidon: InputSignal[] = [
+      { name: 'hash', dims: [], public: true },
+      { name: 'preimage', dims: [2], public: false },
+    ];
+    const error = failure(() => checkInput({ hash: '1', preimage: [secret, '2'] }, poseidon));
+    expect(error.message).toBe('Input signal "preimage[0]" is a string of 34 characters, not a number.');
+    const cases: Array<[unknown, string, string]> = [
+      [1e300, 'is a number too large for JSON to carry exactly', '1e+300'],
+      [123456789012345680000, 'too large', '12345678901234568'],
+      [0.123456789, 'is a fraction', '123456789'],
+      ['0.75', 'a string of 4 characters', '0.75'],
+      [{ pw: 'hunter2' }, 'is an object', 'hunter2'],
+      [true, 'is true or false', 'is true,'],
+      [null, 'is null', 'is "null"'],
+    ];
+    for (const [value, says, leaked] of cases) {
+      const e = failure(() => checkInput({ hash: '1', preimage: [value, '2'] }, poseidon));
+      expect(e.message).toContain(says);
+      expect(JSON.stringify(e.toPayload())).not.toContain(leaked);
+    }
+    // Without a manifest too.
+    expect(JSON.stringify(failure(() => checkInput({ a: [secret] }, null)).toPayload())).not.toContain('mnemonic');
+  });
+
   it('without a manifest, still checks every value', () => {
     expect(checkInput({ a: ['1', 2] }, null)).toEqual({ a: ['1', '2'] });
     expect(failure(() => checkInput({ a: ['1', 'two'] }, null)).details.signal).toBe('a[1]');

@@ -40,6 +40,26 @@ describe('JobHistory', () => {
     expect((await history.read({ limit: 1 })).map((r) => r.jobId)).toEqual(['job-2']);
   });
 
+  it('redacts a failed job\'s error message before it is kept, and keeps its ids and hashes', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-history-'));
+    const history = new JobHistory(dir);
+    const failed: JobRecord = {
+      ...record(3),
+      jobId: '0b6f1f6e-2f4c-4d2a-9a57-1a2b3c4d5e6f',
+      outcome: 'failed',
+      errorCode: 'E_WORKER_CRASHED',
+      errorMessage: 'worker died reading /home/eve/secret.json for eve@example.com with token=hunter2hunter2',
+    };
+    await history.append(failed);
+    const text = await readFile(history.file, 'utf8');
+    for (const leaked of ['/home/eve', 'eve@example.com', 'hunter2']) expect(text).not.toContain(leaked);
+    expect(text).toContain('[home]');
+    const [kept] = await history.read();
+    expect(kept?.jobId).toBe(failed.jobId);
+    expect(kept?.circuitSha256).toBe('a'.repeat(64));
+    expect(kept?.errorMessage).toContain('worker died reading');
+  });
+
   it('keeps the newest records within its bound, in two files, and stays readable', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-history-'));
     const lineBytes = JSON.stringify(record(0)).length + 1;
