@@ -2,39 +2,34 @@
 // day to the next (not load, free memory or driver versions), so calibration reruns when the
 // hardware or the runtime's architecture changes and only then. Nothing identifying goes in:
 // two identical laptops share a fingerprint, which is exactly right for a speed calibration.
+// GPUs stay out: proving runs on the CPU, and a GPU's name depends on whether nvidia-smi
+// answered this time (lspci and the driver name the same card differently), so a slow driver
+// would otherwise ask for a recalibration that measures nothing new.
 import { createHash } from 'node:crypto';
-import type { CpuSection, Fingerprint, GpuSection, MemorySection, OsSection } from './systemProfile.js';
+import type { CpuSection, Fingerprint, MemorySection, OsSection } from './systemProfile.js';
 
 const HALF_GIB = 512 * 1024 * 1024;
 
 export interface FingerprintSources {
   cpu: CpuSection;
   memory: MemorySection;
-  gpu: GpuSection;
   os: OsSection;
   runtimeArch: string;
 }
 
-function gpuModelsOf(gpu: Extract<GpuSection, { status: 'ok' }>): string[] {
-  const names = gpu.controllers.map((c) => c.model);
-  if (gpu.nvidia.status === 'ok') names.push(...gpu.nvidia.gpus.map((g) => g.name));
-  return [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))].sort();
-}
-
 export function computeFingerprint(sources: FingerprintSources): Fingerprint {
-  const { cpu, memory, gpu, os } = sources;
+  const { cpu, memory, os } = sources;
   // Built key by key in a fixed order: the hash must not depend on how the sections were read.
   const facts: Fingerprint['facts'] = {
     cpuBrand: cpu.status === 'ok' ? cpu.brand : null,
     physicalCores: cpu.status === 'ok' ? cpu.physicalCores : null,
     logicalCores: cpu.status === 'ok' ? cpu.logicalCores : null,
     totalMemoryBytes: memory.status === 'ok' ? Math.round(memory.totalBytes / HALF_GIB) * HALF_GIB : null,
-    gpuModels: gpu.status === 'ok' ? gpuModelsOf(gpu) : null,
     platform: os.status === 'ok' ? os.platform : null,
     arch: os.status === 'ok' ? os.arch : null,
     runtimeArch: sources.runtimeArch,
   };
   const sha256 = createHash('sha256').update(JSON.stringify(facts)).digest('hex');
-  const complete = [cpu, memory, gpu, os].every((s) => s.status === 'ok');
+  const complete = [cpu, memory, os].every((s) => s.status === 'ok');
   return { sha256, complete, facts };
 }

@@ -54,13 +54,17 @@ function run(file: string, args: string[], timeoutMs: number): Promise<RunOutcom
   });
 }
 
+/** `timeoutMs` bounds the whole probe, the retry for an old driver included. */
 export async function probeNvidiaSmi(file: string | null = nvidiaSmiPath(), timeoutMs = NVIDIA_SMI_TIMEOUT_MS): Promise<NvidiaSmiResult> {
   if (file === null) return { status: 'absent' };
+  const deadline = performance.now() + timeoutMs;
   let fields: readonly NvidiaSmiField[] = NVIDIA_SMI_FIELDS;
   let outcome = await run(file, nvidiaSmiArgs(fields), timeoutMs);
+  const left = Math.round(deadline - performance.now());
   if (!outcome.ok && isUnknownFieldError(`${outcome.message}\n${outcome.stdout}`)) {
+    if (left <= 0) return { status: 'unavailable', reason: `nvidia-smi did not answer within ${timeoutMs} ms` };
     fields = NVIDIA_SMI_LEGACY_FIELDS;
-    outcome = await run(file, nvidiaSmiArgs(fields), timeoutMs);
+    outcome = await run(file, nvidiaSmiArgs(fields), left);
   }
   if (outcome.missing) return { status: 'absent' };
   if (!outcome.ok) return { status: 'unavailable', reason: outcome.message };

@@ -97,7 +97,6 @@ export async function collectSystemProfile(options: CollectOptions): Promise<Sys
   const fingerprint = computeFingerprint({
     cpu,
     memory,
-    gpu,
     os,
     runtimeArch: runtime.status === 'ok' ? runtime.arch : process.arch,
   });

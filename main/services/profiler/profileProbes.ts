@@ -24,6 +24,7 @@ import {
   systemFactsFrom,
 } from './systeminformationFacts.js';
 import { probeNvidiaSmi } from './nvidiaSmiProbe.js';
+import { graphicsInThread } from './graphicsInThread.js';
 import { diskFactsFor } from './diskSpace.js';
 import { collectRuntimeFacts } from './runtimeFacts.js';
 
@@ -40,6 +41,12 @@ export interface ProfileProbes {
 }
 
 export type SectionName = keyof ProfileProbes;
+
+/**
+ * Both GPU sources answer within this, so the section (2.5 s) still comes back with whichever
+ * of them did when the other hangs.
+ */
+const GPU_SOURCE_LIMIT_MS = 2_000;
 
 /** Long enough to average out a scheduler tick, short enough for a snappy profile. */
 const LOAD_SAMPLE_MS = 500;
@@ -65,7 +72,10 @@ export const systeminformationProbes: ProfileProbes = {
   memory: async () => memoryFactsFrom(await si.mem()),
   gpu: async () => {
     // Either source alone still gives a GPU list; only both failing loses the section.
-    const [graphics, nvidia] = await Promise.allSettled([si.graphics(), probeNvidiaSmi()]);
+    const [graphics, nvidia] = await Promise.allSettled([
+      graphicsInThread(GPU_SOURCE_LIMIT_MS),
+      probeNvidiaSmi(undefined, GPU_SOURCE_LIMIT_MS),
+    ]);
     if (graphics.status === 'rejected' && nvidia.status === 'rejected') throw graphics.reason;
     const nvidiaResult =
       nvidia.status === 'fulfilled'

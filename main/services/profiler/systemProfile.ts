@@ -216,7 +216,6 @@ export const fingerprintSchema = z.strictObject({
     logicalCores: z.number().int().nullable(),
     /** Rounded to half a GiB: firmware and kernels reserve slightly different amounts between boots. */
     totalMemoryBytes: z.number().int().nullable(),
-    gpuModels: z.array(z.string()).nullable(),
     platform: z.string().nullable(),
     arch: z.string().nullable(),
     runtimeArch: z.string(),
