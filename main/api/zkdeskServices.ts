@@ -204,9 +204,25 @@ export class ZkdeskServices {
     return this.prover.jobs().some((job) => job.state === 'running');
   }
 
-  /** What the advisor needs beside the profile: our version, and whether we were proving while it was measured. */
+  /** What the advisor needs beside the profile: our version, the channel's, and whether we were proving while it was measured. */
   private adviceContext(): AdviceContext {
-    return { appVersion: this.options.appVersion, ownProofsDuringProfile: this.profileCache?.ownProofs ?? false };
+    const channelLatest = this.offeredVersion();
+    return {
+      appVersion: this.options.appVersion,
+      ...(channelLatest ? { channelLatest } : {}),
+      ownProofsDuringProfile: this.profileCache?.ownProofs ?? false,
+    };
+  }
+
+  /**
+   * The newer build the last update check offered this install. A release it is staged out of,
+   * or an older one (a channel switch), is no reason to tell the user they are behind.
+   */
+  private offeredVersion(): string | undefined {
+    const state = this.updates?.state;
+    if (state?.kind === 'available') return state.isDowngrade ? undefined : state.version;
+    if (state?.kind === 'downloading' || state?.kind === 'downloaded') return state.version;
+    return undefined;
   }
 
   /** What the renderer's WebGPU said; the next profile carries it. */

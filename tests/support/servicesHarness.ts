@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ZkdeskServices } from '../../main/api/zkdeskServices.js';
+import { ZkdeskServices, type ServicesOptions } from '../../main/api/zkdeskServices.js';
 import { NodeWorkerLauncher } from '../../main/services/prover/nodeWorkerLauncher.js';
 
 export interface TestServices {
@@ -11,9 +11,9 @@ export interface TestServices {
   close(): Promise<void>;
 }
 
-export async function openTestServices(name: string): Promise<TestServices> {
+export async function openTestServices(name: string, options: Partial<ServicesOptions> = {}): Promise<TestServices> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `zkdesk-${name}-`));
-  const services = await ZkdeskServices.open({ dataDir, launcher: new NodeWorkerLauncher(), appVersion: '0.1.0-test', processName: 'host' });
+  const services = await ZkdeskServices.open({ dataDir, launcher: new NodeWorkerLauncher(), appVersion: '0.1.0-test', processName: 'host', ...options });
   return {
     services,
     dataDir,
