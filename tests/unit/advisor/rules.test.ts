@@ -201,4 +201,15 @@ describe('rule details', () => {
     expect(circuitMemoryRule({ profile: blind, settings, circuit: stress16 })).toBeNull();
     expect(profileGapsRule({ profile: blind, settings })?.evidence).toEqual({ memory: 'memory probe failed: EPERM' });
   });
+
+  it('a missing memory, CPU or runtime section degrades the verdict; a missing minor one is only a note', () => {
+    const profile = loadProfile('linux-heavy-load-swap');
+    const gone = { status: 'unavailable', reason: 'probe gave no answer' } as const;
+    for (const section of ['memory', 'cpu', 'runtime'] as const) {
+      expect(profileGapsRule({ profile: { ...profile, [section]: gone }, settings })?.severity, section).toBe('warning');
+    }
+    for (const section of ['gpu', 'system', 'power', 'load', 'disk'] as const) {
+      expect(profileGapsRule({ profile: { ...profile, [section]: gone }, settings })?.severity, section).toBe('info');
+    }
+  });
 });
