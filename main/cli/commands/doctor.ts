@@ -3,13 +3,15 @@
 // prediction with the measurement, and gives the verdict. Exit 0 ready, 1 degraded, 2 not
 // supported, 3 when the check itself could not run (an unknown circuit, an unreadable data
 // directory): a script must never read "could not check" as "degraded".
-import type { Command } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { ZkError } from '../../../common/errors.js';
 import { makeContext, reportFailure } from '../cliContext.js';
 import { formatBytes, formatMs } from '../textFormat.js';
 import { openCliServices } from '../openServices.js';
 import { exitCodeFor, verdictFrom } from '../../services/advisor/readiness.js';
 import type { AdvisorWarning } from '../../services/advisor/advisorTypes.js';
+
+const DOCTOR_COULD_NOT_RUN = 3;
 
 const severityMark: Record<AdvisorWarning['severity'], string> = { blocker: '✗', warning: '!', info: 'i' };
 
@@ -18,6 +20,10 @@ export function registerDoctorCommand(program: Command): void {
     .command('doctor')
     .description('check this machine end to end: profile, warnings, a real proof, predicted vs measured, verdict')
     .option('--circuit <id>', 'the bundled circuit to prove', 'stress-12')
+    // A mistyped option is "could not check", not the degraded verdict commander's exit 1 would say.
+    .exitOverride((error) => {
+      throw error.exitCode === 0 ? error : new CommanderError(DOCTOR_COULD_NOT_RUN, error.code, error.message);
+    })
     .action(async (opts: { circuit: string }, cmd: Command) => {
       try {
         await runDoctor(opts, cmd);
@@ -27,8 +33,6 @@ export function registerDoctorCommand(program: Command): void {
       }
     });
 }
-
-const DOCTOR_COULD_NOT_RUN = 3;
 
 async function runDoctor(opts: { circuit: string }, cmd: Command): Promise<void> {
   const ctx = makeContext(cmd.optsWithGlobals());
@@ -43,6 +47,8 @@ async function runDoctor(opts: { circuit: string }, cmd: Command): Promise<void>
     const mem = profile.memory.status === 'ok' ? `${formatBytes(profile.memory.totalBytes)} memory, ${formatBytes(profile.memory.availableBytes)} available` : 'memory unknown';
     const osLine = profile.os.status === 'ok' ? `${profile.os.distro} ${profile.os.release} (${profile.os.arch})` : 'OS unknown';
     say(`Machine: ${cpu}; ${mem}; ${osLine}`);
+    // An unknown or unbuilt circuit is known before the calibration's quarter of a minute, not after.
+    await services.resolveCircuit(opts.circuit);
 
     let calibration = await services.currentCalibration();
     const calibrated = calibration === null;

@@ -1,7 +1,7 @@
 // `zkdesk doctor` as a support engineer runs it: real profile, real calibration worker, a real
 // proof, predicted against measured, and an exit code that matches the verdict.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -67,5 +67,48 @@ describe('zkdesk doctor', () => {
     const result = await run(process.execPath, [zkdesk, '--data-dir', dataDir, 'doctor', '--circuit', 'nope']).catch((e: { code: number; stderr: string }) => e);
     expect('code' in result && result.code).toBe(3);
     expect('stderr' in result && result.stderr).toContain('E_CIRCUIT_UNKNOWN');
+  });
+
+  it('a mistyped option exits 3 too, not 1 (which would read as degraded)', async () => {
+    const result = await run(process.execPath, [zkdesk, '--data-dir', dataDir, 'doctor', '--circuits', 'stress-12']).catch((e: { code: number; stderr: string }) => e);
+    expect('code' in result && result.code).toBe(3);
+    expect('stderr' in result && result.stderr).toMatch(/unknown option '--circuits'/);
+  });
+
+  it('refuses an unknown circuit before spending time on a calibration', async () => {
+    const fresh = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-doctor-fresh-'));
+    try {
+      const result = await run(process.execPath, [zkdesk, '--data-dir', fresh, 'doctor', '--circuit', 'nope']).catch((e: { code: number }) => e);
+      expect('code' in result && result.code).toBe(3);
+      await expect(access(path.join(fresh, 'calibration.json'))).rejects.toThrow();
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it('measures again when the stored calibration is from another machine, and on request with calibrate --json', async () => {
+    const file = path.join(dataDir, 'calibration.json');
+    const mine = calibrationSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+    await writeFile(file, JSON.stringify({ ...mine, fingerprint: 'f'.repeat(64) }));
+    const { report } = await doctor();
+    expect(report.calibration.measuredNow).toBe(true);
+    const remeasured = calibrationSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+    expect(remeasured.fingerprint).toBe(mine.fingerprint);
+
+    const { stdout } = await run(process.execPath, [zkdesk, '--data-dir', dataDir, '--json', 'calibrate']);
+    const printed = calibrationSchema.parse(JSON.parse(stdout));
+    expect(printed.fingerprint).toBe(mine.fingerprint);
+    expect(Date.parse(printed.measuredAt)).toBeGreaterThan(Date.parse(remeasured.measuredAt));
+  });
+
+  // Last: it leaves this data directory's settings capping workers below what a proof needs.
+  it('says "not supported" with exit 2 when the proof cannot fit in the memory a worker may use', async () => {
+    const settingsFile = path.join(dataDir, 'settings.json');
+    const settings = JSON.parse(await readFile(settingsFile, 'utf8')) as Record<string, unknown>;
+    await writeFile(settingsFile, JSON.stringify({ ...settings, workerMemoryCapMb: 64 }));
+    const { code, report } = await doctor();
+    expect(code).toBe(2);
+    expect(report.verdict.readiness).toBe('not-supported');
+    expect(report.warnings.find((w) => w.id === 'memory-insufficient-for-circuit')?.severity).toBe('blocker');
   });
 });
