@@ -3,6 +3,7 @@
 // calibration and the estimator, the advisor. Hosts differ only in what they pass in: the
 // worker launcher, and the update service where there is one.
 import os from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { ErrorPayload } from '../../common/errors.js';
 import { calibrationWorkerScript, proverWorkerScript } from '../../native-workers/workerScripts.js';
 import { adviseCircuit, adviseMachine, type Advice, type AdviceContext, type CircuitAdvice } from '../services/advisor/advise.js';
@@ -60,6 +61,8 @@ function proverLimits(s: Settings, o: ServicesOptions['overrides'] = {}): Prover
 
 /** A profile older than this is collected again before advice is given. */
 const PROFILE_MAX_AGE_MS = 30_000;
+/** Chromium answers getGPUInfo from its GPU process; a wedged one must not hold the profile. */
+const CHROMIUM_GPU_LIMIT_MS = 1_500;
 
 export class ZkdeskServices {
   readonly registry: CircuitRegistry;
@@ -193,7 +196,10 @@ export class ZkdeskServices {
     const ownProofs = provingBefore || this.proving();
     if (this.options.chromiumGpu) {
       // The GPU process may be gone (crashed, disabled); the profile stands without Chromium's view.
-      const chromium = await this.options.chromiumGpu(this.webgpu).catch(() => undefined);
+      const chromium = await Promise.race([
+        this.options.chromiumGpu(this.webgpu).catch(() => undefined),
+        delay(CHROMIUM_GPU_LIMIT_MS, undefined, { ref: false }),
+      ]);
       if (chromium) profile.chromiumGpu = chromium;
     }
     this.profileCache = { profile, at: Date.now(), ownProofs };
