@@ -3,7 +3,7 @@
 // workers, main, the CLI and the renderer all speak the same codes.
 
 export const errorCatalog = {
-  E_INPUT_MALFORMED: 'The input file is not valid JSON.',
+  E_INPUT_MALFORMED: 'The input is not valid JSON.',
   E_INPUT_INVALID: 'The input does not match what the circuit expects.',
   E_CONSTRAINT_UNSATISFIED: 'The input does not satisfy the circuit: no valid proof exists for it.',
   E_CIRCUIT_UNKNOWN: 'No circuit with that id is available.',

@@ -19,6 +19,7 @@ export interface JourneyTarget {
 }
 
 const PROOF_TIMEOUT = 100_000;
+const projectRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 
 async function readSettings(dataDir: string): Promise<Record<string, unknown>> {
   try {
@@ -154,6 +155,72 @@ export async function calibrateFromProve(target: JourneyTarget): Promise<void> {
   await check.getByText('Unknown until this machine is calibrated').waitFor({ state: 'detached', timeout: PROOF_TIMEOUT });
   const estimate = await check.locator('dt', { hasText: 'Estimated time' }).locator('xpath=following-sibling::dd').textContent();
   expect(estimate).toMatch(/\d/);
+}
+
+/** The input from a JSON file chosen in the page; a malformed one (typed or loaded) is explained for what it is. */
+export async function loadInputFromFile(target: JourneyTarget): Promise<void> {
+  const { page } = target;
+  await goTo(page, 'Prove');
+  await page.locator('#circuit-select').selectOption('stress-12');
+  await page.getByRole('heading', { name: 'Before you start' }).waitFor({ timeout: 60_000 });
+  const sample = await readFile(path.join(projectRoot, 'resources', 'circuits', 'stress-12', 'build', 'input.sample.json'));
+  const chooser = page.getByLabel('Load input from file (JSON)');
+  await chooser.setInputFiles({ name: 'my-input.json', mimeType: 'application/json', buffer: sample });
+  const box = page.locator('#input-json');
+  await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('#input-json')?.value ?? '').includes('"seed"'));
+  expect(JSON.parse(await box.inputValue())).toEqual(JSON.parse(sample.toString('utf8')));
+
+  await chooser.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"seed": "1",') });
+  const loadedError = page.getByRole('alert').filter({ hasText: 'E_INPUT_MALFORMED' });
+  await loadedError.waitFor();
+  expect(await loadedError.textContent()).toContain('broken.json');
+  await checkScreen(target, 'prove-input-file-error');
+
+  // Typed rather than loaded: the message must not speak of a file the user never opened.
+  await box.fill('{ "seed": 1, }');
+  await page.getByRole('button', { name: 'Prove', exact: true }).click();
+  const typedError = page.getByRole('alert').filter({ hasText: 'E_INPUT_MALFORMED' });
+  await typedError.waitFor();
+  expect(await typedError.textContent()).toMatch(/input box/);
+  expect(await typedError.textContent()).not.toContain('broken.json');
+}
+
+/** A proof predicted to take longer than the setting asks first; "Not now" starts nothing, "Start it anyway" does. */
+export async function askBeforeLongProof(target: JourneyTarget): Promise<void> {
+  const { page, dataDir } = target;
+  await goTo(page, 'Settings');
+  const limit = page.getByLabel('Ask before proofs predicted to take longer than (seconds)');
+  await limit.fill('1');
+  await page.getByRole('form', { name: 'Proving and logs' }).getByRole('button', { name: 'Save' }).click();
+  await settingsOnDisk(dataDir, (s) => s.predictedTimeWarnSec === 1);
+  try {
+    await goTo(page, 'Prove');
+    await page.locator('#circuit-select').selectOption('stress-14');
+    const check = page.getByRole('region', { name: 'Before you start' });
+    await check.waitFor({ timeout: 60_000 });
+    // This journey runs after calibration: the estimate is known, and a 2^14 proof takes seconds.
+    await check.locator('dt', { hasText: 'Estimated time' }).locator('xpath=following-sibling::dd').filter({ hasText: /\d/ }).waitFor();
+    await page.getByRole('button', { name: 'Load sample input' }).click();
+    await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('#input-json')?.value ?? '').includes('{'));
+    const historyBefore = await page.getByRole('table', { name: /proofs$/ }).locator('tbody tr').count();
+    await page.getByRole('button', { name: 'Prove', exact: true }).click();
+    const question = page.getByRole('alertdialog', { name: /predicted to take/ });
+    await question.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Start it anyway');
+    await checkScreen(target, 'prove-long-proof-question');
+    await question.getByRole('button', { name: 'Not now' }).click();
+    await question.waitFor({ state: 'detached' });
+    expect(await page.getByRole('table', { name: /proofs$/ }).locator('tbody tr').count()).toBe(historyBefore);
+
+    await page.getByRole('button', { name: 'Prove', exact: true }).click();
+    await question.getByRole('button', { name: 'Start it anyway' }).click();
+    await page.getByText('Proof verified ✓').waitFor({ timeout: PROOF_TIMEOUT });
+  } finally {
+    await goTo(page, 'Settings');
+    await page.getByLabel('Ask before proofs predicted to take longer than (seconds)').fill('30');
+    await page.getByRole('form', { name: 'Proving and logs' }).getByRole('button', { name: 'Save' }).click();
+    await settingsOnDisk(dataDir, (s) => s.predictedTimeWarnSec === 30);
+  }
 }
 
 export async function proveBundledCircuit(target: JourneyTarget): Promise<void> {

@@ -1,6 +1,9 @@
-// The circuit's input as JSON: typed, pasted, or the circuit's sample; then Prove or Cancel.
+// The circuit's input as JSON: typed, pasted, loaded from a file, or the circuit's sample; then
+// Prove (which asks first when the proof is predicted to be long) or Cancel.
 import { useAppStore } from '../../stores/appStore.js';
 import { isFinished } from './proverSlice.js';
+import { InputFileLoader } from './InputFileLoader.js';
+import { LongProofQuestion } from './LongProofQuestion.js';
 
 export function InputEditor() {
   const circuitId = useAppStore((s) => s.selectedCircuitId);
@@ -12,6 +15,7 @@ export function InputEditor() {
   const cancelProof = useAppStore((s) => s.cancelProof);
   const submitting = useAppStore((s) => s.submitting);
   const job = useAppStore((s) => s.currentJob);
+  const asking = useAppStore((s) => s.longProofQuestion !== null);
   const running = submitting || (job !== null && !isFinished(job));
   if (!circuitId) return null;
   return (
@@ -21,17 +25,19 @@ export function InputEditor() {
         <label htmlFor="input-json">Input (JSON: each input signal and its value)</label>
         <textarea id="input-json" rows={8} spellCheck={false} value={inputText} onChange={(e) => setInputText(e.target.value)} />
       </div>
+      <InputFileLoader />
       <div className="actions">
         <button type="button" onClick={() => void loadSampleInput()}>
           Load sample input
         </button>
-        <button type="button" className="primary" onClick={() => void submitProof()} disabled={running || !circuitReady || inputText.trim() === ''}>
+        <button type="button" className="primary" onClick={() => void submitProof()} disabled={running || asking || !circuitReady || inputText.trim() === ''}>
           Prove
         </button>
         <button type="button" onClick={() => void cancelProof()} disabled={!running || submitting}>
           Cancel proof
         </button>
       </div>
+      <LongProofQuestion />
     </section>
   );
 }
