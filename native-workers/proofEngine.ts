@@ -8,12 +8,16 @@ import * as snarkjs from 'snarkjs';
 import { WitnessCalculatorBuilder, type WitnessCalculator } from 'circom_runtime';
 import { ZkError } from '../common/errors.js';
 import { ByteLruCache } from './byteLruCache.js';
+import { proveError, witnessError } from './engineErrors.js';
 import type { ArtifactRef, CircuitInput, Groth16Proof, ProofStage, ResultMessage } from './protocol.js';
 
 export interface EngineOptions {
-  /** Upper bound for cached proving keys; witness calculators are small and counted too. */
+  /** One budget for everything kept warm: proving keys, witness calculators, verification keys. */
   cacheBytes: number;
 }
+
+/** What the one cache holds, each under `<kind>:<sha256 of its file>`. */
+type Warm = { kind: 'zkey'; key: Uint8Array } | { kind: 'calculator'; wc: WitnessCalculator } | { kind: 'vkey'; vkey: unknown };
 
 export interface JobHooks {
   progress(stage: ProofStage, fraction?: number, note?: string): void;
@@ -41,39 +45,22 @@ function sha256(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** Maps circom_runtime's witness errors to what the user did wrong. */
-function witnessError(error: unknown): ZkError {
-  const reason = error instanceof Error ? error.message.trim() : String(error);
-  if (/Assert Failed|!=/.test(reason)) {
-    return new ZkError('E_CONSTRAINT_UNSATISFIED', undefined, { reason }, { cause: error });
-  }
-  const signal = /(?:Signal|input signal) (\S+)/.exec(reason)?.[1];
-  if (/not found|not an input|Too many values|Not enough values|Not all inputs/.test(reason)) {
-    const message = signal ? `The input does not match the circuit at signal "${signal}".` : undefined;
-    return new ZkError('E_INPUT_INVALID', message, { reason, signal }, { cause: error });
-  }
-  if (/memory/i.test(reason)) return new ZkError('E_OUT_OF_MEMORY', undefined, { reason, stage: 'witness' }, { cause: error });
-  return new ZkError('E_CONSTRAINT_UNSATISFIED', undefined, { reason }, { cause: error });
-}
-
 export class ProofEngine {
-  private readonly keys: ByteLruCache<Uint8Array>;
-  private readonly calculators: ByteLruCache<WitnessCalculator>;
-  private readonly vkeys = new Map<string, unknown>();
-  /** path -> sha256 last loaded from it, to drop a stale entry as soon as the file changes. */
+  private readonly warm: ByteLruCache<Warm>;
+  /** path -> cache key last loaded from it, to drop a stale entry as soon as the file changes. */
   private readonly loadedFrom = new Map<string, string>();
 
   constructor(options: EngineOptions) {
-    this.keys = new ByteLruCache(options.cacheBytes);
-    this.calculators = new ByteLruCache(Math.max(options.cacheBytes / 4, 64 * 1024 * 1024));
+    this.warm = new ByteLruCache(options.cacheBytes);
   }
 
+  /** Everything kept warm, all kinds together, against the one budget. */
   get cachedKeys(): { count: number; bytes: number } {
-    return { count: this.keys.size, bytes: this.keys.bytes };
+    return { count: this.warm.size, bytes: this.warm.bytes };
   }
 
   /** Reads a file and checks it is the one main validated: a file swapped in between is refused. */
-  private async readVerified(path: string, expected: string, label: string): Promise<Uint8Array> {
+  private async readVerified(path: string, expected: string, label: string, cacheKey: string): Promise<Uint8Array> {
     let data: Uint8Array;
     try {
       data = await readFile(path);
@@ -88,20 +75,23 @@ export class ProofEngine {
         actualSha256: actual,
       });
     }
+    // The file at this path changed: what was loaded from it before will not be asked for again.
     const previous = this.loadedFrom.get(path);
-    if (previous && previous !== expected) {
-      this.keys.delete(previous);
-      this.calculators.delete(previous);
-      this.vkeys.delete(previous);
-    }
-    this.loadedFrom.set(path, expected);
+    if (previous && previous !== cacheKey) this.warm.delete(previous);
+    this.loadedFrom.set(path, cacheKey);
     return data;
   }
 
+  private cached<K extends Warm['kind']>(kind: K, sha256: string): Extract<Warm, { kind: K }> | undefined {
+    const entry = this.warm.get(`${kind}:${sha256}`);
+    return entry?.kind === kind ? (entry as Extract<Warm, { kind: K }>) : undefined;
+  }
+
   private async calculator(ref: ArtifactRef): Promise<{ wc: WitnessCalculator; hit: boolean }> {
-    const cached = this.calculators.get(ref.wasmSha256);
-    if (cached) return { wc: cached, hit: true };
-    const wasm = await this.readVerified(ref.wasmPath, ref.wasmSha256, 'circuit wasm');
+    const cached = this.cached('calculator', ref.wasmSha256);
+    if (cached) return { wc: cached.wc, hit: true };
+    const cacheKey = `calculator:${ref.wasmSha256}`;
+    const wasm = await this.readVerified(ref.wasmPath, ref.wasmSha256, 'circuit wasm', cacheKey);
     let wc: WitnessCalculator;
     try {
       wc = await WitnessCalculatorBuilder(wasm);
@@ -109,29 +99,32 @@ export class ProofEngine {
       throw new ZkError('E_ARTIFACT_CORRUPT', 'The circuit wasm could not be loaded.', { file: 'circuit wasm' }, { cause: error });
     }
     // A compiled instance holds roughly its code plus working memory: count it as 4x the file.
-    this.calculators.set(ref.wasmSha256, wc, wasm.byteLength * 4);
+    this.warm.set(cacheKey, { kind: 'calculator', wc }, wasm.byteLength * 4);
     return { wc, hit: false };
   }
 
   private async provingKey(ref: ArtifactRef): Promise<{ key: Uint8Array; hit: boolean }> {
-    const cached = this.keys.get(ref.zkeySha256);
-    if (cached) return { key: cached, hit: true };
-    const key = await this.readVerified(ref.zkeyPath, ref.zkeySha256, 'proving key');
-    this.keys.set(ref.zkeySha256, key, key.byteLength);
+    const cached = this.cached('zkey', ref.zkeySha256);
+    if (cached) return { key: cached.key, hit: true };
+    const cacheKey = `zkey:${ref.zkeySha256}`;
+    const key = await this.readVerified(ref.zkeyPath, ref.zkeySha256, 'proving key', cacheKey);
+    this.warm.set(cacheKey, { kind: 'zkey', key }, key.byteLength);
     return { key, hit: false };
   }
 
   private async verificationKey(ref: ArtifactRef): Promise<unknown> {
-    const cached = this.vkeys.get(ref.vkeySha256);
-    if (cached) return cached;
-    const raw = await this.readVerified(ref.vkeyPath, ref.vkeySha256, 'verification key');
+    const cached = this.cached('vkey', ref.vkeySha256);
+    if (cached) return cached.vkey;
+    const cacheKey = `vkey:${ref.vkeySha256}`;
+    const raw = await this.readVerified(ref.vkeyPath, ref.vkeySha256, 'verification key', cacheKey);
     let vkey: unknown;
     try {
       vkey = JSON.parse(Buffer.from(raw).toString('utf8'));
     } catch (error) {
       throw new ZkError('E_ARTIFACT_CORRUPT', 'The verification key is not valid JSON.', { file: 'verification key' }, { cause: error });
     }
-    this.vkeys.set(ref.vkeySha256, vkey);
+    // Parsed, a key of a few KB of JSON takes a few times its text: count it so.
+    this.warm.set(cacheKey, { kind: 'vkey', vkey }, raw.byteLength * 4);
     return vkey;
   }
 
@@ -163,14 +156,7 @@ export class ProofEngine {
     try {
       proved = await snarkjs.groth16.prove({ type: 'mem', data: key }, { type: 'mem', data: witness }, logger);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      if (/Invalid witness length|Curve of the witness/.test(reason)) {
-        throw new ZkError('E_ARTIFACT_CORRUPT', 'The proving key does not belong to this circuit.', { reason }, { cause: error });
-      }
-      if (/memory|Array buffer allocation/i.test(reason)) {
-        throw new ZkError('E_OUT_OF_MEMORY', undefined, { reason, stage: 'prove' }, { cause: error });
-      }
-      throw new ZkError('E_ARTIFACT_CORRUPT', 'The proving key could not be used.', { reason }, { cause: error });
+      throw proveError(error);
     }
     const t2 = performance.now();
     hooks.checkCancelled();
