@@ -29,8 +29,15 @@ export interface ProverServiceOptions {
   history: JobHistory;
   poolSize: number;
   memoryCapBytes: number;
-  /** Memory the OS says is available now; admission control subtracts running jobs' needs. */
-  availableMemory: () => number;
+  /** Memory the OS says is available now; admission control subtracts running jobs' needs. Default os.freemem. */
+  availableMemory?: () => number;
+  /** All the machine's memory: a job expected to need more is refused, not started. Default os.totalmem. */
+  totalMemory?: () => number;
+  /**
+   * A worker idle and silent for idleMs is pinged before it gets a job (and by a timer); one
+   * that does not answer within timeoutMs is killed and replaced. null: never checked.
+   */
+  healthCheck?: { idleMs: number; timeoutMs: number } | null;
   defaultTimeoutMs?: number | null;
   workerCacheMb?: number;
   /** Threads each worker's curve uses (one per core): part of a job's memory. */
@@ -77,6 +84,8 @@ interface Job {
   resolve(result: ProofResult): void;
   reject(error: ZkError): void;
   slot: WorkerSlot | null;
+  /** Settles once the running job's outcome is recorded. */
+  done: Promise<void> | null;
 }
 
 // How much of the whole job each stage is, for one progress bar (proving dominates).
@@ -87,6 +96,8 @@ const stageSpan: Record<ProofStage, [start: number, width: number]> = {
 };
 
 const RECENT_JOBS_KEPT = 200;
+const MB = 1024 * 1024;
+const DEFAULT_HEALTH_CHECK = { idleMs: 30_000, timeoutMs: 5_000 };
 const RECENT_RESULTS_KEPT = 50;
 
 /**
@@ -110,13 +121,23 @@ export class ProverService {
   private workerSeq = 0;
   private closed = false;
   private readonly threads: number;
+  private readonly availableMemory: () => number;
+  private readonly totalMemory: () => number;
+  private readonly health: { idleMs: number; timeoutMs: number } | null;
+  private readonly healthTimer: NodeJS.Timeout | null;
   /** What the settings say now: changed by reconfigure() while the service runs. */
   private limits: ProverLimits;
 
   constructor(private readonly options: ProverServiceOptions) {
     this.now = options.now ?? (() => new Date());
     this.threads = options.threads ?? os.availableParallelism();
+    this.availableMemory = options.availableMemory ?? (() => os.freemem());
+    this.totalMemory = options.totalMemory ?? (() => os.totalmem());
     this.limits = { poolSize: options.poolSize, memoryCapBytes: options.memoryCapBytes, defaultTimeoutMs: options.defaultTimeoutMs ?? null };
+    this.health = options.healthCheck === undefined ? DEFAULT_HEALTH_CHECK : options.healthCheck;
+    this.healthTimer = this.health ? setInterval(() => this.checkIdleWorkers(), this.health.idleMs) : null;
+    // The check must not keep a CLI or a test process alive on its own.
+    this.healthTimer?.unref();
   }
 
   /**
@@ -176,9 +197,12 @@ export class ProverService {
     const jobId = newJobId(submittedAt);
     let circuit: CheckedCircuit;
     let input: CircuitInput;
+    let expectedPeakBytes: number;
     try {
       circuit = await checkArtifacts(request.circuit, this.hashes);
       input = checkInput(request.input, request.circuit.manifest?.inputs ?? null);
+      expectedPeakBytes = estimatePeakMemoryBytes({ wires: circuit.header.nVars, zkeyBytes: circuit.zkeyBytes }, this.threads);
+      this.refuseIfNeverFits(expectedPeakBytes);
     } catch (error) {
       const zk = ZkError.wrap(error);
       await this.record(this.refusedRecord(jobId, request.circuit, zk, submittedAt));
@@ -187,7 +211,6 @@ export class ProverService {
 
     const priority = request.priority ?? 0;
     const timeoutMs = request.timeoutMs === undefined ? this.limits.defaultTimeoutMs : request.timeoutMs;
-    const expectedPeakBytes = estimatePeakMemoryBytes({ wires: circuit.header.nVars, zkeyBytes: circuit.zkeyBytes }, this.threads);
     let resolve!: (result: ProofResult) => void;
     let reject!: (error: ZkError) => void;
     const result = new Promise<ProofResult>((res, rej) => {
@@ -209,6 +232,7 @@ export class ProverService {
       resolve,
       reject,
       slot: null,
+      done: null,
       snapshot: {
         jobId,
         circuitId: circuit.id,
@@ -230,19 +254,33 @@ export class ProverService {
     return { jobId, result };
   }
 
-  /** Removes a queued job, or stops a running one (its worker is replaced). */
+  /**
+   * A job that would need more than all the machine's memory is refused before it queues: it
+   * would run alone (admission lets one job always run) and only fail late, or take the machine down.
+   */
+  private refuseIfNeverFits(expectedPeakBytes: number): void {
+    const total = this.totalMemory();
+    if (expectedPeakBytes <= total) return;
+    const neededMb = Math.round(expectedPeakBytes / MB);
+    const totalMb = Math.round(total / MB);
+    throw new ZkError('E_OUT_OF_MEMORY', `This proof needs about ${neededMb} MB of memory, more than this machine's ${totalMb} MB, so it was not started.`, {
+      limit: 'machine memory',
+      expectedPeakMb: neededMb,
+      totalMemoryMb: totalMb,
+    });
+  }
+
+  /**
+   * Removes a queued job, or stops a running one (its worker is replaced). True means the job
+   * ends cancelled; false that it is not queued or running (it finished, or never was).
+   */
   cancel(jobId: string): boolean {
     const queued = this.queue.remove(jobId);
     if (queued) {
       void this.finish(queued, { error: new ZkError('E_CANCELLED', 'The job was cancelled before it started.') });
       return true;
     }
-    const running = this.running.get(jobId);
-    if (running?.slot) {
-      running.slot.cancel(jobId);
-      return true;
-    }
-    return false;
+    return this.running.get(jobId)?.slot?.cancel(jobId) ?? false;
   }
 
   /** Starts workers ahead of the first job, so it does not pay for the curve's start. */
@@ -287,12 +325,35 @@ export class ProverService {
    */
   private admits(job: Job): boolean {
     if (this.running.size === 0) return true;
-    return job.expectedPeakBytes + this.memoryInUse() <= this.options.availableMemory() * 0.8;
+    return job.expectedPeakBytes + this.memoryInUse() <= this.availableMemory() * 0.8;
+  }
+
+  /** An idle worker that has been silent a while: ask it first whether it still answers. */
+  private needsHealthCheck(slot: WorkerSlot): boolean {
+    return this.health !== null && slot.state === 'idle' && slot.quietForMs > this.health.idleMs;
+  }
+
+  private checkHealthOf(slot: WorkerSlot): void {
+    if (!this.health || slot.checking) return;
+    // A worker that answers goes back to the pool; one that does not is killed, and its death heals the pool.
+    void slot.checkHealth(this.health.timeoutMs).then((answered) => {
+      if (answered) this.pump();
+    });
+  }
+
+  private checkIdleWorkers(): void {
+    for (const slot of this.slots) {
+      if (!slot.retiring && !this.isAssigned(slot) && this.needsHealthCheck(slot)) this.checkHealthOf(slot);
+    }
   }
 
   private idleSlot(): WorkerSlot | undefined {
     for (const slot of this.slots) {
-      if ((slot.state !== 'idle' && slot.state !== 'starting') || slot.retiring || this.isAssigned(slot)) continue;
+      if ((slot.state !== 'idle' && slot.state !== 'starting') || slot.retiring || slot.checking || this.isAssigned(slot)) continue;
+      if (this.needsHealthCheck(slot)) {
+        this.checkHealthOf(slot);
+        continue;
+      }
       if (slot.memoryCapBytes === this.limits.memoryCapBytes) return slot;
       // Started under an older cap: retire it; a fresh one is started below once it is gone.
       if (slot.state === 'idle') void slot.shutdown();
@@ -326,7 +387,7 @@ export class ProverService {
     this.running.set(job.id, job);
     job.snapshot = { ...job.snapshot, state: 'running' };
     this.emit({ type: 'job', job: job.snapshot });
-    slot
+    job.done = slot
       .run({
         jobId: job.id,
         artifacts: job.circuit.artifacts,
@@ -454,13 +515,19 @@ export class ProverService {
     return payload;
   }
 
-  /** Refuses new jobs, cancels queued ones, lets workers free their threads and exit. */
+  /**
+   * Refuses new jobs, fails queued ones, lets workers free their threads and exit. A job still
+   * running ends with E_SHUTTING_DOWN (its slot knows the exit is ours), not as a crash.
+   */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.healthTimer) clearInterval(this.healthTimer);
     for (const job of this.queue.drain()) {
       await this.finish(job, { error: new ZkError('E_SHUTTING_DOWN') });
     }
-    for (const job of this.running.values()) job.slot?.cancel(job.id);
+    const stopping = [...this.running.values()].map((job) => job.done);
     await Promise.all([...this.slots].map((slot) => slot.shutdown()));
+    // Their history records are written before close() returns.
+    await Promise.allSettled(stopping);
   }
 }

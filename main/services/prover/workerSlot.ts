@@ -2,6 +2,7 @@
 // memory and time, and turns every way it can end into a typed outcome.
 import { ZkError } from '../../../common/errors.js';
 import type { ArtifactRef, CircuitInput, ProgressMessage, ResultMessage, WorkerToMain } from '../../../native-workers/protocol.js';
+import { performance } from 'node:perf_hooks';
 import type { ProcessMemoryProbe } from './processMemory.js';
 import type { WorkerExit, WorkerLauncher, WorkerProcess } from './workerLauncher.js';
 
@@ -46,7 +47,14 @@ interface Running {
   peakRssBytes: number;
   /** Why main ended the process, if it did: decides the error its exit becomes. */
   killReason: ZkError | null;
+  /** cancel() said yes: the job ends cancelled even if its proof arrives in the grace period. */
+  cancelRequested: boolean;
   timers: NodeJS.Timeout[];
+}
+
+/** The message a job gets when the service closes under it: history then says what happened. */
+export function shutdownError(): ZkError {
+  return new ZkError('E_SHUTTING_DOWN', 'The job was stopped because the prover was shutting down.', { stoppedWhile: 'running' });
 }
 
 export class WorkerSlot {
@@ -54,6 +62,10 @@ export class WorkerSlot {
   private state_: SlotState = 'starting';
   private running: Running | null = null;
   private stopping = false;
+  private lastHeardMs = performance.now();
+  private healthCheck: Promise<boolean> | null = null;
+  private pingSeq = 0;
+  private pong: { nonce: number; done(answered: boolean): void } | null = null;
   private readonly deathListeners: Array<(exit: WorkerExit) => void> = [];
   readonly ready: Promise<void>;
 
@@ -94,6 +106,7 @@ export class WorkerSlot {
             }),
           );
         }
+        this.pong?.done(false);
         this.finishWithExit(exit);
         for (const listener of this.deathListeners) listener(exit);
       });
@@ -127,9 +140,50 @@ export class WorkerSlot {
     this.deathListeners.push(listener);
   }
 
+  /** How long since the worker last said anything (ready, progress, result, pong, log). */
+  get quietForMs(): number {
+    return performance.now() - this.lastHeardMs;
+  }
+
+  /** A health check is in flight: the pool hands this worker no job until it answers. */
+  get checking(): boolean {
+    return this.healthCheck !== null;
+  }
+
+  /**
+   * Pings an idle worker; one that does not answer within timeoutMs (stopped, wedged, swapped
+   * out for good) is killed, and its death lets the pool start a fresh one. True if it answered.
+   */
+  checkHealth(timeoutMs: number): Promise<boolean> {
+    if (this.healthCheck) return this.healthCheck;
+    const nonce = ++this.pingSeq;
+    this.healthCheck = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        this.options.onLog?.({ type: 'log', level: 'warn', msg: 'worker did not answer a health check; replacing it', fields: { timeoutMs } }, this.pid);
+        this.pong?.done(false);
+        this.kill();
+      }, timeoutMs);
+      this.pong = {
+        nonce,
+        done: (answered) => {
+          clearTimeout(timer);
+          this.pong = null;
+          this.healthCheck = null;
+          resolve(answered);
+        },
+      };
+      this.process.post({ type: 'ping', nonce });
+    });
+    return this.healthCheck;
+  }
+
   private handle(message: WorkerToMain): void {
     const running = this.running;
+    this.lastHeardMs = performance.now();
     switch (message.type) {
+      case 'pong':
+        if (this.pong?.nonce === message.nonce) this.pong.done(true);
+        return;
       case 'progress':
         if (running && message.jobId === running.job.jobId) running.job.onProgress(message);
         return;
@@ -138,13 +192,15 @@ export class WorkerSlot {
           const sampled = Math.max(running.peakRssBytes, message.rssBytes);
           // Without an outside probe (Windows), the process-lifetime peak is the best we know.
           const peak = running.peakRssBytes > 0 ? sampled : message.maxRssBytes;
-          this.settle((r) => r.resolve({ result: message, peakRssBytes: peak, pid: this.pid }));
+          // The proof crossed a cancel that was already answered yes: keep cancel()'s word.
+          if (running.cancelRequested) this.settle((r) => r.reject(new ZkError('E_CANCELLED', 'The job was cancelled as it finished; its proof was discarded.')));
+          else this.settle((r) => r.resolve({ result: message, peakRssBytes: peak, pid: this.pid }));
         }
         return;
       case 'error':
         if (running && message.jobId === running.job.jobId) {
-          const error = ZkError.fromPayload(message.error);
-          this.settle((r) => r.reject(error));
+          const error = this.withCap(ZkError.fromPayload(message.error), running);
+          this.settle((r) => r.reject(running.cancelRequested ? new ZkError('E_CANCELLED') : error));
         }
         return;
       case 'log':
@@ -162,6 +218,18 @@ export class WorkerSlot {
     this.running = null;
     if (this.state_ === 'busy') this.state_ = 'idle';
     finish(running);
+  }
+
+  /** A worker's own out-of-memory error does not know the cap main gave it: add it. */
+  private withCap(error: ZkError, running: Running): ZkError {
+    if (error.code !== 'E_OUT_OF_MEMORY' || error.details.capMb !== undefined) return error;
+    const capMb = Math.round(this.options.memoryCapBytes / MB);
+    return new ZkError('E_OUT_OF_MEMORY', `${error.message} The worker's memory cap is ${capMb} MB.`, {
+      ...error.details,
+      capMb,
+      limit: error.details.limit ?? 'allocation in the worker',
+      peakRssMb: Math.round(running.peakRssBytes / MB),
+    });
   }
 
   private exitError(exit: WorkerExit, running: Running): ZkError {
@@ -228,7 +296,7 @@ export class WorkerSlot {
     }
     this.state_ = 'busy';
     return new Promise<SlotSuccess>((resolve, reject) => {
-      const running: Running = { job, resolve, reject, peakRssBytes: 0, killReason: null, timers: [] };
+      const running: Running = { job, resolve, reject, peakRssBytes: 0, killReason: null, cancelRequested: false, timers: [] };
       this.running = running;
       if (job.timeoutMs !== null) {
         const seconds = Math.round(job.timeoutMs / 100) / 10;
@@ -242,22 +310,32 @@ export class WorkerSlot {
     });
   }
 
-  /** Asks the job to stop at its next stage boundary, and kills the worker if it does not soon. */
-  cancel(jobId: string): void {
+  /**
+   * Asks the job to stop at its next stage boundary, and kills the worker if it does not soon.
+   * True when the job will end cancelled; false when it is not running here (already finished).
+   */
+  cancel(jobId: string): boolean {
     const running = this.running;
-    if (!running || running.job.jobId !== jobId) return;
+    if (!running || running.job.jobId !== jobId) return false;
+    if (running.cancelRequested) return true;
+    running.cancelRequested = true;
     this.process.post({ type: 'cancel', jobId });
     running.timers.push(setTimeout(() => this.killFor(new ZkError('E_CANCELLED')), this.options.cancelGraceMs ?? 250));
+    return true;
   }
 
   kill(): void {
     this.process.kill();
   }
 
-  /** Lets the worker free its threads and exit; kills it if it does not within graceMs. */
+  /**
+   * Lets the worker free its threads and exit; kills it if it does not within graceMs. A job
+   * still running ends with E_SHUTTING_DOWN, not as a crash: the exit is ours.
+   */
   async shutdown(graceMs = 2000): Promise<void> {
     if (this.state_ === 'dead') return;
     this.stopping = true;
+    if (this.running && !this.running.killReason) this.running.killReason = shutdownError();
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.kill();
