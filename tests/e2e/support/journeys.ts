@@ -150,11 +150,23 @@ export async function calibrateFromProve(target: JourneyTarget): Promise<void> {
   const check = page.getByRole('region', { name: 'Before you start' });
   await check.waitFor({ timeout: 60_000 });
   const calibrate = check.getByRole('button', { name: /^Calibrate now/ });
+  expect(await check.textContent()).not.toContain('zkdesk calibrate');
   // A fresh data directory has no calibration: the estimate is unknown until the tester asks.
   await calibrate.click();
   await check.getByText('Unknown until this machine is calibrated').waitFor({ state: 'detached', timeout: PROOF_TIMEOUT });
   const estimate = await check.locator('dt', { hasText: 'Estimated time' }).locator('xpath=following-sibling::dd').textContent();
   expect(estimate).toMatch(/\d/);
+  // The verdict for this circuit, and (on request) what the estimate was computed from.
+  expect(await check.getByRole('heading', { name: /^Readiness for this circuit: (Ready|Ready, with limits|Not supported)$/ }).count()).toBe(1);
+  const basis = check.locator('details.estimate-basis');
+  expect(await basis.getByRole('heading', { name: "From this machine's calibration" }).isVisible()).toBe(false);
+  await basis.getByText('How this estimate was worked out').click();
+  await basis.getByRole('heading', { name: "From this machine's calibration" }).waitFor();
+  expect(await basis.locator('dt').allTextContents()).toEqual(expect.arrayContaining(['Witness', 'G1 multi-exponentiations', 'Wires', 'Prover threads']));
+  expect(await basis.getByText(/^The modelled proof time × \d/).count()).toBe(1);
+  // Nothing on the GUI's Prove view sends the user to the command line.
+  expect(await check.textContent()).not.toContain('zkdesk calibrate');
+  await checkScreen(target, 'prove-estimate-basis');
 }
 
 /** The input from a JSON file chosen in the page; a malformed one (typed or loaded) is explained for what it is. */
@@ -237,7 +249,9 @@ export async function proveBundledCircuit(target: JourneyTarget): Promise<void> 
   expect(await result.getByRole('rowheader', { name: 'Total' }).count()).toBe(1);
   expect(await page.locator('.stage').allTextContents()).toEqual(['Compute the witness: done', 'Build the proof: done', 'Verify the proof: done']);
   const history = page.getByRole('table', { name: /proofs$/ });
-  await history.getByRole('cell', { name: 'stress-12' }).first().waitFor();
+  // History speaks of circuits by the names the picker uses, not their ids.
+  await history.getByRole('cell', { name: 'Stress 2^12', exact: true }).first().waitFor();
+  expect(await history.getByRole('cell', { name: 'stress-12', exact: true }).count()).toBe(0);
   await checkScreen(target, 'prove');
 }
 
@@ -257,7 +271,7 @@ export async function cancelLongProof(target: JourneyTarget): Promise<void> {
   await cancel.click();
   await page.locator('.job-state', { hasText: 'Cancelled' }).waitFor({ timeout: PROOF_TIMEOUT });
   await page.getByLabel('Show outcome').selectOption('cancelled');
-  await page.getByRole('table', { name: /proofs$/ }).getByRole('cell', { name: 'stress-14' }).first().waitFor();
+  await page.getByRole('table', { name: /proofs$/ }).getByRole('cell', { name: 'Stress 2^14', exact: true }).first().waitFor();
 }
 
 export async function previewAndWriteBundle(target: JourneyTarget): Promise<string> {

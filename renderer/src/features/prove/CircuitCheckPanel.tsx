@@ -1,11 +1,13 @@
-// Before a proof starts: the circuit's size, the estimate (time, peak memory, and what it rests
-// on) and the warnings for this circuit on this machine.
+// Before a proof starts: the verdict for this circuit here, its size, the estimate (time, peak
+// memory, and, on request, what it rests on) and the warnings for this circuit on this machine.
 import { useAppStore } from '../../stores/appStore.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { WarningList } from '../warnings/WarningList.js';
 import { formatBytes } from '../../format/formatBytes.js';
 import { formatDuration } from '../../format/formatDuration.js';
 import { CalibrateNowButton } from './CalibrateNowButton.js';
+import { CircuitVerdict } from './CircuitVerdict.js';
+import { EstimateBasis } from './EstimateBasis.js';
 
 export function CircuitCheckPanel() {
   const check = useAppStore((s) => s.circuitCheck);
@@ -19,6 +21,7 @@ export function CircuitCheckPanel() {
     <section aria-labelledby="check-title">
       <h2 id="check-title">Before you start</h2>
       {circuit.description && <p>{circuit.description}</p>}
+      <CircuitVerdict verdict={advice.verdict} />
       <dl className="facts">
         <div>
           <dt>Constraints</dt>
@@ -49,11 +52,7 @@ export function CircuitCheckPanel() {
           <dd>{estimate ? formatBytes(estimate.peakMemoryBytes) : 'No estimate yet'}</dd>
         </div>
       </dl>
-      {estimate && (
-        <p className="hint">
-          Time: {estimate.basis.time}. Memory: {estimate.basis.memory}.
-        </p>
-      )}
+      {estimate && <EstimateBasis estimate={estimate} />}
       <h3>Warnings for this circuit ({advice.warnings.length})</h3>
       <WarningList warnings={advice.warnings} headingLevel={4} />
     </section>

@@ -15,6 +15,9 @@ export function JobHistory() {
   const history = useAppStore((s) => s.history);
   const error = useAppStore((s) => s.historyError);
   const loadHistory = useAppStore((s) => s.loadHistory);
+  const circuits = useAppStore((s) => s.circuits);
+  // Titles as the circuit picker shows them; a circuit no longer listed (a package from an earlier session) keeps its id.
+  const titleOf = (id: string) => circuits.find((c) => c.id === id)?.title ?? id;
   const [circuit, setCircuit] = useState('');
   const [outcome, setOutcome] = useState('');
 
@@ -22,7 +25,7 @@ export function JobHistory() {
     void loadHistory();
   }, [loadHistory]);
 
-  const circuitIds = [...new Set(history.map((r) => r.circuitId))].sort();
+  const circuitIds = [...new Set(history.map((r) => r.circuitId))].sort((a, b) => titleOf(a).localeCompare(titleOf(b)));
   const shown = history
     .filter((r) => (circuit === '' || r.circuitId === circuit) && (outcome === '' || r.outcome === outcome))
     .sort((a, b) => b.finishedAt.localeCompare(a.finishedAt));
@@ -38,7 +41,7 @@ export function JobHistory() {
             <option value="">All circuits</option>
             {circuitIds.map((id) => (
               <option key={id} value={id}>
-                {id}
+                {titleOf(id)}
               </option>
             ))}
           </select>
@@ -76,7 +79,7 @@ export function JobHistory() {
               {shown.map((r) => (
                 <tr key={r.jobId}>
                   <td>{formatDate(r.finishedAt)}</td>
-                  <td>{r.circuitId}</td>
+                  <td>{titleOf(r.circuitId)}</td>
                   <td>
                     {r.outcome === 'verified' ? 'verified ✓' : r.outcome}
                     {r.errorCode && (
