@@ -5,7 +5,7 @@ import semver from 'semver';
 import type { UpdateInfo } from 'builder-util-runtime';
 import { ZkError } from '../../../common/errors.js';
 import { emptyFlagsSnapshot, type FlagsClient, type FlagsSnapshot } from './flags/flagsClient.js';
-import { decideOffer } from './offerDecision.js';
+import { decideOffer, isHalted } from './offerDecision.js';
 import { effectiveStagingPercentage, isInRollout, readStagingId, rolloutPosition } from './stagingBucket.js';
 import { updaterChannelName, type UpdateChannel } from './updateChannel.js';
 import type { CheckOptions, UpdateService, UpdaterEngine } from './updateService.js';
@@ -30,6 +30,7 @@ export class StagedUpdateService implements UpdateService {
   private readonly listeners = new Set<(state: UpdateState) => void>();
   private readonly stagingMatch: (info: UpdateInfo) => boolean | Promise<boolean>;
   private bypassStaging = false;
+  /** Granted by acceptDowngrade() for the one check that follows it, and spent by that check. */
   private downgradeAccepted = false;
 
   constructor(private readonly options: StagedUpdateServiceOptions) {
@@ -38,7 +39,8 @@ export class StagedUpdateService implements UpdateService {
     engine.autoDownload = false;
     engine.autoInstallOnAppQuit = false;
     this.stagingMatch = engine.isUserWithinRollout;
-    engine.isUserWithinRollout = (info) => (this.bypassStaging ? true : this.stagingMatch(info));
+    // "Get it now" skips the wait for a turn, never a halt: a release at 0 % stays stopped.
+    engine.isUserWithinRollout = (info) => (this.bypassStaging ? !isHalted(info.stagingPercentage) : this.stagingMatch(info));
     this.activeChannel = options.channel;
     this.applyChannel(options.channel);
     engine.on('download-progress', (p) =>
@@ -85,8 +87,14 @@ export class StagedUpdateService implements UpdateService {
     }
 
     // "Get it now" is a beta tester's explicit choice on a manual check; nothing else skips staging.
-    this.bypassStaging = Boolean(options.getItNow) && manual && this.activeChannel === 'beta';
-    this.options.engine.allowDowngrade = this.downgradeAccepted;
+    const getItNow = Boolean(options.getItNow) && manual && this.activeChannel === 'beta';
+    this.bypassStaging = getItNow;
+    // A downgrade the user chose is allowed for this one check only; any later check (an
+    // automatic one included) needs a new choice. electron-updater's download does not look at
+    // allowDowngrade again, so the offer this check finds can still be downloaded.
+    const allowDowngrade = this.downgradeAccepted;
+    this.downgradeAccepted = false;
+    this.options.engine.allowDowngrade = allowDowngrade;
     let result: Awaited<ReturnType<UpdaterEngine['checkForUpdates']>>;
     try {
       result = await this.options.engine.checkForUpdates();
@@ -94,6 +102,7 @@ export class StagedUpdateService implements UpdateService {
       return this.fail(error);
     } finally {
       this.bypassStaging = false;
+      this.options.engine.allowDowngrade = false;
     }
     if (result === null) {
       return this.fail(new ZkError('E_INTERNAL', 'Updates are off in a build that is not packaged.'));
@@ -120,7 +129,8 @@ export class StagedUpdateService implements UpdateService {
       latestVersion: info.version,
       stagingPercentage: info.stagingPercentage,
       stagingId: (await readStagingId(this.options.userDataDir)) ?? '00000000-0000-0000-0000-000000000000',
-      allowDowngrade: this.downgradeAccepted,
+      allowDowngrade,
+      bypassStaging: getItNow,
     });
     return this.dispatch({
       type: 'not-found',

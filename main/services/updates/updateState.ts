@@ -19,6 +19,8 @@ export type NotAvailableReason =
   | 'older-on-channel'
   /** A newer release exists but this install's turn in the staged rollout has not come. */
   | 'staged-out'
+  /** The release team halted the channel's newest release (0 %): no install is offered it, "get it now" included. */
+  | 'halted'
   /** A signed kill switch has turned automatic updates off for this install. */
   | 'auto-update-disabled';
 

@@ -1,11 +1,14 @@
 // A real feed for the update tests: fake installers with real bytes, channel files written by
 // `release feed build`, served by `release serve` on 127.0.0.1.
+import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildFeed } from '../../../main/services/updates/release/feedBuild.js';
 import { startFeedServer, type FeedServer } from '../../../main/services/updates/release/feedServer.js';
 import type { UpdateChannel } from '../../../main/services/updates/updateChannel.js';
+import { createNodeUpdater } from '../../../main/services/updates/electronUpdaterInNode.js';
+import { StagedUpdateService } from '../../../main/services/updates/stagedUpdateService.js';
 
 export async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), `zkdesk-${prefix}-`));
@@ -27,6 +30,8 @@ export async function writeArtifacts(dir: string, version: string, kinds: ('deb'
 }
 
 export interface Feed {
+  /** Holds the feed folder and the artifacts folders written for it. */
+  root: string;
   dir: string;
   server: FeedServer;
   publish(channel: UpdateChannel, version: string, kinds?: ('deb' | 'AppImage' | 'exe' | 'arm64.deb')[], percent?: number): Promise<void>;
@@ -38,6 +43,7 @@ export async function startFeed(): Promise<Feed> {
   await mkdir(dir);
   const server = await startFeedServer({ dir });
   return {
+    root,
     dir,
     server,
     async publish(channel, version, kinds = ['deb', 'AppImage', 'exe'], percent) {
@@ -58,4 +64,36 @@ export async function startFeed(): Promise<Feed> {
 export function stagingIdAt(fraction: number): string {
   const tail = Math.floor(fraction * 0xffffffff).toString(16).padStart(8, '0');
   return `5b0a8f2e-1c3d-5e4f-8a6b-7c8d${tail}`;
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `node bin/zkdesk.js release …` as the release team runs it (from dist/, so `npx tsc -b` first); never throws. */
+export async function releaseCli(cwd: string, ...args: string[]): Promise<CliResult> {
+  const root = path.resolve(import.meta.dirname, '../../..');
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(root, 'bin', 'zkdesk.js'), 'release', ...args], { cwd }, (error, stdout, stderr) => {
+      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** An install of `version` on `channel`: electron-updater's real updater in Node, under the update policy. */
+export async function installOf(feedUrl: string, version: string, channel: UpdateChannel, options: { stagingId?: string; platform?: 'linux' | 'win32' } = {}) {
+  const dataDir = await tempDir('install');
+  if (options.stagingId) await writeFile(path.join(dataDir, '.updaterId'), options.stagingId);
+  const engine = createNodeUpdater({
+    version,
+    feedUrl,
+    userDataDir: dataDir,
+    cacheDir: path.join(dataDir, 'cache'),
+    ...(options.platform ? { platform: options.platform } : {}),
+  });
+  const service = new StagedUpdateService({ engine, channel, userDataDir: dataDir });
+  return { dataDir, engine, service };
 }

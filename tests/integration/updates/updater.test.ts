@@ -1,5 +1,7 @@
 // electron-updater's real updater classes, in plain Node, against a real feed on 127.0.0.1
 // written by our own `release feed build`: what a beta tester or a stable user would meet.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +10,7 @@ import { createNodeUpdater } from '../../../main/services/updates/electronUpdate
 import { StagedUpdateService } from '../../../main/services/updates/stagedUpdateService.js';
 import { isInRollout } from '../../../main/services/updates/stagingBucket.js';
 import type { UpdateChannel } from '../../../main/services/updates/updateChannel.js';
-import { startFeed, stagingIdAt, tempDir, type Feed } from './feedFixture.js';
+import { installOf, startFeed, stagingIdAt, tempDir, type Feed } from './feedFixture.js';
 
 let feed: Feed;
 
@@ -22,17 +24,7 @@ afterAll(async () => {
 });
 
 async function install(version: string, channel: UpdateChannel, options: { stagingId?: string; platform?: 'linux' | 'win32'; feedUrl?: string } = {}) {
-  const dataDir = await tempDir('install');
-  if (options.stagingId) await writeFile(path.join(dataDir, '.updaterId'), options.stagingId);
-  const engine = createNodeUpdater({
-    version,
-    feedUrl: options.feedUrl ?? feed.server.url,
-    userDataDir: dataDir,
-    cacheDir: path.join(dataDir, 'cache'),
-    ...(options.platform ? { platform: options.platform } : {}),
-  });
-  const service = new StagedUpdateService({ engine, channel, userDataDir: dataDir });
-  return { dataDir, engine, service };
+  return installOf(options.feedUrl ?? feed.server.url, version, channel, options);
 }
 
 describe('channel file resolution', () => {
@@ -93,24 +85,47 @@ describe('download', () => {
   });
 
   it('discards a download whose sha512 is not the one the feed states, with E_UPDATE_CHECKSUM_MISMATCH', async () => {
-    const dir = await tempDir('lying-feed');
-    const { startFeedServer } = await import('../../../main/services/updates/release/feedServer.js');
+    // The feed states a wrong sha512 and serves the installer in two halves; between them the
+    // test sees electron-updater's temporary download file in pending/, so "discarded" below
+    // means a file that existed was removed, not that nothing was ever written.
     const good = yaml.load(await readFile(path.join(feed.dir, 'latest-linux.yml'), 'utf8')) as { files: { url: string; sha512: string }[] };
-    for (const file of good.files) {
-      await writeFile(path.join(dir, file.url), await readFile(path.join(feed.dir, file.url)));
-      file.sha512 = Buffer.alloc(64, 7).toString('base64');
-    }
-    await writeFile(path.join(dir, 'latest-linux.yml'), yaml.dump(good));
-    const lying = await startFeedServer({ dir });
+    for (const file of good.files) file.sha512 = Buffer.alloc(64, 7).toString('base64');
+    const dataDir = await tempDir('lying-feed');
+    const pending = path.join(dataDir, 'cache', 'zkdesk-updater', 'pending');
+    let seenMidway: string[] = [];
+    const lying = http.createServer((request, response) => {
+      void (async () => {
+        const name = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname.slice(1));
+        if (name === 'latest-linux.yml') return void response.end(yaml.dump(good));
+        const bytes = await readFile(path.join(feed.dir, name)).catch(() => null);
+        if (!bytes) return void response.writeHead(404).end();
+        response.writeHead(200, { 'content-length': bytes.length });
+        response.write(bytes.subarray(0, bytes.length / 2));
+        const deadline = Date.now() + 10_000;
+        while (seenMidway.length === 0 && Date.now() < deadline) {
+          seenMidway = (await readdir(pending).catch(() => [])).filter((f) => f.startsWith('temp-'));
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        response.end(bytes.subarray(bytes.length / 2));
+      })();
+    });
+    await new Promise<void>((resolve) => lying.listen(0, '127.0.0.1', resolve));
     try {
-      const user = await install('1.1.0', 'stable', { feedUrl: lying.url });
-      expect(await user.service.check({ manual: true })).toMatchObject({ kind: 'available' });
-      expect(await user.service.download()).toMatchObject({ kind: 'error', code: 'E_UPDATE_CHECKSUM_MISMATCH' });
-      const pending = path.join(user.dataDir, 'cache', 'zkdesk-updater', 'pending');
-      const left = await readdir(pending).catch(() => []);
-      expect(left.filter((name) => name.endsWith('.deb'))).toEqual([]);
+      const engine = createNodeUpdater({
+        version: '1.1.0',
+        feedUrl: `http://127.0.0.1:${(lying.address() as AddressInfo).port}/`,
+        userDataDir: dataDir,
+        cacheDir: path.join(dataDir, 'cache'),
+      });
+      const service = new StagedUpdateService({ engine, channel: 'stable', userDataDir: dataDir });
+      expect(await service.check({ manual: true })).toMatchObject({ kind: 'available' });
+      expect(await service.download()).toMatchObject({ kind: 'error', code: 'E_UPDATE_CHECKSUM_MISMATCH' });
+      expect(seenMidway).toEqual(['temp-zkdesk_1.2.0_amd64.deb']);
+      // pending/ is still there (it is the updater's cache) and holds nothing: no partial or bad installer.
+      expect(await readdir(pending)).toEqual([]);
     } finally {
-      await lying.close();
+      lying.closeAllConnections();
+      await new Promise((resolve) => lying.close(resolve));
     }
   });
 });
@@ -185,6 +200,16 @@ describe('channel switch and downgrades', () => {
     const chosen = await tester.service.acceptDowngrade();
     expect(chosen).toMatchObject({ kind: 'available', version: '1.2.0', isDowngrade: true });
     expect(await tester.service.download()).toEqual({ kind: 'downloaded', version: '1.2.0' });
+  });
+
+  it('allows the chosen downgrade for that one check only: the next automatic check does not offer it', async () => {
+    const tester = await install('1.3.0-beta.1', 'beta');
+    await tester.service.switchChannel('stable');
+    expect(await tester.service.acceptDowngrade()).toMatchObject({ kind: 'available', version: '1.2.0', isDowngrade: true });
+    expect(tester.engine.allowDowngrade).toBe(false);
+    // The tester did not download it; the app's next automatic check asks again instead of offering it.
+    expect(await tester.service.check()).toMatchObject({ kind: 'not-available', reason: 'older-on-channel', latestVersion: '1.2.0' });
+    expect(await tester.service.check({ manual: true })).toMatchObject({ kind: 'not-available', reason: 'older-on-channel' });
   });
 
   it('refuses a downgrade choice when none is pending', async () => {
