@@ -93,7 +93,7 @@ describe('stage, halt, promote, rollback, verify, simulate', () => {
     await expect(
       rollbackRelease({ feedDir, channel: 'stable', to: '1.0.0', artifactsDir: await writeArtifacts(dir, '1.0.0', ['deb']), version: '1.0.0' }),
     ).rejects.toThrow(/not above 1.1.0/);
-    const done = await rollbackRelease({ feedDir, channel: 'stable', to: '1.0.0', artifactsDir: await writeArtifacts(dir, '1.1.1', ['deb']), version: '1.1.1' });
+    const done = await rollbackRelease({ feedDir, channel: 'stable', to: '1.0.0', artifactsDir: await writeArtifacts(dir, '1.1.1', ['deb', 'exe']), version: '1.1.1' });
     expect(done.published?.find((c) => c.fileName === 'latest-linux.yml')).toMatchObject({ previousVersion: '1.1.0', version: '1.1.1' });
     expect((await readYml(feedDir, 'latest-linux.yml')).releaseNotes).toContain('the 1.0.0 build, republished as 1.1.1');
 

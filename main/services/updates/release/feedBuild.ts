@@ -3,12 +3,15 @@
 // another arch of the same version adds its entries instead of replacing the first one's;
 // a version older than the channel's is refused (that is what rollback is for); a published
 // installer is never overwritten with different bytes (clients may be downloading it).
+// A build is planned in full before anything is written: every refusal comes from the plan,
+// so a refused build leaves the feed exactly as it was ("nothing was published" stays true).
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import semver from 'semver';
 import { ZkError } from '../../../../common/errors.js';
 import { channelFileName, type UpdateChannel } from '../updateChannel.js';
 import { scanArtifacts, sha512Base64, type Artifact } from './artifactScan.js';
+import { nameCarriesVersion } from './artifactVersion.js';
 import { readChannelFile, withStaging, writeChannelFile, type ChannelFile, type FeedFileEntry } from './channelFile.js';
 import { appendReleaseLog } from './releaseLog.js';
 
@@ -30,7 +33,16 @@ export interface ChannelFileChange {
   stagingPercentage: number | null;
 }
 
-export async function buildFeed(options: FeedBuildOptions): Promise<ChannelFileChange[]> {
+export interface FeedBuildPlan {
+  version: string;
+  releaseDate: string;
+  /** Installers not yet in the feed, to copy there. */
+  toCopy: Artifact[];
+  writes: { fileName: string; file: ChannelFile; change: ChannelFileChange }[];
+}
+
+/** Every check a build makes, and the exact files it would write; writes nothing. */
+export async function planFeedBuild(options: FeedBuildOptions): Promise<FeedBuildPlan> {
   const version = semver.valid(options.version);
   if (!version) throw new ZkError('E_RELEASE_REFUSED', `${options.version} is not a semantic version.`);
   const artifacts = await scanArtifacts(options.artifactsDir).catch((error: unknown) => {
@@ -41,17 +53,16 @@ export async function buildFeed(options: FeedBuildOptions): Promise<ChannelFileC
   if (artifacts.length === 0) {
     throw new ZkError('E_RELEASE_REFUSED', `No installers (.AppImage, .deb, .rpm, .exe, .dmg, .zip) in ${options.artifactsDir}.`);
   }
-  const stale = artifacts.filter((a) => !a.fileName.includes(version));
+  const stale = artifacts.filter((a) => !nameCarriesVersion(a.fileName, version));
   if (stale.length > 0) {
     throw new ZkError(
       'E_RELEASE_REFUSED',
-      `${stale.map((a) => a.fileName).join(', ')} does not carry version ${version} in its name: it may be an older build.`,
+      `${stale.map((a) => a.fileName).join(', ')} does not carry version ${version} in its name (exactly that version, not a longer one): it may be another build.`,
       { version },
     );
   }
-
-  await mkdir(options.feedDir, { recursive: true });
-  for (const artifact of artifacts) await publishArtifact(artifact, options.feedDir);
+  const toCopy: Artifact[] = [];
+  for (const artifact of artifacts) if (await needsCopy(artifact, options.feedDir)) toCopy.push(artifact);
 
   const releaseDate = (options.now ?? (() => new Date()))().toISOString();
   const byChannelFile = new Map<string, Artifact[]>();
@@ -59,35 +70,45 @@ export async function buildFeed(options: FeedBuildOptions): Promise<ChannelFileC
     const name = channelFileName(options.channel, artifact.platform, artifact.arch);
     byChannelFile.set(name, [...(byChannelFile.get(name) ?? []), artifact]);
   }
-
-  const changes: ChannelFileChange[] = [];
+  const writes: FeedBuildPlan['writes'] = [];
   for (const [fileName, group] of byChannelFile) {
     const entries = group.map((a): FeedFileEntry => ({ url: a.fileName, sha512: a.sha512, size: a.size }));
-    const change = await mergeInto(options.feedDir, fileName, version, entries, releaseDate, options, true);
-    if (change) changes.push(change);
+    const write = await planMerge(options.feedDir, fileName, version, entries, releaseDate, options, true);
+    if (write) writes.push(write);
     // As electron-builder's generateUpdatesFilesForAllChannels does: a stable release is also
     // offered on beta, unless beta already has something newer, so testers are never left behind.
     if (options.channel === 'stable') {
-      const betaName = fileName.replace(/^latest/, 'beta');
-      const betaChange = await mergeInto(options.feedDir, betaName, version, entries, releaseDate, options, false);
-      if (betaChange) changes.push(betaChange);
+      const betaWrite = await planMerge(options.feedDir, fileName.replace(/^latest/, 'beta'), version, entries, releaseDate, options, false);
+      if (betaWrite) writes.push(betaWrite);
     }
   }
-  for (const change of changes) {
-    await appendReleaseLog(options.feedDir, {
-      at: releaseDate,
+  return { version, releaseDate, toCopy, writes };
+}
+
+/** Installers first, then channel files, so no client reads a file that lists a missing installer. */
+export async function applyFeedBuild(plan: FeedBuildPlan, feedDir: string): Promise<ChannelFileChange[]> {
+  await mkdir(feedDir, { recursive: true });
+  for (const artifact of plan.toCopy) await copyFile(artifact.filePath, path.join(feedDir, artifact.fileName));
+  for (const write of plan.writes) await writeChannelFile(feedDir, write.fileName, write.file);
+  for (const { change } of plan.writes) {
+    await appendReleaseLog(feedDir, {
+      at: plan.releaseDate,
       action: 'build',
       channel: change.fileName.startsWith('latest') ? 'stable' : 'beta',
-      version,
+      version: plan.version,
       stagingPercentage: change.stagingPercentage,
       files: change.files,
       detail: change.fileName,
     });
   }
-  return changes;
+  return plan.writes.map((w) => w.change);
 }
 
-async function mergeInto(
+export async function buildFeed(options: FeedBuildOptions): Promise<ChannelFileChange[]> {
+  return applyFeedBuild(await planFeedBuild(options), options.feedDir);
+}
+
+async function planMerge(
   feedDir: string,
   fileName: string,
   version: string,
@@ -95,7 +116,7 @@ async function mergeInto(
   releaseDate: string,
   options: FeedBuildOptions,
   refuseOlder: boolean,
-): Promise<ChannelFileChange | null> {
+): Promise<FeedBuildPlan['writes'][number] | null> {
   const existing = await readChannelFile(feedDir, fileName);
   if (existing && semver.gt(existing.version, version)) {
     if (!refuseOlder) return null;
@@ -120,22 +141,26 @@ async function mergeInto(
         : {}),
   };
   const percent = options.stagingPercentage ?? (sameVersion ? existing.stagingPercentage : undefined);
-  const final = withStaging(merged, percent);
-  await writeChannelFile(feedDir, fileName, final);
+  const file = withStaging(merged, percent);
   return {
     fileName,
-    version,
-    previousVersion: existing?.version ?? null,
-    files: final.files.map((f) => f.url),
-    stagingPercentage: final.stagingPercentage ?? null,
+    file,
+    change: {
+      fileName,
+      version,
+      previousVersion: existing?.version ?? null,
+      files: file.files.map((f) => f.url),
+      stagingPercentage: file.stagingPercentage ?? null,
+    },
   };
 }
 
-async function publishArtifact(artifact: Artifact, feedDir: string): Promise<void> {
+/** False when the feed already holds these exact bytes; refused when it holds different ones. */
+async function needsCopy(artifact: Artifact, feedDir: string): Promise<boolean> {
   const target = path.join(feedDir, artifact.fileName);
-  if (path.resolve(target) === path.resolve(artifact.filePath)) return;
+  if (path.resolve(target) === path.resolve(artifact.filePath)) return false;
   const published = await sha512Base64(target).catch(() => null);
-  if (published === artifact.sha512) return;
+  if (published === artifact.sha512) return false;
   if (published !== null) {
     throw new ZkError(
       'E_RELEASE_REFUSED',
@@ -143,5 +168,5 @@ async function publishArtifact(artifact: Artifact, feedDir: string): Promise<voi
       { file: artifact.fileName },
     );
   }
-  await copyFile(artifact.filePath, target);
+  return true;
 }

@@ -2,14 +2,16 @@
 // must not be made to: the old build would report its old version and be offered the bad one
 // again, forever). So a rollback halts the bad release at once, then republishes the known
 // good build rebuilt under a new, higher version number. Without rebuilt installers it halts
-// and says which version to rebuild as; with them it publishes.
+// and says which version to rebuild as; with them it checks everything first (a refusal
+// changes nothing, not even the halt), then halts and publishes.
 import semver from 'semver';
 import { ZkError } from '../../../../common/errors.js';
-import type { UpdateChannel } from '../updateChannel.js';
-import { listChannelFiles, readChannelFile } from './channelFile.js';
-import { buildFeed, type ChannelFileChange } from './feedBuild.js';
+import { listChannelFiles, readChannelFile, type ChannelFile } from './channelFile.js';
+import { applyFeedBuild, planFeedBuild, type ChannelFileChange } from './feedBuild.js';
 import { setStaging, type StagingChange } from './feedStaging.js';
-import { appendReleaseLog, readReleaseLog } from './releaseLog.js';
+import { appendReleaseLog, readReleaseLog, type ReleaseLogEntry } from './releaseLog.js';
+import { highestVersion, nextRollbackVersion } from './rollbackVersion.js';
+import { parseChannelFileName, type UpdateChannel } from '../updateChannel.js';
 
 export interface RollbackOptions {
   feedDir: string;
@@ -25,9 +27,28 @@ export interface RollbackOptions {
 
 export interface RollbackResult {
   badVersions: string[];
+  /** The channel files that offer a bad version (the ones halted). */
+  badFiles: string[];
   halted: StagingChange[];
   republishAs: string;
   published: ChannelFileChange[] | null;
+}
+
+/** Every version the feed has ever offered, on any channel: the log, and the channel files as they stand. */
+async function versionsEverPublished(feedDir: string, log: ReleaseLogEntry[]): Promise<string[]> {
+  const versions = log.flatMap((e) => e.version.split(','));
+  for (const ref of await listChannelFiles(feedDir)) {
+    const file = await readChannelFile(feedDir, ref.fileName).catch(() => null);
+    if (file) versions.push(file.version);
+  }
+  return versions.filter((v) => semver.valid(v) !== null);
+}
+
+function describeChannelFile(fileName: string): string {
+  const parsed = parseChannelFileName(fileName);
+  if (!parsed) return fileName;
+  const platform = { linux: 'Linux', win32: 'Windows', darwin: 'macOS' }[parsed.platform];
+  return `${fileName} (${platform}${parsed.arch ? ` ${parsed.arch}` : ''})`;
 }
 
 export async function rollbackRelease(options: RollbackOptions): Promise<RollbackResult> {
@@ -41,29 +62,34 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
       feed: options.feedDir,
     });
   }
-  const current = [];
+  // The good build and its earlier rebuilds are not bad: a second rollback must not halt them.
+  const goodVersions = new Set([good, ...log.filter((e) => e.action === 'rollback' && e.rebuildOf === good).map((e) => e.version)]);
+  const current: { fileName: string; file: ChannelFile }[] = [];
   for (const ref of await listChannelFiles(options.feedDir, options.channel)) {
     const file = await readChannelFile(options.feedDir, ref.fileName);
-    if (file) current.push(file);
+    if (file) current.push({ fileName: ref.fileName, file });
   }
   if (current.length === 0) throw new ZkError('E_RELEASE_REFUSED', `The feed has no ${options.channel} release to roll back.`);
-  const badVersions = [...new Set(current.map((f) => f.version))];
-  if (badVersions.every((v) => semver.eq(v, good))) {
-    throw new ZkError('E_RELEASE_REFUSED', `The ${options.channel} channel already offers ${good}.`);
+  const bad = current.filter((c) => !goodVersions.has(c.file.version));
+  if (bad.length === 0) {
+    throw new ZkError('E_RELEASE_REFUSED', `The ${options.channel} channel already offers ${[...new Set(current.map((c) => c.file.version))].join(', ')}: the ${good} build or a rebuild of it.`);
+  }
+  const badVersions = [...new Set(bad.map((c) => c.file.version))];
+  const badFiles = bad.map((c) => c.fileName);
+
+  const everPublished = await versionsEverPublished(options.feedDir, log);
+  const republishAs = nextRollbackVersion(highestVersion(everPublished) ?? good, options.channel);
+  const halt = () =>
+    bad.some((c) => c.file.stagingPercentage !== 0)
+      ? setStaging(options.feedDir, options.channel, 0, { action: 'halt', now, versions: badVersions })
+      : Promise.resolve([]);
+
+  if (options.artifactsDir === undefined) {
+    return { badVersions, badFiles, halted: await halt(), republishAs, published: null };
   }
 
-  const everPublished = [...published.map((e) => e.version), ...badVersions].filter((v) => semver.valid(v));
-  const highest = everPublished.sort(semver.rcompare)[0] ?? good;
-  const republishAs =
-    options.channel === 'beta' ? (semver.inc(highest, 'prerelease', 'beta') ?? highest) : (semver.inc(highest, 'patch') ?? highest);
-
-  const halted = current.some((f) => f.stagingPercentage !== 0)
-    ? await setStaging(options.feedDir, options.channel, 0, 'halt', now)
-    : [];
-
-  if (options.artifactsDir === undefined) return { badVersions, halted, republishAs, published: null };
-
-  const version = options.version ?? republishAs;
+  const version = semver.valid(options.version ?? republishAs);
+  if (!version) throw new ZkError('E_RELEASE_REFUSED', `${options.version} is not a semantic version.`);
   const tooLow = badVersions.find((v) => !semver.gt(version, v));
   if (tooLow) {
     throw new ZkError(
@@ -72,7 +98,19 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
       { version, published: tooLow },
     );
   }
-  const changes = await buildFeed({
+  if (semver.lt(version, republishAs)) {
+    throw new ZkError(
+      'E_RELEASE_REFUSED',
+      `${version} is below ${republishAs}, the lowest number above everything this feed has published (on any channel) that does not take the final number of a published prerelease. Rebuild as ${republishAs} or higher.`,
+      { version, lowest: republishAs },
+    );
+  }
+  if (everPublished.some((v) => semver.eq(v, version))) {
+    throw new ZkError('E_RELEASE_REFUSED', `${version} was published from this feed before; a version number is never used for two builds. Rebuild as ${republishAs}.`, {
+      version,
+    });
+  }
+  const plan = await planFeedBuild({
     artifactsDir: options.artifactsDir,
     feedDir: options.feedDir,
     channel: options.channel,
@@ -81,6 +119,18 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
     ...(options.stagingPercentage !== undefined ? { stagingPercentage: options.stagingPercentage } : {}),
     now,
   });
+  // A platform the rebuild does not cover would stay halted on the bad release, with no way off it.
+  const covered = new Set(plan.writes.map((w) => w.fileName));
+  const uncovered = badFiles.filter((f) => !covered.has(f));
+  if (uncovered.length > 0) {
+    throw new ZkError(
+      'E_RELEASE_REFUSED',
+      `The rebuilt installers have nothing for ${uncovered.map(describeChannelFile).join(', ')}, which offer${uncovered.length === 1 ? 's' : ''} the bad ${badVersions.join(', ')}: those installs would be left on it. Put the rebuild for every platform and arch in ${options.artifactsDir} and run rollback again.`,
+      { missing: uncovered.join(', ') },
+    );
+  }
+  const halted = await halt();
+  const changes = await applyFeedBuild(plan, options.feedDir);
   await appendReleaseLog(options.feedDir, {
     at: now().toISOString(),
     action: 'rollback',
@@ -88,6 +138,7 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
     version,
     files: changes.map((c) => c.fileName),
     detail: `${badVersions.join(',')} -> ${good} as ${version}`,
+    rebuildOf: good,
   });
-  return { badVersions, halted, republishAs, published: changes };
+  return { badVersions, badFiles, halted, republishAs, published: changes };
 }

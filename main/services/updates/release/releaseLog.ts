@@ -15,6 +15,8 @@ export interface ReleaseLogEntry {
   stagingPercentage?: number | null;
   files?: string[];
   detail?: string;
+  /** On a rollback: the known good version this one is a rebuild of (so a later rollback does not take it for bad). */
+  rebuildOf?: string;
 }
 
 export async function appendReleaseLog(feedDir: string, entry: ReleaseLogEntry): Promise<void> {
