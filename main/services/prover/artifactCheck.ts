@@ -2,14 +2,18 @@
 // truncated or foreign proving keys, hashes that differ from the manifest, a verification
 // key for another circuit, a wasm that does not compile.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { ZkError } from '../../../common/errors.js';
 import type { FileHashCache } from './fileHash.js';
 import { readZkeyHeader } from './zkeyHeader.js';
 import type { CheckedCircuit, ResolvedCircuit } from './resolvedCircuit.js';
+import { WasmInterfaceCache, type WasmInterface } from './wasmInterface.js';
 
 export interface ArtifactCheckOptions {
   /** Compile the wasm to prove it is valid: done once when a package is opened. */
   compileWasm?: boolean;
+  /** Where the interfaces of bare (manifest-less) wasm files are remembered between jobs. */
+  interfaces?: WasmInterfaceCache;
 }
 
 const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
@@ -64,6 +68,33 @@ async function checkVkey(path: string, nPublic: number): Promise<void> {
   }
 }
 
+/**
+ * Bare files have no manifest to tie the key to the wasm: the wasm's own witness size must be
+ * the key's wire count, or the key belongs to another circuit (even one with as many public signals).
+ */
+async function bareWasmInterface(circuit: ResolvedCircuit, wasmSha256: string, nVars: number, cache: WasmInterfaceCache): Promise<WasmInterface | null> {
+  const { wasmPath, zkeyPath } = circuit.files;
+  let found: WasmInterface | null;
+  try {
+    found = await cache.get(wasmSha256, () => readFile(wasmPath));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ZkError('E_ARTIFACT_CORRUPT', 'The circuit wasm does not compile.', { file: 'circuit wasm', reason }, { cause: error });
+  }
+  if (found && found.witnessSize !== nVars) {
+    const wasmName = path.basename(wasmPath);
+    const zkeyName = path.basename(zkeyPath);
+    throw new ZkError('E_ARTIFACT_CORRUPT', `The proving key ${zkeyName} is for a circuit of ${nVars} wires, but ${wasmName} computes ${found.witnessSize}: they belong to different circuits.`, {
+      file: 'proving key',
+      zkey: zkeyName,
+      wasm: wasmName,
+      keyWires: nVars,
+      wasmWires: found.witnessSize,
+    });
+  }
+  return found;
+}
+
 export async function checkArtifacts(circuit: ResolvedCircuit, hashes: FileHashCache, options: ArtifactCheckOptions = {}): Promise<CheckedCircuit> {
   const { files, manifest } = circuit;
   const [wasm, zkey, vkey] = await Promise.all([
@@ -86,9 +117,11 @@ export async function checkArtifacts(circuit: ResolvedCircuit, hashes: FileHashC
     }
   }
   await Promise.all([checkWasm(files.wasmPath, options.compileWasm ?? false), checkVkey(files.vkeyPath, header.nPublic)]);
+  const wasmInterface = manifest ? null : await bareWasmInterface(circuit, wasm.sha256, header.nVars, options.interfaces ?? new WasmInterfaceCache());
   return {
     ...circuit,
     header,
+    wasmInterface,
     zkeyBytes: zkey.bytes,
     artifacts: {
       wasmPath: files.wasmPath,

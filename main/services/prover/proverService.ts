@@ -11,6 +11,8 @@ import { fileWriteError } from '../files/atomicWrite.js';
 import { checkArtifacts } from './artifactCheck.js';
 import { FileHashCache } from './fileHash.js';
 import { checkInput } from './inputCheck.js';
+import { checkInputAgainstWasm } from './wasmInputCheck.js';
+import { mainSignalNames, WasmInterfaceCache } from './wasmInterface.js';
 import type { JobHistory } from './jobHistory.js';
 import type { JobOutcome, JobRecord, JobSnapshot, JobTimings, ProofResult, ProverEvent } from './proverTypes.js';
 
@@ -116,6 +118,7 @@ export class ProverService {
   private readonly recentResults = new Map<string, ProofResult>();
   private readonly listeners = new Set<(event: ProverEvent) => void>();
   private readonly hashes = new FileHashCache();
+  private readonly wasmInterfaces = new WasmInterfaceCache();
   private readonly now: () => Date;
   private seq = 0;
   private workerSeq = 0;
@@ -199,8 +202,10 @@ export class ProverService {
     let input: CircuitInput;
     let expectedPeakBytes: number;
     try {
-      circuit = await checkArtifacts(request.circuit, this.hashes);
+      circuit = await checkArtifacts(request.circuit, this.hashes, { interfaces: this.wasmInterfaces });
       input = checkInput(request.input, request.circuit.manifest?.inputs ?? null);
+      const wasm = circuit.wasmInterface;
+      if (wasm) await checkInputAgainstWasm(input, wasm, () => mainSignalNames(circuit.files.wasmPath));
       expectedPeakBytes = estimatePeakMemoryBytes({ wires: circuit.header.nVars, zkeyBytes: circuit.zkeyBytes }, this.threads);
       this.refuseIfNeverFits(expectedPeakBytes);
     } catch (error) {

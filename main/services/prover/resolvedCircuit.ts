@@ -1,6 +1,7 @@
 // A circuit the prover can be asked to use: bundled, from a user's package, or bare files.
 import type { ArtifactRef } from '../../../native-workers/protocol.js';
 import type { CircuitManifest } from './circuitManifest.js';
+import type { WasmInterface } from './wasmInterface.js';
 import type { ZkeyHeader } from './zkeyHeader.js';
 
 export interface CircuitFiles {
@@ -23,4 +24,6 @@ export interface CheckedCircuit extends ResolvedCircuit {
   artifacts: ArtifactRef;
   header: ZkeyHeader;
   zkeyBytes: number;
+  /** For bare files only: what their wasm says, to check an input before a worker sees it. */
+  wasmInterface?: WasmInterface | null;
 }
