@@ -1,6 +1,7 @@
 // The contract, implemented once over the services. The Electron app's IPC wiring and the
 // headless host's HTTP bridge both call `dispatch`: the method name is checked against the
 // contract, the input parsed by its schema, the answer wrapped so errors keep their code.
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ZkError } from '../../common/errors.js';
@@ -165,11 +166,16 @@ export class ZkdeskApi {
       'diagnostics.feedback': async ({ message, attachBundle }) => {
         const settings = s.settings.get();
         let bundlePath: string | undefined;
-        if (attachBundle) {
-          const { planId } = await s.bundles.preview({});
-          bundlePath = (await s.bundles.write(planId, path.join(s.options.dataDir, 'cache', `feedback-bundle-${Date.now()}.zip`))).path;
+        try {
+          if (attachBundle) {
+            const { planId } = await s.bundles.preview({});
+            bundlePath = (await s.bundles.write(planId, path.join(s.options.dataDir, 'cache', `feedback-bundle-${Date.now()}.zip`))).path;
+          }
+          await s.feedback.enqueue({ message, installId: settings.installId, appVersion: s.options.appVersion, channel: settings.updateChannel, ...(bundlePath ? { bundlePath } : {}) });
+        } finally {
+          // The outbox keeps its own copy until it is sent; this one would only pile up in the cache.
+          if (bundlePath) await rm(bundlePath, { force: true });
         }
-        await s.feedback.enqueue({ message, installId: settings.installId, appVersion: s.options.appVersion, channel: settings.updateChannel, ...(bundlePath ? { bundlePath } : {}) });
         if (!settings.feedbackEndpoint) return { queued: true, sent: false };
         const report = await s.feedback.sendAll(settings.feedbackEndpoint, { attempts: 2 });
         return { queued: true, sent: report.kept.length === 0 };

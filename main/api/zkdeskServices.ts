@@ -80,6 +80,9 @@ export class ZkdeskServices {
   /** A worker starting ahead of the first proof; its start-up burst must not read as "other work". */
   private warming: Promise<void> | null = null;
   private webgpu: WebGpuReport | undefined;
+  /** Aborted by close(): work started in the background stops between its steps. */
+  private readonly stopping = new AbortController();
+  private feedbackDelivery: Promise<void> | null = null;
 
   private constructor(
     readonly options: ServicesOptions,
@@ -142,7 +145,29 @@ export class ZkdeskServices {
         logger.writeWorkerRecord(pid, { level: level as 'info', msg, fields: fields as Record<string, string | number | boolean> });
       },
     });
-    return new ZkdeskServices(options, settings, loaded.warnings[0] ?? null, prover, logger, redactor);
+    const services = new ZkdeskServices(options, settings, loaded.warnings[0] ?? null, prover, logger, redactor);
+    // A CLI run sends only when it is asked to (`zkdesk feedback`): it should not wait on a network at exit.
+    if (options.processName !== 'cli') services.retryPendingFeedback();
+    return services;
+  }
+
+  /**
+   * Feedback a previous run could not deliver is sent again in the background when the app or
+   * the host starts: the outbox's promise that nothing is lost. Failures stay in the outbox.
+   */
+  retryPendingFeedback(): Promise<void> {
+    const endpoint = this.settings.get().feedbackEndpoint;
+    if (!endpoint || this.feedbackDelivery) return this.feedbackDelivery ?? Promise.resolve();
+    const log = this.logger.scope('diagnostics');
+    this.feedbackDelivery = this.feedback
+      .pending()
+      .then(async (pending) => {
+        if (pending.length === 0) return;
+        const report = await this.feedback.sendAll(endpoint, { signal: this.stopping.signal });
+        log.info({ sent: report.sent.length, kept: report.kept.length }, 'feedback left in the outbox was sent again');
+      })
+      .catch((error: unknown) => log.warn({ reason: String(error) }, 'feedback in the outbox could not be sent'));
+    return this.feedbackDelivery;
   }
 
   /** Logs every job's end, and leaves a crash record when a worker died under a job. */
@@ -317,6 +342,8 @@ export class ZkdeskServices {
   }
 
   async close(): Promise<void> {
+    this.stopping.abort();
+    await this.feedbackDelivery;
     await this.prover.close();
     this.logger.close();
   }

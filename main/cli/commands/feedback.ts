@@ -2,9 +2,8 @@
 // first, then everything pending is sent to the endpoint in settings. What cannot be sent stays
 // in the outbox for the next run (`zkdesk feedback --flush` sends it without a new message).
 import type { Command } from 'commander';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import os from 'node:os';
 import { ZkError } from '../../../common/errors.js';
 import { makeContext } from '../cliContext.js';
 import { appVersion } from '../appVersion.js';
@@ -43,7 +42,10 @@ export function registerFeedbackCommand(program: Command): void {
         try {
           let bundlePath: string | undefined;
           if (opts.attachBundle) {
-            scratch = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-feedback-'));
+            // Inside the data directory, like everything zkdesk writes: a bundle is diagnostics, and
+            // a shared temp folder is readable by others on some systems and cleaned by nobody.
+            await mkdir(path.join(ctx.dataDir, 'cache'), { recursive: true });
+            scratch = await mkdtemp(path.join(ctx.dataDir, 'cache', 'feedback-'));
             const sources = localBundleSources({
               dataDir: ctx.dataDir,
               appVersion: version,

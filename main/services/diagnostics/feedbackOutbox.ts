@@ -37,6 +37,8 @@ export interface SendOptions {
   attempts?: number;
   baseDelayMs?: number;
   timeoutMs?: number;
+  /** Stops between tries (a host shutting down); what is not sent stays in the outbox. */
+  signal?: AbortSignal;
 }
 
 export interface SendReport {
@@ -49,7 +51,8 @@ export interface FeedbackOutboxOptions {
   redactor: Redactor;
   fetch?: typeof fetch;
   now?: () => Date;
-  sleep?: (ms: number) => Promise<void>;
+  /** Waits between tries; ends early when the signal aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 const MAX_MESSAGE_CHARS = 20_000;
@@ -58,13 +61,15 @@ export class FeedbackOutbox {
   readonly dir: string;
   private readonly fetch: typeof fetch;
   private readonly now: () => Date;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** One send at a time in this process: the start-up retry and the form's send would post the same item twice. */
+  private sending: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: FeedbackOutboxOptions) {
     this.dir = path.join(options.dataDir, 'outbox');
     this.fetch = options.fetch ?? globalThis.fetch;
     this.now = options.now ?? (() => new Date());
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? abortableSleep;
   }
 
   /** Writes the item to disk; only then may it be sent. The message is redacted like everything that leaves. */
@@ -124,8 +129,18 @@ export class FeedbackOutbox {
 
   /** Sends every pending item. Retries network failures, 408, 429 and 5xx with backoff; keeps what fails. */
   async sendAll(endpoint: string, options: SendOptions = {}): Promise<SendReport> {
+    const run = this.sending.then(() => this.sendPending(endpoint, options));
+    this.sending = run.catch(() => undefined);
+    return run;
+  }
+
+  private async sendPending(endpoint: string, options: SendOptions): Promise<SendReport> {
     const report: SendReport = { sent: [], kept: [] };
     for (const item of await this.pending()) {
+      if (options.signal?.aborted) {
+        report.kept.push({ id: item.id, error: 'stopped before it was sent' });
+        continue;
+      }
       const error = await this.sendOne(endpoint, item, options);
       if (error === null) report.sent.push(item.id);
       else report.kept.push({ id: item.id, error });
@@ -153,14 +168,16 @@ export class FeedbackOutbox {
     }
     let lastError = '';
     for (let attempt = 0; attempt < tries; attempt++) {
-      if (attempt > 0) await this.sleep(base * 2 ** (attempt - 1));
+      if (attempt > 0) await this.sleep(base * 2 ** (attempt - 1), options.signal);
+      if (options.signal?.aborted) break;
       let retry = true;
       try {
+        const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
         const response = await this.fetch(endpoint, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'idempotency-key': item.id },
           body,
-          signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+          signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
         });
         if (response.ok) {
           await this.remove(item);
@@ -192,6 +209,18 @@ export class FeedbackOutbox {
     await unlink(path.join(this.dir, `${item.id}.json`)).catch(() => undefined);
     if (item.bundle) await unlink(path.join(this.dir, item.bundle.file)).catch(() => undefined);
   }
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const finish = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', finish);
+      resolve();
+    };
+    const timer = setTimeout(finish, ms);
+    signal?.addEventListener('abort', finish, { once: true });
+  });
 }
 
 function causeOf(error: Error): string {
