@@ -1,6 +1,7 @@
 // `zkdesk release …`: the tooling for the people who ship. Each subcommand is a thin shell
 // over a function in main/services/updates/release/, where the rules live and are tested.
 import path from 'node:path';
+import semver from 'semver';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ZkError } from '../../../common/errors.js';
@@ -8,7 +9,7 @@ import { makeContext, type CliContext } from '../cliContext.js';
 import { registerFlagsCommands } from '../release/flagsCommands.js';
 import { isUpdateChannel, type FeedPlatform, type UpdateChannel } from '../../services/updates/updateChannel.js';
 import { buildFeed } from '../../services/updates/release/feedBuild.js';
-import { setStaging } from '../../services/updates/release/feedStaging.js';
+import { setStaging, type StagingChange } from '../../services/updates/release/feedStaging.js';
 import { promoteRelease } from '../../services/updates/release/feedPromote.js';
 import { rollbackRelease } from '../../services/updates/release/feedRollback.js';
 import { verifyFeed } from '../../services/updates/release/feedVerify.js';
@@ -31,6 +32,26 @@ function percentOf(text: string | undefined): number | undefined {
 
 function describePercent(p: number | null): string {
   return p === null ? '100 % (no staging)' : `${p} %`;
+}
+
+function copyNote(c: StagingChange): string {
+  return c.copyOf ? ` (the beta copy of ${c.copyOf})` : '';
+}
+
+function describeStagingChange(c: StagingChange): string {
+  if (c.from === c.to) return `${c.fileName} ${c.version}${copyNote(c)}: stays at ${describePercent(c.to)}`;
+  return `${c.fileName} ${c.version}${copyNote(c)}: ${describePercent(c.from)} → ${describePercent(c.to)}`;
+}
+
+/** The simulation's "(…)" after the version: no nested brackets, no "staging 100 % (no staging)". */
+function describeSimulatedStaging(p: number | null): string {
+  if (p === null) return 'not staged: offered to everyone';
+  if (p === 0) return 'halted';
+  return `staged at ${p} %`;
+}
+
+function warn(text: string): void {
+  process.stderr.write(`warning: ${text}\n`);
 }
 
 function done(ctx: CliContext, json: unknown, lines: string[]): void {
@@ -86,7 +107,7 @@ export function registerReleaseCommand(program: Command): void {
       const o = cmd.opts<{ channel: string; percent: string }>();
       const percent = parseStagingPercent(o.percent);
       const changes = await setStaging(feedDirOf(cmd), channelArg(o.channel), percent);
-      done(ctx, { ok: true, changes }, changes.map((c) => `${c.fileName} ${c.version}: ${describePercent(c.from)} → ${describePercent(c.to)}`));
+      done(ctx, { ok: true, changes }, changes.map(describeStagingChange));
     });
 
   release
@@ -96,10 +117,13 @@ export function registerReleaseCommand(program: Command): void {
     .option('--feed <dir>', 'the feed folder', 'feed')
     .action(async (_opts, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals());
-      const changes = await setStaging(feedDirOf(cmd), channelArg(cmd.opts<{ channel: string }>().channel), 0, 'halt');
-      done(ctx, { ok: true, changes }, [
-        ...changes.map((c) => `${c.fileName} ${c.version}: halted (was ${describePercent(c.from)})`),
-        'Installs that already downloaded it keep it; to take it back from them, use release rollback.',
+      const changes = await setStaging(feedDirOf(cmd), channelArg(cmd.opts<{ channel: string }>().channel), 0, { action: 'halt' });
+      const stopped = changes.filter((c) => c.from !== 0);
+      done(ctx, { ok: true, alreadyHalted: stopped.length === 0, changes }, [
+        ...changes.map((c) => `${c.fileName} ${c.version}${copyNote(c)}: ${c.from === 0 ? 'already halted' : `halted (was ${describePercent(c.from)})`}`),
+        stopped.length === 0
+          ? 'It was already halted; nothing changed.'
+          : 'Installs that already downloaded it keep it; to take it back from them, use release rollback.',
       ]);
     });
 
@@ -120,9 +144,18 @@ export function registerReleaseCommand(program: Command): void {
         to: channelArg(o.to),
         ...(percent !== undefined ? { stagingPercentage: percent } : {}),
       });
+      const to = channelArg(o.to);
+      const prereleases = [...new Set(changes.map((c) => c.version))].filter((v) => to === 'stable' && semver.prerelease(v) !== null);
+      for (const version of prereleases) {
+        const final = `${semver.major(version)}.${semver.minor(version)}.${semver.patch(version)}`;
+        warn(
+          `${version} is a prerelease version and is now on stable: stable users are offered a beta build. ` +
+            `If that is not what you meant, halt stable, rebuild it as ${final} and publish that with feed build --channel stable.`,
+        );
+      }
       done(
         ctx,
-        { ok: true, changes },
+        { ok: true, changes, warnings: prereleases.map((v) => `${v} is a prerelease version on stable`) },
         changes.map((c) => `${c.fromFile} → ${c.toFile}: ${c.replaced ?? 'new'} → ${c.version}, ${describePercent(c.stagingPercentage)}`),
       );
     });
@@ -149,8 +182,11 @@ export function registerReleaseCommand(program: Command): void {
         ...(o.version ? { version: o.version } : {}),
         ...(percent !== undefined ? { stagingPercentage: percent } : {}),
       });
+      const stopped = result.halted.filter((c) => c.from !== 0);
       const lines = [
-        result.halted.length > 0 ? `halted ${result.badVersions.join(', ')} on ${channel}` : `${result.badVersions.join(', ')} was already halted`,
+        stopped.length > 0
+          ? `halted ${result.badVersions.join(', ')} on ${channel} (${stopped.map((c) => c.fileName).join(', ')})`
+          : `${result.badVersions.join(', ')} was already halted on ${channel}`,
       ];
       if (result.published) {
         lines.push(...result.published.map((c) => `${c.fileName}: ${c.previousVersion ?? 'new'} → ${c.version} (the ${o.to} build)`));
@@ -217,7 +253,8 @@ export function registerReleaseCommand(program: Command): void {
           c.latestVersion === null
             ? `${c.channel} (${c.channelFile}): ${c.installs} installs, no release on this channel`
             : `${c.channel} (${c.channelFile}): ${c.installs} installs on ${o.current}; ${c.offered} offered ${c.latestVersion} ` +
-              `(staging ${describePercent(c.stagingPercentage)}), ${c.stagedOut} waiting their turn, ${c.upToDate} already on it, ` +
+              `(${describeSimulatedStaging(c.stagingPercentage)}), ${c.stagedOut} waiting their turn, ` +
+              `${c.halted > 0 ? `${c.halted} held back by the halt, ` : ''}${c.upToDate} already on it, ` +
               `${c.olderOnChannel} ahead of the channel`,
         ),
       );

@@ -16,8 +16,9 @@ export const flagsPayloadSchema = z.object({
   schema: z.literal('zkdesk-flags/1'),
   /** Rises with every published copy; a copy older than the one held is a replay and is ignored. */
   serial: z.number().int().nonnegative(),
-  issuedAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime(),
+  // ISO 8601 with Z or an offset (2025-06-01T12:00:00+02:00): both are exact instants.
+  issuedAt: z.iso.datetime({ offset: true }),
+  expiresAt: z.iso.datetime({ offset: true }),
   flags: z
     .record(z.string().regex(/^[a-z][a-zA-Z0-9.-]*$/), z.object({ enabled: z.boolean(), ...targeting }))
     .default({}),

@@ -18,11 +18,31 @@ export function generateFlagsKeyPair(): { privateKeyPem: string; publicKeyPem: s
   };
 }
 
-export function signFlags(payload: FlagsPayload, privateKeyPem: string): SignedFlags {
-  const privateKey = createPrivateKey(privateKeyPem);
-  if (privateKey.asymmetricKeyType !== 'ed25519') {
-    throw new ZkError('E_FLAGS_INVALID', 'The signing key is not an Ed25519 private key.');
+/** The private key from its PEM, with a sentence for the usual mistakes instead of OpenSSL's "DECODER routines::unsupported". */
+export function readSigningKey(privateKeyPem: string): KeyObject {
+  if (/-----BEGIN PUBLIC KEY-----/.test(privateKeyPem)) {
+    throw new ZkError(
+      'E_FLAGS_INVALID',
+      'That is the public key; flags are signed with the private key (flags-signing.key from release flags keygen). The public key is the one the app ships in resources/keys.',
+      { given: 'public key' },
+    );
   }
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey(privateKeyPem);
+  } catch (error) {
+    throw new ZkError('E_FLAGS_INVALID', 'The signing key is not a PEM private key (flags-signing.key from release flags keygen).', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
+  }
+  if (privateKey.asymmetricKeyType !== 'ed25519') {
+    throw new ZkError('E_FLAGS_INVALID', 'The signing key is not an Ed25519 private key.', { keyType: privateKey.asymmetricKeyType });
+  }
+  return privateKey;
+}
+
+export function signFlags(payload: FlagsPayload, privateKeyPem: string): SignedFlags {
+  const privateKey = readSigningKey(privateKeyPem);
   const checked = flagsPayloadSchema.parse(payload);
   const text = JSON.stringify(checked, null, 2);
   return {

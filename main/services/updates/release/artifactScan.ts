@@ -25,6 +25,9 @@ const platformByExtension: Record<string, FeedPlatform> = {
   '.zip': 'darwin',
 };
 
+/** Every arch an installer can be for: x64 (no token in the name) and those below. */
+export const knownArches = ['x64', 'arm64', 'armv7l', 'ia32', 'universal'] as const;
+
 const archTokens: [RegExp, string][] = [
   [/(?:^|[-_. ])(?:arm64|aarch64)(?=[-_. ]|$)/i, 'arm64'],
   [/(?:^|[-_. ])armv7l(?=[-_. ]|$)/i, 'armv7l'],

@@ -47,7 +47,12 @@ async function handle(root: string, request: http.IncomingMessage, response: htt
     response.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
-  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+  const pathname = decodedPath(request.url ?? '/');
+  if (pathname === null) {
+    // A bad escape (/%ZZ) is the client's mistake, not the server's.
+    response.writeHead(400, { 'content-type': 'text/plain' }).end('malformed URL\n');
+    return;
+  }
   const target = path.resolve(root, `.${pathname}`);
   const inside = target.startsWith(root + path.sep);
   const hidden = pathname.split('/').some((part) => part.startsWith('.'));
@@ -78,4 +83,12 @@ async function handle(root: string, request: http.IncomingMessage, response: htt
   response.writeHead(200, { ...headers, 'content-length': info.size });
   if (request.method === 'HEAD') return void response.end();
   createReadStream(target).pipe(response);
+}
+
+function decodedPath(url: string): string | null {
+  try {
+    return decodeURIComponent(new URL(url, 'http://127.0.0.1').pathname);
+  } catch {
+    return null;
+  }
 }

@@ -2,6 +2,9 @@
 // the same staging maths and offer rules electron-updater applies on each of them. Staging
 // ids are derived from a seed, so two runs over the same feed print the same numbers.
 import { createHash } from 'node:crypto';
+import semver from 'semver';
+import { ZkError } from '../../../../common/errors.js';
+import { knownArches } from './artifactScan.js';
 import type { FeedPlatform, UpdateChannel } from '../updateChannel.js';
 import { channelFileName } from '../updateChannel.js';
 import { decideOffer } from '../offerDecision.js';
@@ -25,8 +28,12 @@ export interface ChannelOutcome {
   latestVersion: string | null;
   stagingPercentage: number | null;
   offered: number;
+  /** Waiting their turn in the staged rollout. */
   stagedOut: number;
+  /** Not offered because the release is halted (0 %). */
+  halted: number;
   upToDate: number;
+  /** Already on a newer version than the channel offers (not waiting for anything). */
   olderOnChannel: number;
 }
 
@@ -40,6 +47,14 @@ export function simulatedStagingId(seed: string, index: number): string {
 }
 
 export async function simulateRollout(options: SimulationOptions): Promise<ChannelOutcome[]> {
+  if (semver.valid(options.currentVersion) === null) {
+    throw new ZkError('E_RELEASE_REFUSED', `--current ${options.currentVersion} is not a semantic version (for example 1.3.2 or 1.4.0-beta.1).`, {
+      current: options.currentVersion,
+    });
+  }
+  if (!(knownArches as readonly string[]).includes(options.arch)) {
+    throw new ZkError('E_RELEASE_REFUSED', `Unknown arch "${options.arch}": use ${knownArches.join(', ')}.`, { arch: options.arch });
+  }
   const seed = options.seed ?? 'zkdesk';
   const betaInstalls = Math.round((options.installs * options.betaPercent) / 100);
   const outcomes: ChannelOutcome[] = [];
@@ -58,6 +73,7 @@ export async function simulateRollout(options: SimulationOptions): Promise<Chann
       stagingPercentage: file?.stagingPercentage ?? null,
       offered: 0,
       stagedOut: 0,
+      halted: 0,
       upToDate: 0,
       olderOnChannel: 0,
     };
@@ -75,6 +91,7 @@ export async function simulateRollout(options: SimulationOptions): Promise<Chann
       });
       if (decision.offered) outcome.offered++;
       else if (decision.reason === 'staged-out') outcome.stagedOut++;
+      else if (decision.reason === 'halted') outcome.halted++;
       else if (decision.reason === 'older-on-channel') outcome.olderOnChannel++;
       else outcome.upToDate++;
     }
