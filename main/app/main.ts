@@ -1,7 +1,7 @@
 // The Electron app: composition only. Services are built by the shared composition root with
 // Electron's worker launcher and updater; the window, IPC bridge, menu and security guards
 // come from their own files here.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, shell } from 'electron';
 import yaml from 'js-yaml';
@@ -9,7 +9,8 @@ import { ZkdeskApi } from '../api/apiHandlers.js';
 import { ZkdeskServices } from '../api/zkdeskServices.js';
 import { loadHelpArticles } from '../services/help/helpLoader.js';
 import { projectRoot } from '../services/resourcePaths.js';
-import { peekSettings } from '../services/settings/settingsStore.js';
+import { readTrustedFlagKeys } from '../services/updates/flags/trustedFlagKeys.js';
+import { readUpdateIdentity } from '../services/updates/updateIdentity.js';
 import { registerAppScheme, serveRenderer } from './appProtocol.js';
 import { APP_URL } from './appUrl.js';
 import { denyAllPermissions, guardAllWebContents } from './appSecurity.js';
@@ -37,12 +38,9 @@ function feedUrl(): string | null {
   return typeof config?.url === 'string' ? config.url : null;
 }
 
+/** The public keys shipped in resources/keys (what `release flags keygen` writes; see resources/keys/README.md). */
 function trustedFlagKeys(): string[] {
-  const dir = path.join(resources, 'keys');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.pem'))
-    .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+  return readTrustedFlagKeys(path.join(resources, 'keys')).pems;
 }
 
 /** `--data-dir <dir>` or ZKDESK_DATA_DIR, as for the CLI; else Electron's userData folder. */
@@ -61,9 +59,9 @@ async function start(): Promise<void> {
   serveRenderer(rendererDir);
 
   const url = feedUrl();
-  // The updater needs the channel before the services exist; a damaged settings file reads as stable here and is repaired by open().
-  const channel = (await peekSettings(dataDir))?.updateChannel ?? 'stable';
-  const updates = url ? createElectronUpdateService({ channel, feedUrl: url, trustedFlagKeysPem: trustedFlagKeys() }) : null;
+  // The updater needs the channel and cohort before the services exist; a damaged settings file reads as stable here and is repaired by open().
+  const { channel, internal } = await readUpdateIdentity(dataDir);
+  const updates = url ? createElectronUpdateService({ channel, internal, feedUrl: url, trustedFlagKeysPem: trustedFlagKeys() }) : null;
   const services = await ZkdeskServices.open({
     dataDir,
     launcher: new ElectronWorkerLauncher(),

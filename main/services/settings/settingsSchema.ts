@@ -27,6 +27,8 @@ export const settingsFieldsSchema = z.object({
   firstRunDismissed: z.boolean().default(false),
   /** How much each help topic shows, by topic id. */
   helpDepth: z.record(z.string().min(1).max(200), helpDepthSchema).default({}),
+  /** One of the team's own installs: flags and kill switches aimed at the `internal` cohort reach it (read when updates start). */
+  internalCohort: z.boolean().default(false),
 });
 
 export const settingsSchema = settingsFieldsSchema.extend({
