@@ -92,7 +92,7 @@ async function staleReason(buildDir: string, sourceSha256: string): Promise<stri
   const parsed = circuitManifestSchema.safeParse(raw);
   if (!parsed.success) return 'its manifest is invalid';
   const manifest = parsed.data;
-  if (manifest.sourceSha256 !== sourceSha256) return 'its sources, settings, tools or ptau changed';
+  if (manifest.sourceSha256 !== sourceSha256) return 'its sources, settings or tools changed';
   for (const [kind, entry] of Object.entries(manifest.artifacts)) {
     const file = path.join(buildDir, entry.file);
     if (!(await exists(file))) return `${entry.file} is missing`;
@@ -178,25 +178,26 @@ export async function runCircuitBuild(options: BuildOptions): Promise<CircuitOut
         log(`${id}: skipped, ${outcome.reason}`);
         continue;
       }
-      const ptau = await findPtau(spec.ptauPower);
-      if (!ptau) {
-        outcome.status = 'out of date';
-        outcome.reason = `no prepared ptau of power ${spec.ptauPower} or more to check it against`;
-        log(`${id}: ${outcome.reason}`);
-        continue;
-      }
-      const fingerprint = await fingerprintSources({
-        sourceFile: path.join(circuitDir, 'circuit.circom'),
-        libraryDirs: [path.join(repoRoot, LIBRARY_DIR)],
-        extras: {
-          'circuit.json': await sha256File(path.join(circuitDir, 'circuit.json')),
-          circom2: tools.circom2,
-          snarkjs: tools.snarkjs,
-          ptau: ptau.sha256,
-          recipe: JSON.stringify({ RECIPE_VERSION, CIRCOM_FLAGS, DEV_BEACON_NAME, DEV_BEACON_HASH, DEV_BEACON_ITERATIONS_EXP }),
-        },
-      });
-      const stale = options.force ? '--force' : await staleReason(buildDir, fingerprint.sha256);
+      const circuitJsonSha256 = await sha256File(path.join(circuitDir, 'circuit.json'));
+      const fingerprintWith = (ptauSha256: string) =>
+        fingerprintSources({
+          sourceFile: path.join(circuitDir, 'circuit.circom'),
+          libraryDirs: [path.join(repoRoot, LIBRARY_DIR)],
+          extras: {
+            'circuit.json': circuitJsonSha256,
+            circom2: tools.circom2,
+            snarkjs: tools.snarkjs,
+            ptau: ptauSha256,
+            recipe: JSON.stringify({ RECIPE_VERSION, CIRCOM_FLAGS, DEV_BEACON_NAME, DEV_BEACON_HASH, DEV_BEACON_ITERATIONS_EXP }),
+          },
+        });
+      // Up to date means: built from these sources with the ptau its manifest names. Which ptau
+      // this machine happens to find does not matter (a fresh clone without ZKDESK_PTAU_DIR must
+      // not make one and overwrite the committed keys); only --force rebuilds an unchanged circuit.
+      const previousPtau = await previousPtauOf(buildDir);
+      const stale = options.force
+        ? '--force'
+        : await staleReason(buildDir, previousPtau ? (await fingerprintWith(previousPtau.sha256)).sha256 : '');
       if (!stale) {
         outcome.status = 'up to date';
         log(`${id}: up to date`);
@@ -208,10 +209,12 @@ export async function runCircuitBuild(options: BuildOptions): Promise<CircuitOut
         log(`${id}: out of date (${stale})`);
         continue;
       }
+      const ptau = await findPtau(spec.ptauPower);
+      if (!ptau) throw new Error(`no ptau of power ${spec.ptauPower} or more could be found or made`);
+      const fingerprint = await fingerprintWith(ptau.sha256);
       // Another circuits folder (a test's temp copy) keeps its intermediates with it, so they go when it goes.
       const cacheDir = isDefaultDir ? path.join(repoRoot, '.cache', 'circuits', id) : path.join(circuitsDir, '.cache', id);
       log(`${id}: building (${stale}) with ${path.basename(ptau.file)} (${ptau.checksumVerified ? 'checksum verified' : 'no SHA256SUMS entry to check'})`);
-      const previousPtau = await previousPtauOf(buildDir);
       if (previousPtau && previousPtau.sha256 !== ptau.sha256) {
         log(
           `  note: the keys being replaced came from ${previousPtau.file} (sha256 ${previousPtau.sha256.slice(0, 12)}…), ` +

@@ -91,8 +91,9 @@ describe('committed circuit packages', () => {
 });
 
 describe('the build', () => {
-  it.skipIf(noPtau)('finds every committed circuit up to date on this tree, building nothing', async () => {
-    const outcomes = await quietBuild({ check: true });
+  it('finds every committed circuit up to date on this tree without any ptau, building nothing', async () => {
+    // A fresh clone: no ZKDESK_PTAU_DIR and an empty user cache. The manifests name their ptau.
+    const outcomes = await quietBuild({ check: true, env: { HOME: tmp, XDG_CACHE_HOME: path.join(tmp, 'no-ptau-check') } });
     const byId = Object.fromEntries(outcomes.map((o) => [o.id, `${o.status}${o.reason ? `: ${o.reason}` : ''}`]));
     expect(byId).toEqual({
       'merkle-membership': 'up to date',
@@ -101,6 +102,21 @@ describe('the build', () => {
       'stress-14': 'up to date',
       'stress-16': 'skipped: large (committed: false); add --include-large to build it',
     });
+  });
+
+  it('leaves committed keys alone on a machine with no ptau: no ptau is made, nothing is rebuilt', async () => {
+    const dir = path.join(tmp, 'fresh-clone');
+    await mkdir(dir, { recursive: true });
+    await cp(path.join(circuitsDir, 'poseidon-preimage'), path.join(dir, 'poseidon-preimage'), { recursive: true, filter: (src) => !src.includes(`${path.sep}.cache`) });
+    const manifestFile = path.join(dir, 'poseidon-preimage', 'build', 'manifest.json');
+    const before = { text: await readFile(manifestFile, 'utf8'), mtime: (await stat(manifestFile)).mtimeMs };
+    const cacheHome = path.join(tmp, 'fresh-clone-cache');
+    const lines: string[] = [];
+    const [outcome] = await runCircuitBuild({ repoRoot, circuitsDir: dir, env: { HOME: tmp, XDG_CACHE_HOME: cacheHome }, log: (line) => lines.push(line) });
+    expect(outcome?.status).toBe('up to date');
+    expect(lines.join('\n')).not.toMatch(/ptau/);
+    expect(await stat(path.join(cacheHome, 'zkdesk', 'ptau')).catch(() => null)).toBeNull();
+    expect({ text: await readFile(manifestFile, 'utf8'), mtime: (await stat(manifestFile)).mtimeMs }).toEqual(before);
   });
 
   it.skipIf(noPtau)('rebuilds a copied circuit byte for byte, leaves it alone when unchanged, and rebuilds it when its source changes', async () => {
