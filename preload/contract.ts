@@ -17,6 +17,7 @@ import type { UpdateChannel } from '../main/services/updates/updateChannel.js';
 import type { Calibration, EstimateBreakdown } from '../main/services/profiler/calibrationTypes.js';
 import type { BundlePreview, BundleSummary } from '../main/services/diagnostics/bundleViews.js';
 import type { HelpArticle } from '../main/services/help/helpArticle.js';
+import type { BenchRun } from '../main/services/profiler/benchRunTypes.js';
 
 export type { HelpArticle } from '../main/services/help/helpArticle.js';
 
@@ -67,6 +68,16 @@ export interface WrittenBundleView {
 
 export type BundleSummaryView = BundleSummary;
 
+/** What the Benchmarks view charts over time: past calibrations and `npm run bench` results. */
+export interface BenchmarkHistory {
+  /** Oldest first; the latest is the one the estimator uses. */
+  calibrations: Calibration[];
+  /** Oldest first, from <dataDir>/bench/*.json. */
+  benchRuns: BenchRun[];
+  /** Files or lines that could not be read as either (damaged, or another tool's). */
+  skipped: number;
+}
+
 export interface SettingsView {
   settings: Settings;
   /** Set when the file was damaged and recovered at start: the UI says so once. */
@@ -107,6 +118,7 @@ export const methods = {
   'advisor.circuit': method<CircuitCheck>()(z.object({ circuitId: id })),
   'calibration.get': method<Calibration | null>()(none),
   'calibration.run': method<Calibration>()(none),
+  'calibration.history': method<BenchmarkHistory>()(z.object({ limit: z.number().int().min(1).max(200).optional() })),
 
   'circuits.list': method<CircuitSummary[]>()(none),
   'circuits.sampleInput': method<unknown>()(z.object({ circuitId: id })),

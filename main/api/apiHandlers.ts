@@ -22,6 +22,8 @@ import type { CheckedCircuit } from '../services/prover/resolvedCircuit.js';
 import type { CircuitListing } from '../services/prover/circuitRegistry.js';
 import { openCircuitPackage } from '../services/prover/circuitPackage.js';
 import { FileHashCache } from '../services/prover/fileHash.js';
+import { readCalibrationHistory } from '../services/profiler/calibrationHistory.js';
+import { readBenchRuns } from '../services/profiler/benchResults.js';
 import type { ZkdeskServices } from './zkdeskServices.js';
 
 /** What differs between hosts: native dialogs and the file manager exist only in Electron. */
@@ -118,6 +120,13 @@ export class ZkdeskApi {
       },
       'calibration.get': async () => s.currentCalibration(),
       'calibration.run': async () => s.runCalibration(),
+      'calibration.history': async ({ limit = 50 }) => {
+        const dir = s.options.dataDir;
+        const [past, bench, stored] = await Promise.all([readCalibrationHistory(dir), readBenchRuns(dir, limit), s.calibration.stored()]);
+        // A calibration stored before the history file existed still belongs on the chart.
+        const calibrations = stored && !past.calibrations.some((c) => c.measuredAt === stored.measuredAt) ? [...past.calibrations, stored] : past.calibrations;
+        return { calibrations: calibrations.slice(-limit), benchRuns: bench.runs, skipped: past.skipped + bench.skipped };
+      },
 
       'circuits.list': async () => [...(await s.registry.list()).map(listingSummary), ...[...s.packages.values()].map(checkedSummary)],
       'circuits.sampleInput': async ({ circuitId }) => s.registry.sampleInput(circuitId),

@@ -12,6 +12,7 @@ import type { ProverService } from '../prover/proverService.js';
 import type { CircuitRegistry } from '../prover/circuitRegistry.js';
 import type { WorkerLauncher } from '../prover/workerLauncher.js';
 import { calibrationSchema, type Calibration } from './calibrationTypes.js';
+import { appendCalibrationHistory } from './calibrationHistory.js';
 
 export interface CalibrationServiceOptions {
   dataDir: string;
@@ -126,6 +127,8 @@ export class CalibrationService {
       },
     };
     await writeFileAtomic(this.file, `${JSON.stringify(calibration, null, 2)}\n`);
+    // The Benchmarks view charts how calibrations moved over time; calibration.json keeps only the latest.
+    await appendCalibrationHistory(this.options.dataDir, calibration);
     return calibration;
   }
 

@@ -1,12 +1,15 @@
 // The user journeys, written once against a Playwright page, so the browser host
 // (zkdesk serve + Chromium) and the Electron shell run exactly the same steps.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, screenshot } from './screenChecks.js';
+import type { JobRecord } from '../../../main/services/prover/proverTypes.js';
+import { median } from '../../../common/median.js';
+import { formatDuration } from '../../../renderer/src/format/formatDuration.js';
 
 export interface JourneyTarget {
   page: Page;
@@ -391,14 +394,69 @@ export async function everyScreenInDark(target: JourneyTarget): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+/** One run in the shape `npm run bench` (bench/provingBench.ts) saves under <dataDir>/bench/. */
+async function saveBenchRun(dataDir: string, createdAt: string, zkdeskWarmMs: number): Promise<void> {
+  const who = (medianMs: number) => ({ medianMs, peakRssBytes: 180_000_000, samplesMs: [medianMs] });
+  const run = {
+    kind: 'proving',
+    createdAt,
+    machine: { cpu: 'this machine', cores: 2, totalMemoryBytes: 8e9, node: process.versions.node },
+    results: [
+      {
+        circuit: 'stress-12',
+        constraints: 4032,
+        domainPower: 12,
+        rounds: 7,
+        summary: { a_snarkjsCold: who(1140), b_snarkjsWarm: who(720), c_zkdeskWarm: who(zkdeskWarmMs), d_zkdeskCold: who(1950) },
+        ratios: { cOverB: zkdeskWarmMs / 720, aOverC: 1140 / zkdeskWarmMs },
+      },
+    ],
+  };
+  await mkdir(path.join(dataDir, 'bench'), { recursive: true });
+  await writeFile(path.join(dataDir, 'bench', `proving-${createdAt.replace(/[:.]/g, '-')}.json`), JSON.stringify(run, null, 2));
+}
+
+async function historyOnDisk(dataDir: string): Promise<JobRecord[]> {
+  const text = await readFile(path.join(dataDir, 'jobs', 'history.jsonl'), 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as JobRecord);
+}
+
 export async function benchmarksScreen(target: JourneyTarget): Promise<void> {
-  const { page } = target;
+  const { page, dataDir } = target;
+  await saveBenchRun(dataDir, '2026-11-20T10:00:00.000Z', 710);
+  await saveBenchRun(dataDir, '2026-11-22T10:00:00.000Z', 780);
   await goTo(page, 'Benchmarks');
-  await page.getByRole('heading', { name: 'Calibration' }).waitFor();
+  await page.getByRole('heading', { name: 'Calibration', exact: true }).waitFor();
   const table = page.getByRole('table', { name: 'Total proof time per circuit' });
   await table.waitFor({ timeout: 60_000 });
-  // stress-12 was proved in an earlier journey: its measured median is there.
+  // stress-12 was proved in earlier journeys. Measured is the median of the stages the estimate
+  // predicts (witness + proof + verification), not totalMs, which also holds the wait for a worker.
+  const verified = (await historyOnDisk(dataDir)).filter((r) => r.circuitId === 'stress-12' && r.outcome === 'verified');
+  const stages = verified.map((r) => r.timings.witnessMs + r.timings.proveMs + r.timings.verifyMs);
   const row = table.getByRole('row', { name: /Stress 2\^12/ });
-  expect(await row.getByRole('cell').nth(3).textContent()).not.toBe('0');
+  const cells = row.getByRole('cell');
+  await page.waitForFunction((n) => {
+    const rows = Array.from(document.querySelectorAll('tr')).filter((tr) => tr.textContent?.startsWith('Stress 2^12'));
+    return rows.some((tr) => tr.lastElementChild?.textContent === String(n));
+  }, verified.length);
+  expect(await cells.nth(2).textContent()).toBe(formatDuration(median(stages) as number));
+  // Predicted was made after calibration: the error is shown as a signed percentage.
+  expect(await cells.nth(3).textContent()).toMatch(/^[+−]?\d+ %$/);
+
+  // The calibration made in the Prove view is in the history.
+  const calibrations = page.getByRole('table', { name: /^Calibrations \(\d+\)$/ });
+  await calibrations.waitFor();
+  expect(await calibrations.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+  // The saved benchmark runs, newest first, with the README's ratios.
+  const bench = page.getByRole('table', { name: 'Benchmark results (2 runs)' });
+  await bench.waitFor();
+  const firstRun = await bench.locator('tbody tr').first().getByRole('cell').allTextContents();
+  expect(firstRun.slice(1, 3)).toEqual(['stress-12', '7']);
+  expect(firstRun[5]).toBe(formatDuration(780));
+  expect(firstRun[7]).toBe((780 / 720).toFixed(2));
+  expect(await page.getByRole('img', { name: /^Benchmark runs:/ }).count()).toBe(1);
   await checkScreen(target, 'benchmarks');
 }

@@ -1,12 +1,13 @@
 // Predicted (the estimator, as the Prove view shows it) against measured (the job history's
-// median) for every circuit, as bars and a table; then every verified proof over time.
+// median of the same stages: witness, proof, verification) for every circuit, as bars and a
+// table with the error; then every verified proof over time.
 import { useCallback, useEffect } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { ChartCanvas } from './ChartCanvas.js';
 import { chartColours } from './chartSetup.js';
-import { measuredMedianMs } from './measuredTimes.js';
+import { measuredMedianMs, predictionErrorPercent, stageMs } from './measuredTimes.js';
 import { formatDuration } from '../../format/formatDuration.js';
 import type { CircuitPrediction } from './benchmarksSlice.js';
 import type { JobRecord } from '../../../../main/services/prover/proverTypes.js';
@@ -14,12 +15,13 @@ import type { JobRecord } from '../../../../main/services/prover/proverTypes.js'
 interface Row extends CircuitPrediction {
   measuredMs: number | null;
   runs: number;
+  errorPercent: number | null;
 }
 
 function rowsFrom(predictions: CircuitPrediction[], history: JobRecord[]): Row[] {
   return predictions.map((p) => {
     const measured = measuredMedianMs(history, p.circuitId);
-    return { ...p, measuredMs: measured.ms, runs: measured.runs };
+    return { ...p, measuredMs: measured.ms, runs: measured.runs, errorPercent: predictionErrorPercent(p.predictedMs, measured.ms) };
   });
 }
 
@@ -32,7 +34,7 @@ function comparisonChart(rows: Row[]): ChartConfiguration {
       labels: rows.map((r) => r.title),
       datasets: [
         { label: 'Predicted', data: rows.map((r) => seconds(r.predictedMs)), backgroundColor: colours.series[0] },
-        { label: 'Measured (median)', data: rows.map((r) => seconds(r.measuredMs)), backgroundColor: colours.series[1] },
+        { label: 'Measured (median of witness + proof + verification)', data: rows.map((r) => seconds(r.measuredMs)), backgroundColor: colours.series[1] },
       ],
     },
     options: {
@@ -47,7 +49,13 @@ function comparisonChart(rows: Row[]): ChartConfiguration {
   };
 }
 
-function historyChart(history: JobRecord[]): ChartConfiguration {
+function errorText(percent: number | null): string {
+  if (percent === null) return '—';
+  const rounded = Math.round(percent);
+  return `${rounded > 0 ? '+' : rounded < 0 ? '−' : ''}${Math.abs(rounded)} %`;
+}
+
+function historyChart(history: JobRecord[], titleOf: (id: string) => string): ChartConfiguration {
   const colours = chartColours();
   const verified = history.filter((r) => r.outcome === 'verified').sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
   const circuitIds = [...new Set(verified.map((r) => r.circuitId))];
@@ -55,8 +63,8 @@ function historyChart(history: JobRecord[]): ChartConfiguration {
     type: 'scatter',
     data: {
       datasets: circuitIds.map((id, i) => ({
-        label: id,
-        data: verified.flatMap((r, run) => (r.circuitId === id ? [{ x: run + 1, y: r.timings.totalMs / 1000 }] : [])),
+        label: titleOf(id),
+        data: verified.flatMap((r, run) => (r.circuitId === id ? [{ x: run + 1, y: stageMs(r) / 1000 }] : [])),
         backgroundColor: colours.series[i % colours.series.length],
         borderColor: colours.series[i % colours.series.length],
       })),
@@ -87,7 +95,11 @@ export function PredictedVsMeasured() {
 
   const rows = rowsFrom(predictions, history);
   const comparison = useCallback(() => comparisonChart(rowsFrom(predictions, history)), [predictions, history]);
-  const runs = useCallback(() => historyChart(history), [history]);
+  const circuits = useAppStore((s) => s.circuits);
+  const runs = useCallback(
+    () => historyChart(history, (id) => predictions.find((p) => p.circuitId === id)?.title ?? circuits.find((c) => c.id === id)?.title ?? id),
+    [history, predictions, circuits],
+  );
   const anyVerified = history.some((r) => r.outcome === 'verified');
 
   return (
@@ -102,6 +114,10 @@ export function PredictedVsMeasured() {
             {rows.some((r) => r.predictedMs !== null || r.measuredMs !== null) && (
               <ChartCanvas config={comparison} label="Predicted and measured proof time for each circuit, in seconds" />
             )}
+            <p className="hint">
+              Measured is the witness, proof and verification of each verified proof: the stages the estimate predicts (waiting for a worker is left out). Error is how far
+              the prediction was from it: − predicted too short, + too long.
+            </p>
             <table>
               <caption>Total proof time per circuit</caption>
               <thead>
@@ -109,6 +125,7 @@ export function PredictedVsMeasured() {
                   <th scope="col">Circuit</th>
                   <th scope="col">Predicted</th>
                   <th scope="col">Measured (median)</th>
+                  <th scope="col">Error</th>
                   <th scope="col">Proofs measured</th>
                 </tr>
               </thead>
@@ -118,6 +135,7 @@ export function PredictedVsMeasured() {
                     <td>{r.title}</td>
                     <td>{r.predictedMs === null ? 'no estimate' : formatDuration(r.predictedMs)}</td>
                     <td>{r.measuredMs === null ? 'not proved yet' : formatDuration(r.measuredMs)}</td>
+                    <td>{errorText(r.errorPercent)}</td>
                     <td>{r.runs}</td>
                   </tr>
                 ))}
@@ -129,7 +147,7 @@ export function PredictedVsMeasured() {
       <section aria-labelledby="runs-title">
         <h2 id="runs-title">Every verified proof</h2>
         {anyVerified ? (
-          <ChartCanvas config={runs} label="Total time of every verified proof on this machine, oldest first, by circuit" />
+          <ChartCanvas config={runs} label="Witness, proof and verification time of every verified proof on this machine, oldest first, by circuit" />
         ) : (
           <p>No verified proofs yet: prove a circuit in the Prove view and it appears here.</p>
         )}

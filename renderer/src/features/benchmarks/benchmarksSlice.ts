@@ -2,6 +2,7 @@
 // predicts next to what the job history measured.
 import { zkdesk } from '../../api/zkdesk.js';
 import type { Calibration } from '../../../../main/services/profiler/calibrationTypes.js';
+import type { BenchmarkHistory } from '../../../../preload/contract.js';
 import type { SliceCreator } from '../../stores/storeTypes.js';
 import { toErrorView, type ErrorView } from '../../stores/errorView.js';
 
@@ -20,7 +21,11 @@ export interface BenchmarksSlice {
   calibrationError: ErrorView | null;
   predictions: CircuitPrediction[];
   predictionsError: ErrorView | null;
+  /** Past calibrations and `npm run bench` results; null until read. */
+  benchmarkHistory: BenchmarkHistory | null;
+  benchmarkHistoryError: ErrorView | null;
   loadCalibration(): Promise<void>;
+  loadBenchmarkHistory(): Promise<void>;
   runCalibration(): Promise<void>;
   /** Estimates for every built circuit (the history itself lives in the prover slice). */
   loadPredictions(): Promise<void>;
@@ -32,6 +37,8 @@ export const createBenchmarksSlice: SliceCreator<BenchmarksSlice> = (set, get) =
   calibrationError: null,
   predictions: [],
   predictionsError: null,
+  benchmarkHistory: null,
+  benchmarkHistoryError: null,
 
   async loadCalibration() {
     try {
@@ -45,9 +52,17 @@ export const createBenchmarksSlice: SliceCreator<BenchmarksSlice> = (set, get) =
     set({ calibrationRunning: true, calibrationError: null });
     try {
       set({ calibration: await zkdesk.calibration.run(), calibrationRunning: false });
-      await get().loadPredictions();
+      await Promise.all([get().loadPredictions(), get().loadBenchmarkHistory()]);
     } catch (error) {
       set({ calibrationError: toErrorView(error), calibrationRunning: false });
+    }
+  },
+
+  async loadBenchmarkHistory() {
+    try {
+      set({ benchmarkHistory: await zkdesk.calibration.history({ limit: 50 }), benchmarkHistoryError: null });
+    } catch (error) {
+      set({ benchmarkHistoryError: toErrorView(error) });
     }
   },
 
