@@ -1,12 +1,14 @@
 // The update state, every case of the union in words, with the one choice each case offers.
 // 'older-on-channel' is the one that needs care: after a switch from beta to stable the channel
-// offers an older build, and nothing is installed unless the user says so.
+// offers an older build, and nothing is installed unless the user says so. A beta tester whose
+// turn in a staged rollout has not come may take the release now ("Get it now"); a halted
+// release is offered to no one, so it gets neither that button nor a promise that it will come.
 import type { UpdateState } from '../../../../main/services/updates/updateState.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { HelpLink } from '../help/HelpLink.js';
 
 function Rollout({ state }: { state: Extract<UpdateState, { kind: 'available' | 'not-available' }> }) {
-  if (!state.rollout || state.rollout.stagingPercentage === null) return null;
+  if (!state.rollout || state.rollout.stagingPercentage === null || state.rollout.stagingPercentage === 0) return null;
   return (
     <p className="hint">
       Staged rollout: this release goes to {state.rollout.stagingPercentage}% of installs; this install is at {state.rollout.positionPercent.toFixed(0)}%.
@@ -40,6 +42,21 @@ function DowngradeChoice({ current, offered, channel }: { current: string; offer
       </div>
       <HelpLink helpId="guides/updates-and-channels">How channels and switching work</HelpLink>
     </fieldset>
+  );
+}
+
+function StagedOut({ version, channel }: { version: string | null; channel: string }) {
+  const checkForUpdates = useAppStore((s) => s.checkForUpdates);
+  if (channel !== 'beta') {
+    return <p>Version {version} is being rolled out in stages and has not reached this install yet. It will, without you doing anything.</p>;
+  }
+  return (
+    <>
+      <p>Version {version} is being rolled out to beta testers in stages and has not reached this install yet. It will by itself, or you can take it now.</p>
+      <button type="button" onClick={() => void checkForUpdates({ getItNow: true })}>
+        Get it now
+      </button>
+    </>
   );
 }
 
@@ -112,9 +129,10 @@ export function UpdateStateView() {
             </p>
           )}
           {state.reason === 'older-on-channel' && <DowngradeChoice current={state.currentVersion} offered={state.latestVersion ?? 'an older release'} channel={state.channel} />}
-          {state.reason === 'staged-out' && (
+          {state.reason === 'staged-out' && <StagedOut version={state.latestVersion} channel={state.channel} />}
+          {state.reason === 'halted' && (
             <p>
-              Version {state.latestVersion} is being rolled out in stages and has not reached this install yet. It will, without you doing anything.
+              Version {state.latestVersion} was halted by the release team: no install is offered it, and it will not arrive by itself. The next release will be offered as usual.
             </p>
           )}
           {state.reason === 'auto-update-disabled' && <p>Automatic updates are turned off for this install by the release team. You can still check by hand.</p>}

@@ -14,7 +14,8 @@ export interface UpdatesSlice {
   loadUpdateState(): Promise<void>;
   receiveUpdateState(state: UpdateState): void;
   switchChannel(channel: UpdateChannel): Promise<void>;
-  checkForUpdates(): Promise<void>;
+  /** A manual check; `getItNow` is a beta tester's "Get it now", which skips the wait for a staged rollout (never a halt). */
+  checkForUpdates(options?: { getItNow?: boolean }): Promise<void>;
   acceptDowngrade(): Promise<void>;
   declineDowngrade(): void;
   downloadUpdate(): Promise<void>;
@@ -47,7 +48,7 @@ export const createUpdatesSlice: SliceCreator<UpdatesSlice> = (set, get) => {
       // The channel is a setting too: re-read it so the settings form shows what was saved.
       await get().loadSettings();
     },
-    checkForUpdates: () => act(() => zkdesk.updates.check({})),
+    checkForUpdates: (options = {}) => act(() => zkdesk.updates.check(options.getItNow ? { getItNow: true } : {})),
     acceptDowngrade: () => act(() => zkdesk.updates.acceptDowngrade()),
     declineDowngrade() {
       set({ downgradeDeclined: true });
