@@ -11,7 +11,7 @@ import type { FlagsSnapshot } from './flags/flagsClient.js';
 export interface CheckOptions {
   /** The user pressed "check now"; automatic checks pass false. */
   manual?: boolean;
-  /** A beta tester's "get it now": skips the staged rollout, on a manual beta check only. */
+  /** A beta tester's "get it now": skips the wait for a staged rollout, on a manual beta check only; never a halt (0 %). */
   getItNow?: boolean;
 }
 
@@ -22,7 +22,7 @@ export interface UpdateService {
   check(options?: CheckOptions): Promise<UpdateState>;
   /** Switches channel and checks it; never installs an older build without acceptDowngrade(). */
   switchChannel(channel: UpdateChannel): Promise<UpdateState>;
-  /** After a switch found an older build on the new channel: offer it now, as the user chose. */
+  /** After a switch found an older build on the new channel: offer it now, as the user chose (for that one check). */
   acceptDowngrade(): Promise<UpdateState>;
   download(): Promise<UpdateState>;
   installAndRestart(): void;
