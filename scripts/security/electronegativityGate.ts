@@ -9,24 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { projectRoot } from '../../main/services/resourcePaths.js';
+import { findingsFromSarif, unexplainedFindings, type Finding, type SarifLog } from './sarifFindings.js';
 
 const run = promisify(execFile);
 const TOOL = '@doyensec/electronegativity@1.10.3';
 const root = projectRoot();
 // What runs with Electron privileges or shapes the page's security: the shell, the bridge, the page.
 const SCANNED = ['main/app', 'preload', 'renderer/index.html'];
-
-interface Finding {
-  check: string;
-  level: string;
-  file: string | null;
-  line: number;
-  description: string;
-}
-
-interface SarifLog {
-  runs: { results: { ruleId: string; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
-}
 
 async function scan(stage: string): Promise<Finding[]> {
   // SARIF, not CSV: the tool writes its CSV header and rows with two racing writes, and the header
@@ -35,21 +24,7 @@ async function scan(stage: string): Promise<Finding[]> {
   const electronVersion = JSON.parse(await readFile(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string };
   // Run in isolation: the tool needs an old commander it does not declare, which our tree would shadow.
   await run('npx', ['-y', TOOL, '-i', path.join(stage, 'src'), '-e', electronVersion.version, '-o', out], { cwd: os.tmpdir(), maxBuffer: 32 * 1024 * 1024 });
-  const sarif = JSON.parse(await readFile(out, 'utf8')) as SarifLog;
-  return sarif.runs.flatMap((r) => r.results).map((result) => {
-    const where = result.locations[0]?.physicalLocation;
-    const uri = where?.artifactLocation.uri ?? 'file:///';
-    // Global checks have no file; the tool names them file:///.
-    const file = uri === 'file:///' ? null : path.relative(path.join(stage, 'src'), uri);
-    return { check: result.ruleId, level: result.level, file, line: where?.region.startLine ?? 0, description: result.message.text };
-  });
-}
-
-async function explained(finding: Finding): Promise<boolean> {
-  if (!finding.file) return false;
-  const lines = (await readFile(path.join(root, finding.file), 'utf8')).split('\n');
-  const from = Math.max(0, finding.line - 5);
-  return lines.slice(from, finding.line).some((l) => l.includes(`electronegativity-ok ${finding.check}`));
+  return findingsFromSarif(JSON.parse(await readFile(out, 'utf8')) as SarifLog, path.join(stage, 'src'));
 }
 
 async function sourceFiles(dir: string): Promise<string[]> {
@@ -80,8 +55,7 @@ async function main(): Promise<void> {
   try {
     for (const entry of SCANNED) await cp(path.join(root, entry), path.join(stage, 'src', entry), { recursive: true });
     const findings = await scan(stage);
-    const open: Finding[] = [];
-    for (const finding of findings) if (!(await explained(finding))) open.push(finding);
+    const open = await unexplainedFindings(findings, root);
     const own = await ownChecks();
     console.log(`electronegativity: ${findings.length} findings, ${findings.length - open.length} explained beside the code, ${open.length} open`);
     for (const f of open) console.log(`  ${f.level} ${f.check} ${f.file ?? '(global)'}:${f.line} ${f.description}`);
