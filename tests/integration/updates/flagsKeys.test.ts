@@ -53,6 +53,10 @@ describe('the flags signing key', () => {
     const keys = config.extraResources.find((r) => r.from === 'resources/keys');
     expect(keys?.filter.some((pattern) => minimatch(publicName!, pattern))).toBe(true);
     expect(keys?.filter.some((pattern) => minimatch('flags-signing.key', pattern))).toBe(false);
+    // A private key renamed to .pem and dropped in the folder is not trusted.
+    const careless = await tempDir('careless-keys');
+    await copyFile(path.join(keysOut, 'flags-signing.key'), path.join(careless, 'oops.pem'));
+    expect(readTrustedFlagKeys(careless)).toEqual({ pems: [], skipped: [{ file: 'oops.pem', reason: 'a private key; only public keys belong here' }] });
   });
 
   it('a flags.json signed with the private key (offset times included) is accepted through the copied public key', async () => {
