@@ -2,7 +2,6 @@
 // wasm + zkey files) into one ResolvedCircuit.
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import * as snarkjs from 'snarkjs';
 import { ZkError } from '../../common/errors.js';
 import { CircuitRegistry } from '../services/prover/circuitRegistry.js';
 import { openCircuitPackage } from '../services/prover/circuitPackage.js';
@@ -33,6 +32,8 @@ async function exportedVkey(zkeyPath: string, dataDir: string): Promise<string> 
   const target = path.join(dataDir, 'cache', 'vkeys', `${await sha256File(zkeyPath)}.json`);
   if (await stat(target).catch(() => null)) return target;
   await mkdir(path.dirname(target), { recursive: true });
+  // snarkjs only here: loading it up front would delay every `zkdesk prove` by ~100 ms.
+  const snarkjs = await import('snarkjs');
   try {
     const vkey = await snarkjs.zKey.exportVerificationKey(zkeyPath);
     await writeFileAtomic(target, JSON.stringify(vkey, null, 1));

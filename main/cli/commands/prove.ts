@@ -41,16 +41,25 @@ export function registerProveCommand(program: Command): void {
     .option('--memory-cap <mb>', "cap the worker's memory")
     .action(async (opts: ProveOptions, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals());
-      const circuit = await resolveCircuitArgs(opts, ctx.dataDir);
       if (!opts.input && !opts.sample) throw new ZkError('E_INPUT_INVALID', 'Give the input with --input <file.json> (or --sample).', { problem: 'missing --input' });
-      const input = opts.input
-        ? await readInputFile(path.resolve(opts.input))
-        : await new CircuitRegistry(bundledCircuitsDir()).sampleInput(circuit.id);
       const timeoutSec = positiveNumber(opts.timeout, '--timeout');
       const capMb = positiveNumber(opts.memoryCap, '--memory-cap');
 
-      // One proof: one worker. The cap and time limit follow the flags, else the settings.
-      const services = await openCliServices(ctx, 'cli', { workerCount: 1, ...(capMb ? { workerMemoryCapMb: capMb } : {}), ...(timeoutSec ? { jobTimeoutMs: timeoutSec * 1000 } : {}) });
+      // One proof: one worker. The cap and time limit follow the flags, else the settings. The
+      // worker (a process, then the curve's threads: about half a second) starts while the
+      // circuit is resolved and its input read, not after.
+      const opening = openCliServices(ctx, 'cli', { workerCount: 1, ...(capMb ? { workerMemoryCapMb: capMb } : {}), ...(timeoutSec ? { jobTimeoutMs: timeoutSec * 1000 } : {}) });
+      void opening.then((s) => s.warmUp()).catch(() => {});
+      let circuit: Awaited<ReturnType<typeof resolveCircuitArgs>>;
+      let input: unknown;
+      try {
+        circuit = await resolveCircuitArgs(opts, ctx.dataDir);
+        input = opts.input ? await readInputFile(path.resolve(opts.input)) : await new CircuitRegistry(bundledCircuitsDir()).sampleInput(circuit.id);
+      } catch (error) {
+        await opening.then((s) => s.close()).catch(() => {});
+        throw error;
+      }
+      const services = await opening;
       const prover = services.prover;
       const showProgress = !ctx.json && process.stderr.isTTY;
       if (showProgress) {
@@ -83,6 +92,7 @@ export function registerProveCommand(program: Command): void {
             jobId: result.jobId,
             circuitId: result.circuitId,
             verified: result.verified,
+            backend: result.backend,
             timings: result.timings,
             peakRssBytes: result.peakRssBytes,
             memoryCapBytes: prover.memoryCapBytes,
@@ -94,7 +104,7 @@ export function registerProveCommand(program: Command): void {
         } else {
           const t = result.timings;
           ctx.out(`✓ verified proof of ${circuit.title} in ${formatMs(t.totalMs)}`);
-          ctx.out(`  witness ${formatMs(t.witnessMs)} · prove ${formatMs(t.proveMs)} · verify ${formatMs(t.verifyMs)} · peak memory ${formatBytes(result.peakRssBytes)}`);
+          ctx.out(`  witness ${formatMs(t.witnessMs)} · prove ${formatMs(t.proveMs)} (${result.backend === 'native' ? 'native prover' : 'snarkjs'}) · verify ${formatMs(t.verifyMs)} · peak memory ${formatBytes(result.peakRssBytes)}`);
           ctx.out(files ? `  wrote ${files.proof} and ${files.public}` : `  public signals: ${result.publicSignals.join(', ')}`);
         }
         const unsaved = historyError as ErrorPayload | null;
