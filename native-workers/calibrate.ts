@@ -29,6 +29,11 @@ interface Curve {
 
 const port = connectToParent();
 
+/** A log record for main's log file, as the prover worker sends them (main redacts on write). */
+function log(level: 'debug' | 'info' | 'warn' | 'error', msg: string, fields: Record<string, string | number | boolean> = {}): void {
+  port.post({ type: 'log', level, msg, fields });
+}
+
 /** Distinct points g, 2g, 3g, ... in the affine Montgomery form zkey sections use. */
 function bases(group: Group, n: number): Uint8Array {
   const size = group.F.n8 * 2;
@@ -61,6 +66,14 @@ async function median3(run: () => Promise<unknown>): Promise<number> {
 }
 
 async function calibrate(curve: Curve, request: CalibrateRequest): Promise<void> {
+  const started = performance.now();
+  log('info', 'calibration started', {
+    g1Powers: request.g1Powers.join(','),
+    g2Powers: request.g2Powers.join(','),
+    fftPowers: request.fftPowers.join(','),
+    witness: request.witness !== null && request.witness !== undefined,
+    threads: os.availableParallelism(),
+  });
   const g1Msm: Timing[] = [];
   for (const power of request.g1Powers) {
     const b = bases(curve.G1, 2 ** power);
@@ -81,6 +94,12 @@ async function calibrate(curve: Curve, request: CalibrateRequest): Promise<void>
     fft.push({ power, ms: await median3(async () => curve.Fr.fft(await curve.Fr.ifft(values))) });
   }
   const pairingMs = await median3(async () => curve.pairing(curve.G1.g, curve.G2.g));
+  log('debug', 'curve operations timed', {
+    g1MsmMs: g1Msm.map((t) => Math.round(t.ms)).join(','),
+    g2MsmMs: g2Msm.map((t) => Math.round(t.ms)).join(','),
+    fftMs: fft.map((t) => Math.round(t.ms)).join(','),
+    pairingMs: Math.round(pairingMs),
+  });
 
   let witness: { wires: number; ms: number } | null = null;
   if (request.witness) {
@@ -88,17 +107,23 @@ async function calibrate(curve: Curve, request: CalibrateRequest): Promise<void>
     const input = request.witness.input;
     witness = { wires: request.witness.wires, ms: await median3(() => calculator.calculateWTNSBin(input, true)) };
   }
+  log('info', 'calibration finished', { totalMs: Math.round(performance.now() - started), ...(witness ? { witnessMs: Math.round(witness.ms), wires: witness.wires } : {}) });
   port.post({ type: 'calibration', g1Msm, g2Msm, fft, pairingMs, witness, threads: os.availableParallelism() });
 }
 
 const curve = (await buildBn128()) as unknown as Curve;
 port.onMessage((message) => {
   if (message.type === 'calibrate') {
-    calibrate(curve, message).catch((error: unknown) => port.post({ type: 'calibration-error', error: ZkError.wrap(error).toPayload() }));
+    calibrate(curve, message).catch((error: unknown) => {
+      const zk = ZkError.wrap(error);
+      log('error', 'calibration failed in the worker', { code: zk.code, reason: zk.message.slice(0, 300) });
+      port.post({ type: 'calibration-error', error: zk.toPayload() });
+    });
   } else if (message.type === 'shutdown') {
     // process.exit ends ffjavascript's threads too, without curve.terminate()'s fixed 200 ms sleep.
     process.exit(0);
   }
 });
 port.onParentGone(() => process.exit(0));
+log('debug', 'calibration worker ready', { node: process.versions.node });
 port.post({ type: 'ready', pid: process.pid, protocolVersion: PROTOCOL_VERSION, versions: { node: process.versions.node, snarkjs: 'ffjavascript' } });

@@ -25,7 +25,8 @@ import type { WorkerLauncher } from '../services/prover/workerLauncher.js';
 import { bundledCircuitsDir } from '../services/resourcePaths.js';
 import { SettingsStore, type Settings } from '../services/settings/settingsStore.js';
 import { BundleService } from '../services/diagnostics/bundleService.js';
-import { writeCrashRecord } from '../services/diagnostics/crashRecords.js';
+import type { CrashRecord } from '../services/diagnostics/crashRecords.js';
+import { WorkerCrashWatch } from '../services/diagnostics/workerCrashWatch.js';
 import { FeedbackOutbox } from '../services/diagnostics/feedbackOutbox.js';
 import { createDiagnosticsLogger, type DiagnosticsLogger } from '../services/diagnostics/logger.js';
 import { createRedactor, processRedactionContext, type Redactor } from '../services/diagnostics/redact.js';
@@ -91,6 +92,7 @@ export class ZkdeskServices {
     readonly prover: ProverService,
     readonly logger: DiagnosticsLogger,
     readonly redactor: Redactor,
+    private readonly crashes: WorkerCrashWatch,
   ) {
     this.registry = new CircuitRegistry(options.circuitsDir ?? bundledCircuitsDir());
     this.history = new JobHistory(options.dataDir);
@@ -111,7 +113,8 @@ export class ZkdeskServices {
     this.watchWorkers();
     this.calibration = new CalibrationService({
       dataDir: options.dataDir,
-      launcher: options.launcher,
+      // Its log records are written here: the calibration service only waits for its result.
+      launcher: crashes.wrap(options.launcher, { onLog: (pid, record) => logger.writeWorkerRecord(pid, record) }),
       workerScript: calibrationWorkerScript,
       prover,
       registry: this.registry,
@@ -129,13 +132,22 @@ export class ZkdeskServices {
       processName: options.processName,
       maxBytes: s.logMaxBytes,
       retentionDays: s.logRetentionDays,
+      level: s.logLevel,
       redaction,
       ...(options.echoLog ? { echo: options.echoLog } : {}),
     });
     for (const warning of loaded.warnings) logger.scope('settings').warn({ code: warning.code }, warning.message);
     const limits = proverLimits(s, options.overrides);
+    const crashLog = logger.scope('diagnostics');
+    const crashes = new WorkerCrashWatch({
+      dataDir: options.dataDir,
+      appVersion: options.appVersion,
+      redactor: () => redactor,
+      onRecorded: (record) => crashLog.warn({ pid: record.pid, signal: record.signal, exitCode: record.exitCode, jobId: record.jobId }, 'a worker exited abnormally; crash record written'),
+      onError: (error) => crashLog.error({ reason: String(error) }, 'crash record could not be written'),
+    });
     const prover = new ProverService({
-      launcher: options.launcher,
+      launcher: crashes.wrap(options.launcher),
       workerScript: proverWorkerScript,
       history: new JobHistory(options.dataDir),
       ...limits,
@@ -145,7 +157,7 @@ export class ZkdeskServices {
         logger.writeWorkerRecord(pid, { level: level as 'info', msg, fields: fields as Record<string, string | number | boolean> });
       },
     });
-    const services = new ZkdeskServices(options, settings, loaded.warnings[0] ?? null, prover, logger, redactor);
+    const services = new ZkdeskServices(options, settings, loaded.warnings[0] ?? null, prover, logger, redactor, crashes);
     // A CLI run sends only when it is asked to (`zkdesk feedback`): it should not wait on a network at exit.
     if (options.processName !== 'cli') services.retryPendingFeedback();
     return services;
@@ -170,7 +182,10 @@ export class ZkdeskServices {
     return this.feedbackDelivery;
   }
 
-  /** Logs every job's end, and leaves a crash record when a worker died under a job. */
+  /**
+   * Logs every job's end. A worker that died on its own is recorded by the crash watch as it
+   * exits; one main stopped for using too much memory is recorded here, with the job's limits.
+   */
   private watchWorkers(): void {
     const log = this.logger.scope('prover');
     this.prover.on((event) => {
@@ -179,8 +194,8 @@ export class ZkdeskServices {
       const fields = { jobId: r.jobId, circuitId: r.circuitId, outcome: r.outcome, errorCode: r.errorCode, totalMs: Math.round(r.timings.totalMs), peakRssBytes: r.peakRssBytes, workerPid: r.workerPid };
       if (r.outcome === 'verified') log.info(fields, 'proof verified');
       else log.warn(fields, r.errorMessage ?? 'job did not finish');
-      if (r.errorCode === 'E_WORKER_CRASHED' || r.errorCode === 'E_OUT_OF_MEMORY') {
-        const record = {
+      if ((r.errorCode === 'E_WORKER_CRASHED' || r.errorCode === 'E_OUT_OF_MEMORY') && !this.crashes.hasRecorded(r.workerPid)) {
+        void this.crashes.record({
           kind: 'worker-exit' as const,
           at: r.finishedAt,
           ...(r.workerPid !== null ? { pid: r.workerPid } : {}),
@@ -190,16 +205,21 @@ export class ZkdeskServices {
           message: r.errorMessage ?? '',
           appVersion: this.options.appVersion,
           details: { memoryCapBytes: r.memoryCapBytes, peakRssBytes: r.peakRssBytes },
-        };
-        writeCrashRecord(this.options.dataDir, record, this.redactor).catch((error: unknown) => log.error({ reason: String(error) }, 'crash record could not be written'));
+        });
       }
     });
+  }
+
+  /** Writes a crash record (the Electron shell's gone processes); close() waits for it. */
+  recordCrash(record: CrashRecord): Promise<string | null> {
+    return this.crashes.record({ appVersion: this.options.appVersion, ...record });
   }
 
   /** Saves a settings change and applies what can be applied at once (the prover's limits). */
   async updateSettings(patch: unknown): Promise<Settings> {
     const settings = await this.settings.update(patch);
     this.prover.reconfigure(proverLimits(settings, this.options.overrides));
+    this.logger.setLevel(settings.logLevel);
     return settings;
   }
 
@@ -345,6 +365,8 @@ export class ZkdeskServices {
     this.stopping.abort();
     await this.feedbackDelivery;
     await this.prover.close();
+    // A worker that died just before the end must still leave its record.
+    await this.crashes.settled();
     this.logger.close();
   }
 }

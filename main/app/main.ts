@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, shell } from 'electron';
 import yaml from 'js-yaml';
 import { ZkdeskApi } from '../api/apiHandlers.js';
 import { ZkdeskServices } from '../api/zkdeskServices.js';
+import { goneProcessRecord } from '../services/diagnostics/crashRecords.js';
 import { loadHelpArticles } from '../services/help/helpLoader.js';
 import { projectRoot } from '../services/resourcePaths.js';
 import { readTrustedFlagKeys } from '../services/updates/flags/trustedFlagKeys.js';
@@ -91,6 +92,15 @@ async function start(): Promise<void> {
   installAppMenu(() => mainWindow, { checkForUpdates: () => void updates?.check({ manual: true }) });
   if (updates) void updates.check({ manual: false });
 
+  // A crashed renderer, GPU or other child leaves a redacted record beside the crashReporter's minidump.
+  app.on('child-process-gone', (_event, details) => {
+    const record = goneProcessRecord('child-process-gone', details);
+    if (record) void services.recordCrash(record);
+  });
+  app.on('render-process-gone', (_event, _contents, details) => {
+    const record = goneProcessRecord('renderer-gone', details);
+    if (record) void services.recordCrash(record);
+  });
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
     unwire();

@@ -1,7 +1,9 @@
 // `zkdesk` on the command line. Each command lives in commands/<name>.ts and registers itself
 // here; this file only composes them and turns failures into exit codes.
 import { Command, CommanderError } from 'commander';
+import { ZkError } from '../../common/errors.js';
 import { reportFailure, type GlobalOptions } from './cliContext.js';
+import { openCommandLog, type CommandLog } from './commandLog.js';
 import { commandsToLoad, loadCommands } from './commands/index.js';
 import { appVersion } from './appVersion.js';
 
@@ -23,15 +25,22 @@ export async function runCli(argv: string[]): Promise<number> {
   for (const register of await loadCommands(argv)) register(program);
 
   let exitCode = 0;
-  program.hook('preAction', () => {
+  let log: CommandLog | null = null;
+  program.hook('preAction', async (_root, action) => {
     exitCode = 0;
+    // A log that cannot be opened (an unwritable data directory) must not stop the command.
+    log = await openCommandLog(program.opts<GlobalOptions>(), action).catch(() => null);
   });
   try {
     await program.parseAsync(argv, { from: 'user' });
     exitCode = process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    exitCode = reportFailure(error, program.opts<GlobalOptions>());
+    const zk = ZkError.wrap(error);
+    (log as CommandLog | null)?.failed(zk.code, zk.helpId);
+    exitCode = reportFailure(zk, program.opts<GlobalOptions>());
+  } finally {
+    (log as CommandLog | null)?.close();
   }
   return exitCode;
 }

@@ -47,6 +47,38 @@ export async function writeCrashRecord(dataDir: string, record: CrashRecord, red
   return file;
 }
 
+/** What Electron says about a child or renderer process that went (its 'child-process-gone' and 'render-process-gone' details). */
+export interface GoneProcessDetails {
+  reason: string;
+  exitCode: number;
+  /** Child processes: 'GPU', 'Utility', … */
+  type?: string;
+  serviceName?: string;
+  name?: string;
+}
+
+/**
+ * The crash record for an Electron process that went, or null when there is nothing to record:
+ * a clean exit, or one of our own workers, which the worker crash watch records with more detail.
+ */
+export function goneProcessRecord(kind: 'renderer-gone' | 'child-process-gone', details: GoneProcessDetails, at: Date = new Date()): CrashRecord | null {
+  if (details.reason === 'clean-exit') return null;
+  if (details.type === 'Utility' && /^zkdesk-/.test(details.serviceName ?? '')) return null;
+  const what = kind === 'renderer-gone' ? 'The window\'s renderer process' : `The ${details.type ?? 'child'} process${details.name ? ` (${details.name})` : ''}`;
+  return {
+    kind,
+    at: at.toISOString(),
+    exitCode: details.exitCode,
+    message: `${what} went: ${details.reason}.`,
+    details: {
+      reason: details.reason,
+      ...(details.type ? { type: details.type } : {}),
+      ...(details.serviceName ? { serviceName: details.serviceName } : {}),
+      ...(details.name ? { name: details.name } : {}),
+    },
+  };
+}
+
 /** Is this exit one to record? A clean exit, or one we asked for (cancel, shutdown), is not. */
 export function isAbnormalExit(exitCode: number | null, signal: string | null, expected: boolean): boolean {
   if (expected) return false;

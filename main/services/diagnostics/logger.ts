@@ -37,6 +37,8 @@ export interface DiagnosticsLogger {
   scope(scope: LogScope): Logger;
   /** Writes a worker's record under `worker:<pid>`, with its own level and fields. */
   writeWorkerRecord(pid: number, record: WorkerLogRecord): void;
+  /** Changes the lowest level written, for the root and every scope (the `logLevel` setting). */
+  setLevel(level: LogLevel): void;
   /** Swap in a richer context (serials the profiler found, the install id to keep). */
   updateRedaction(context: RedactionContext): void;
   close(): void;
@@ -96,6 +98,11 @@ export function createDiagnosticsLogger(options: DiagnosticsLoggerOptions): Diag
       const level: LogLevel = LEVELS.has(record.level) ? record.level : 'info';
       const fields = Object.fromEntries(Object.entries(record.fields ?? {}).filter(([key]) => !RESERVED.has(key)));
       scope(`worker:${pid}`)[level]({ ...fields, workerPid: pid }, String(record.msg));
+    },
+    setLevel(level) {
+      root.level = level;
+      // A pino child keeps the level it was made with: each scope is set too.
+      for (const child of scopes.values()) child.level = level;
     },
     updateRedaction(context) {
       redactor = createRedactor(context);

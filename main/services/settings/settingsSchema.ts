@@ -19,6 +19,8 @@ export const settingsFieldsSchema = z.object({
   jobTimeoutSec: z.number().int().min(1).max(86_400).default(600),
   logMaxBytes: z.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(5 * 1024 * 1024),
   logRetentionDays: z.number().int().min(1).max(365).default(14),
+  /** The lowest level written to the log files; `debug` adds each job's and worker's steps. */
+  logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   feedbackEndpoint: httpUrl.nullable().default(null),
   /** A job predicted to take longer than this asks before it starts. */

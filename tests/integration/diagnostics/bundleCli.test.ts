@@ -151,7 +151,10 @@ describe('zkdesk bundle', () => {
     expect([...files.keys()].sort()).toEqual(
       expect.arrayContaining(['manifest.json', 'profile.json', 'warnings.json', 'settings.json', 'jobs/history.jsonl', 'crashes/index.json', 'bench/run-1.json']),
     );
-    expect([...files.keys()].filter((f) => f.startsWith('logs/')).length).toBe(2);
+    // The two planted log files, and the CLI's own log of this `bundle` run.
+    const logs = [...files.keys()].filter((f) => f.startsWith('logs/'));
+    expect(logs.filter((f) => !f.startsWith('logs/cli-'))).toHaveLength(2);
+    expect(files.get(logs.find((f) => f.startsWith('logs/cli-')) ?? '')).toContain('"command":"bundle"');
     expect([...files.keys()].filter((f) => f.startsWith('crashes/') && f !== 'crashes/index.json').length).toBe(2);
 
     for (const [name, content] of files) {

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
-import { isAbnormalExit, listCrashReports, writeCrashRecord } from '../../../main/services/diagnostics/crashRecords.js';
+import { goneProcessRecord, isAbnormalExit, listCrashReports, writeCrashRecord } from '../../../main/services/diagnostics/crashRecords.js';
 import { createRedactor } from '../../../main/services/diagnostics/redact.js';
 
 let dir: string;
@@ -42,5 +42,29 @@ describe('crash records', () => {
       ]),
     );
     expect(list).toHaveLength(2);
+  });
+});
+
+describe('records for Electron processes that went', () => {
+  const at = new Date('2026-12-01T10:00:00.000Z');
+  it('a crashed renderer or GPU process is recorded with its reason and exit code', () => {
+    expect(goneProcessRecord('renderer-gone', { reason: 'crashed', exitCode: 139 }, at)).toEqual({
+      kind: 'renderer-gone',
+      at: at.toISOString(),
+      exitCode: 139,
+      message: "The window's renderer process went: crashed.",
+      details: { reason: 'crashed' },
+    });
+    expect(goneProcessRecord('child-process-gone', { reason: 'oom', exitCode: -536870904, type: 'GPU' }, at)).toMatchObject({
+      kind: 'child-process-gone',
+      message: 'The GPU process went: oom.',
+      details: { reason: 'oom', type: 'GPU' },
+    });
+  });
+
+  it('a clean exit, and our own workers (recorded by the crash watch), leave nothing', () => {
+    expect(goneProcessRecord('child-process-gone', { reason: 'clean-exit', exitCode: 0, type: 'GPU' }, at)).toBeNull();
+    expect(goneProcessRecord('child-process-gone', { reason: 'killed', exitCode: 9, type: 'Utility', serviceName: 'zkdesk-prover-1' }, at)).toBeNull();
+    expect(goneProcessRecord('child-process-gone', { reason: 'killed', exitCode: 9, type: 'Utility', serviceName: 'network.mojom.NetworkService' }, at)).not.toBeNull();
   });
 });

@@ -86,3 +86,18 @@ describe('logger', () => {
     log.close();
   });
 });
+
+describe('logger level', () => {
+  it('setLevel changes what every scope writes, those made before the change too', async () => {
+    const log = createDiagnosticsLogger({ dataDir: dir, processName: 'main', maxBytes: 1 << 20, retentionDays: 7, redaction, level: 'warn' });
+    const early = log.scope('prover');
+    early.info('not written at warn');
+    log.setLevel('debug');
+    early.debug('written after the change');
+    log.scope('cli').debug('a new scope too');
+    log.setLevel('error');
+    early.warn('not written at error');
+    log.close();
+    expect((await readLines()).map((l) => l.msg)).toEqual(['written after the change', 'a new scope too']);
+  });
+});
