@@ -1,10 +1,12 @@
-// The shell: header, navigation, the current view inside an error boundary, the first-run guide
-// and the settings recovery notice. Loads what every view shares once, at start.
+// The shell: a skip link, header, navigation, the current view inside an error boundary, and
+// the settings recovery notice. Loads what every view shares once, at start; moves focus to
+// the view's heading when the view changes.
 import { useEffect } from 'react';
 import { useAppStore } from '../stores/appStore.js';
 import { NavBar } from './NavBar.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
-import { FirstRunGuide } from './FirstRunGuide.js';
+import { SkipLink } from './SkipLink.js';
+import { useFocusOnViewChange } from './useFocusOnViewChange.js';
 import { RecoveryNotice } from './RecoveryNotice.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { useHostEvents } from './useHostEvents.js';
@@ -17,6 +19,7 @@ export function App() {
   const infoError = useAppStore((s) => s.infoError);
   useHostEvents();
   useTheme();
+  useFocusOnViewChange();
 
   useEffect(() => {
     const { loadInfo, loadSettings, loadUpdateState } = useAppStore.getState();
@@ -27,6 +30,7 @@ export function App() {
 
   return (
     <div className="shell">
+      <SkipLink />
       <header className="app-header">
         <span className="brand">zkdesk</span>
         {info && (
@@ -36,10 +40,9 @@ export function App() {
         )}
       </header>
       <NavBar />
-      <main className="content">
+      <main className="content" id="main-content">
         <ErrorNotice error={infoError} />
         <RecoveryNotice />
-        <FirstRunGuide />
         <ErrorBoundary key={view}>
           <CurrentView view={view} />
         </ErrorBoundary>

@@ -1,5 +1,6 @@
-// The three things a new tester needs, shown until dismissed. Dismissal is a setting, so it
-// holds across restarts and across hosts (the app and `zkdesk serve` share the data directory).
+// The three things a new tester needs, shown on the Overview under its heading until dismissed
+// (every other view keeps its heading first). Dismissal is a setting, so it holds across
+// restarts and across hosts (the app and `zkdesk serve` share the data directory).
 import { useAppStore } from '../stores/appStore.js';
 import { routeHash } from './route.js';
 
@@ -13,7 +14,7 @@ export function FirstRunGuide() {
       <h2 id="first-run-title">Getting started</h2>
       <ol className="first-run-steps">
         <li>
-          <a href={routeHash({ view: 'overview', helpId: null })}>See whether this machine is ready</a>: its hardware, the verdict and any warnings.
+          <strong>See whether this machine is ready</strong>: its hardware, the verdict and any warnings are below on this page.
         </li>
         <li>
           <a href={routeHash({ view: 'prove', helpId: null })}>Prove a bundled circuit</a>: pick one, load its sample input, press Prove.

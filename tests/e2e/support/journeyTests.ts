@@ -5,6 +5,7 @@ import * as journeys from './journeys.js';
 
 export function journeyTests(target: () => journeys.JourneyTarget, pageErrors: () => string[]): void {
   it('opens the app with first-run guidance that stays dismissed', () => journeys.openTheApp(target()));
+  it('works from the keyboard alone: skip link, Tab to the navigation, Enter, focus on the view heading', () => journeys.keyboardOnly(target()));
   it('shows the profile, the verdict and the warnings with their evidence', () => journeys.seeProfileAndWarnings(target()));
   it("opens a warning's article at the summary, goes to expert depth, and remembers it across a reload", () => journeys.readWarningArticleToExpertDepth(target()));
   it('searches help, typos included', () => journeys.searchHelp(target()));

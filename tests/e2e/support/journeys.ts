@@ -60,11 +60,14 @@ export async function openTheApp(target: JourneyTarget): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
   const guide = page.getByRole('region', { name: 'Getting started' });
   await guide.waitFor();
-  expect(await guide.getByRole('link').allTextContents()).toEqual([
-    'See whether this machine is ready',
-    'Prove a bundled circuit',
-    'Send a diagnostics bundle or feedback',
-  ]);
+  expect(await guide.locator('li').count()).toBe(3);
+  expect(await guide.locator('li').first().textContent()).toMatch(/^See whether this machine is ready/);
+  expect(await guide.getByRole('link').allTextContents()).toEqual(['Prove a bundled circuit', 'Send a diagnostics bundle or feedback']);
+  // The guide sits under the Overview's heading, and no other view carries it above its own.
+  expect(await page.evaluate(() => document.querySelector('#main-content h1')?.compareDocumentPosition(document.querySelector('.first-run') as Node))).toBe(4);
+  await goTo(page, 'Prove');
+  expect(await page.getByRole('region', { name: 'Getting started' }).count()).toBe(0);
+  await goTo(page, 'Overview');
   await guide.getByRole('button', { name: 'Dismiss the guide' }).click();
   // The guide hides at once; the reload must wait until the dismissal is saved.
   await settingsOnDisk(target.dataDir, (s) => s.firstRunDismissed === true);
@@ -75,6 +78,40 @@ export async function openTheApp(target: JourneyTarget): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll<HTMLInputElement>('input[name="update-channel"]:checked').length === 1);
   await goTo(page, 'Overview');
   expect(await page.getByRole('region', { name: 'Getting started' }).count()).toBe(0);
+}
+
+/** Keyboard only: the skip link first, Tab into the navigation, Enter opens a view, its heading gets focus. */
+export async function keyboardOnly(target: JourneyTarget): Promise<void> {
+  const { page } = target;
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      return { tag: el?.tagName.toLowerCase() ?? null, text: el?.textContent?.trim() ?? null };
+    });
+  await page.keyboard.press('Tab');
+  expect(await focused()).toEqual({ tag: 'a', text: 'Skip to content' });
+  expect(await page.getByRole('link', { name: 'Skip to content' }).isVisible()).toBe(true);
+  await checkScreen(target, 'keyboard-skip-link');
+  await page.keyboard.press('Enter');
+  expect(await focused()).toEqual({ tag: 'h1', text: 'Overview' });
+
+  // From the top again: past the skip link into the navigation, two links along to Prove.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect(await focused()).toEqual({ tag: 'a', text: 'Overview' });
+  await page.keyboard.press('Tab');
+  expect(await focused()).toEqual({ tag: 'a', text: 'Prove' });
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Prove' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  expect(await focused()).toEqual({ tag: 'h1', text: 'Prove' });
+  // The next Tab goes on into the view, not back to the navigation.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('nav') === null && document.activeElement?.closest('#main-content') !== null)).toBe(true);
+  await checkScreen(target, 'keyboard-prove-heading');
 }
 
 export async function seeProfileAndWarnings(target: JourneyTarget): Promise<void> {

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { WarningList } from '../warnings/WarningList.js';
 import { MachineFacts } from './MachineFacts.js';
 import { ReadinessVerdict } from './ReadinessVerdict.js';
+import { FirstRunGuide } from '../../app/FirstRunGuide.js';
 import './overview.css';
 
 export function OverviewView() {
@@ -21,6 +22,7 @@ export function OverviewView() {
   return (
     <div className="view overview">
       <h1>Overview</h1>
+      <FirstRunGuide />
       <ErrorNotice error={error} />
       {loading && !profile && <p role="status">Reading this machine…</p>}
       {advice && <ReadinessVerdict verdict={advice.verdict} />}
