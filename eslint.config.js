@@ -13,7 +13,15 @@ const noElectron = {
     { name: 'electron', message: 'Only main/app/ may import electron: keep services runnable in plain Node.' },
     { name: 'electron-updater', message: 'Only main/app/ (and electron*.ts adapters) may import electron-updater.' },
   ],
+  // `electron/main`, `electron/common`, ...: the same module by another door.
+  patterns: [{ group: ['electron/*', 'electron-updater/*'], message: 'Only main/app/ may import electron (any of its entry points).' }],
 };
+// import() and require() are not imports to no-restricted-imports: refuse them by syntax.
+const electronModule = "/^electron(-updater)?(\\/|$)/";
+const noDynamicElectron = [
+  { selector: `ImportExpression[source.value=${electronModule}]`, message: 'Only main/app/ may load electron, dynamically or not.' },
+  { selector: `CallExpression[callee.name='require'][arguments.0.value=${electronModule}]`, message: 'Only main/app/ may load electron, dynamically or not.' },
+];
 const noNode = nodeBuiltins.map((name) => ({
   name,
   message: 'This code runs without Node (renderer, common, contract): no Node built-ins.',
@@ -36,10 +44,10 @@ export default tseslint.config(
   {
     files: ['**/*.ts', '**/*.tsx'],
     ignores: ['main/app/**', 'main/services/**/electron*.ts', 'preload/preload.ts', 'tests/e2e/electron/**'],
-    rules: { 'no-restricted-imports': ['error', noElectron] },
+    rules: { 'no-restricted-imports': ['error', noElectron], 'no-restricted-syntax': ['error', ...noDynamicElectron] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}', 'common/**/*.ts', 'preload/contract.ts', 'preload/apiObject.ts', 'main/services/help/{helpArticle,parseArticle,helpIndex,helpCoverage}.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [...noElectron.paths, ...noNode] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [...noElectron.paths, ...noNode], patterns: noElectron.patterns }] },
   },
 );
