@@ -128,6 +128,10 @@ export async function seeProfileAndWarnings(target: JourneyTarget): Promise<void
     expect(await page.getByRole('heading', { name: /^Readiness:/ }).textContent()).toMatch(/Ready/);
   } else {
     expect(await warnings.first().locator('dl.evidence dt').count()).toBeGreaterThan(0);
+    // Evidence in words: no rule keys (camelCase) as labels, no bare "absent"/"true".
+    const labels = await page.locator('dl.evidence dt').allTextContents();
+    expect(labels.filter((l) => /^[a-z]+[A-Z]/.test(l))).toEqual([]);
+    expect((await page.locator('dl.evidence dd').allTextContents()).filter((v) => v === 'true' || v === 'false' || v === 'absent')).toEqual([]);
     expect(await warnings.first().getByRole('link', { name: /^Learn more about/ }).count()).toBe(1);
   }
   await checkScreen(target, 'overview');
@@ -178,7 +182,13 @@ export async function searchHelp(target: JourneyTarget): Promise<void> {
   const titles = await results.allTextContents();
   // A typo still finds the memory articles.
   expect(titles.some((t) => /memory/i.test(t))).toBe(true);
+  // The results stand in for the index while the query is there, and the index returns without it.
+  expect(await page.getByRole('heading', { name: 'Guides' }).count()).toBe(0);
   await checkScreen(target, 'help-search');
+  await page.getByRole('searchbox', { name: 'Search help' }).fill('');
+  await page.getByRole('heading', { name: 'Guides' }).waitFor();
+  await page.getByRole('searchbox', { name: 'Search help' }).fill('memry');
+  await results.first().waitFor();
   await results.first().click();
   await page.locator('article.help-article').waitFor();
 }

@@ -1,4 +1,4 @@
-// Help: search, the open article, or the index of all articles.
+// Help: search, the open article, or the index of all articles (hidden while search results show).
 import { useEffect } from 'react';
 import { useAppStore } from '../../stores/appStore.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
@@ -12,6 +12,7 @@ export function HelpView() {
   const error = useAppStore((s) => s.helpError);
   const openId = useAppStore((s) => s.openArticleId);
   const loadHelp = useAppStore((s) => s.loadHelp);
+  const searching = useAppStore((s) => s.helpQuery.trim() !== '');
 
   useEffect(() => {
     void loadHelp();
@@ -24,7 +25,8 @@ export function HelpView() {
       <ErrorNotice error={error} />
       <HelpSearch />
       {openId && articles.length > 0 && !article && <p role="status">There is no help article “{openId}” (yet).</p>}
-      {article ? <ArticleView article={article} /> : <ArticleIndex articles={articles} />}
+      {/* While a search is typed, its results stand in for the index. */}
+      {article ? <ArticleView article={article} /> : !searching && <ArticleIndex articles={articles} />}
     </div>
   );
 }

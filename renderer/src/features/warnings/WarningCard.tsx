@@ -1,14 +1,9 @@
-// One advisor warning: how serious, what it means, the measured evidence, what to do, and its
-// help article.
+// One advisor warning: how serious, what it means, the measured evidence (in words), what to do,
+// and its help article.
 import type { AdvisorWarning } from '../../../../main/services/advisor/advisorTypes.js';
 import { HelpLink } from '../help/HelpLink.js';
 import { SeverityBadge } from './SeverityBadge.js';
-
-function evidenceText(value: AdvisorWarning['evidence'][string]): string {
-  if (value === null) return 'unknown';
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toLocaleString() : value.toLocaleString(undefined, { maximumFractionDigits: 2 });
-  return String(value);
-}
+import { evidenceLabel, evidenceValue } from './evidenceLabels.js';
 
 export function WarningCard({ warning, headingLevel = 3 }: { warning: AdvisorWarning; headingLevel?: 3 | 4 }) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
@@ -25,15 +20,17 @@ export function WarningCard({ warning, headingLevel = 3 }: { warning: AdvisorWar
       {evidence.length > 0 && (
         <dl className="evidence" aria-label={`Evidence for “${warning.title}”`}>
           {evidence.map(([name, value]) => (
-            <div key={name}>
-              <dt>{name}</dt>
-              <dd>{evidenceText(value)}</dd>
+            <div key={name} data-evidence-key={name}>
+              <dt>{evidenceLabel(name)}</dt>
+              <dd>{evidenceValue(name, value)}</dd>
             </div>
           ))}
         </dl>
       )}
-      <p>
-        <HelpLink helpId={warning.helpId}>Learn more about “{warning.title}”</HelpLink>
+      <p className="warning-learn-more">
+        <HelpLink helpId={warning.helpId}>
+          Learn more about “{warning.title}” <span aria-hidden="true">→</span>
+        </HelpLink> <span className="hint">(opens its Help article)</span>
       </p>
     </article>
   );
