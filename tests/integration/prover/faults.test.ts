@@ -3,7 +3,7 @@
 import { copyFile, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { ResolvedCircuit } from '../../../main/services/prover/resolvedCircuit.js';
 import { checkArtifacts } from '../../../main/services/prover/artifactCheck.js';
 import { FileHashCache } from '../../../main/services/prover/fileHash.js';
@@ -60,7 +60,12 @@ describe('worker faults', () => {
   });
 
   it('a memory cap too small stops the proof with E_OUT_OF_MEMORY, reports the cap, and the pool heals', async () => {
-    // 185 MB: enough for a small circuit (about 170 MB at peak here), not for stress-14 (about 210 MB).
+    // 185 MB: enough for a small circuit (about 170 MB at peak here), not for stress-14 with
+    // snarkjs (about 210 MB). The native prover needs a fraction of that, so this runs snarkjs.
+    process.env.ZKDESK_PROVER_BACKEND = 'snarkjs';
+    onTestFinished(() => {
+      delete process.env.ZKDESK_PROVER_BACKEND;
+    });
     h = await makeHarness({ memoryCapBytes: 185 * 1024 * 1024 });
     const big = await h.prover.submit({ circuit: await registry.resolve('stress-14'), input: await sampleInput('stress-14') });
     const small = await h.prover.submit({ circuit: await registry.resolve('poseidon-preimage'), input: await sampleInput('poseidon-preimage') });
@@ -90,6 +95,23 @@ describe('worker faults', () => {
     expect(error.details.limit).toBe('V8 heap');
     expect(error.details.capMb).toBe(64);
     expect(slot.state).toBe('dead');
+  });
+
+  it('an out-of-memory error raised inside the worker reaches the user with the worker\'s cap', async () => {
+    const slot = new WorkerSlot(new NodeWorkerLauncher(), {
+      script: path.join(projectRoot(), 'tests', 'integration', 'prover', 'fixtures', 'bufferHog.mjs'),
+      name: 'buffer-hog',
+      memoryCapBytes: 300 * 1024 * 1024,
+      probe: async () => null,
+    });
+    const checked = await checkArtifacts(await registry.resolve('poseidon-preimage'), new FileHashCache());
+    const error = await failureOf(slot.run({ jobId: 'buffer', artifacts: checked.artifacts, input: {}, timeoutMs: 60_000, onProgress: () => {} }));
+    expect(error.code).toBe('E_OUT_OF_MEMORY');
+    expect(error.details).toMatchObject({ capMb: 300, stage: 'prove' });
+    expect(error.message).toContain('300 MB');
+    // The worker itself lives on: the allocation failed, the process did not.
+    expect(slot.state).toBe('idle');
+    await slot.shutdown();
   });
 
   it('a job over its time limit fails with E_TIMEOUT and the next one runs', async () => {
