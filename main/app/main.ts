@@ -45,14 +45,14 @@ function trustedFlagKeys(): string[] {
 }
 
 /** `--data-dir <dir>` or ZKDESK_DATA_DIR, as for the CLI; else Electron's userData folder. */
-function chosenDataDir(): string {
+function chosenDataDir(): { dir: string; explicit: boolean } {
   const chosen = app.commandLine.getSwitchValue('data-dir') || process.env.ZKDESK_DATA_DIR;
   if (chosen) app.setPath('userData', path.resolve(chosen));
-  return app.getPath('userData');
+  return { dir: app.getPath('userData'), explicit: Boolean(chosen) };
 }
 
 async function start(): Promise<void> {
-  const dataDir = chosenDataDir();
+  const { dir: dataDir, explicit: dataDirChosen } = chosenDataDir();
   startLocalCrashReporter(dataDir, { appVersion: app.getVersion() });
   guardAllWebContents();
   await app.whenReady();
@@ -75,7 +75,8 @@ async function start(): Promise<void> {
   let mainWindow: BrowserWindow | null = null;
   const api = new ZkdeskApi(services, {
     kind: 'electron',
-    bundleDir: () => app.getPath('downloads'),
+    // A data directory chosen at start (support sessions, tests) keeps everything inside it, as `zkdesk serve` does.
+    bundleDir: () => (dataDirChosen ? path.join(dataDir, 'bundles') : app.getPath('downloads')),
     helpArticles: () => loadHelpArticles(path.join(resources, 'help')),
     revealInFolder: (file) => shell.showItemInFolder(file),
     pickFile: async (purpose) => {

@@ -38,7 +38,9 @@ describe.skipIf('missing' in electron)('zkdesk in the Electron shell', () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-electron-e2e-'));
     app = await _electron.launch({
       executablePath: 'path' in electron ? electron.path : undefined,
-      args: ['.', `--user-data-dir=${dataDir}`],
+      // main.ts reads --data-dir (as the CLI does): settings, history and written bundles all stay in
+      // this temporary folder, never the tester's real profile or ~/Downloads.
+      args: ['.', `--data-dir=${dataDir}`],
       cwd: projectRoot,
       colorScheme: 'light',
     });

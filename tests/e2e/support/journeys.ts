@@ -342,6 +342,8 @@ export async function previewAndWriteBundle(target: JourneyTarget): Promise<stri
   const where = page.locator('.bundle-path');
   await where.waitFor({ timeout: 60_000 });
   const bundlePath = (await where.textContent()) ?? '';
+  // Written inside the data directory the app was started with, never the tester's own Downloads.
+  expect(path.resolve(bundlePath).startsWith(path.resolve(target.dataDir) + path.sep)).toBe(true);
   const head = await readFile(bundlePath);
   expect(head.subarray(0, 2).toString('latin1')).toBe('PK');
 
