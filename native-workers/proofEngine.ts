@@ -1,19 +1,24 @@
 // Witness, Groth16 proof and verification for one job, with the warm state a worker keeps
 // between jobs: compiled witness calculators and proving keys (keyed by their sha256, so a
 // changed file is a new entry) and the bn128 curve that snarkjs caches on globalThis.
+// The proof itself comes from the native prover where this machine has it (nativeGroth16.ts),
+// from snarkjs otherwise or when the native one fails; snarkjs verifies it either way.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import * as snarkjs from 'snarkjs';
 import { WitnessCalculatorBuilder, type WitnessCalculator } from 'circom_runtime';
 import { ZkError } from '../common/errors.js';
 import { ByteLruCache } from './byteLruCache.js';
 import { proveError, witnessError } from './engineErrors.js';
+import { NativeProverUnusable, type NativeGroth16, type ProverBackend } from './nativeGroth16.js';
 import type { ArtifactRef, CircuitInput, Groth16Proof, ProofStage, ResultMessage } from './protocol.js';
 
 export interface EngineOptions {
   /** One budget for everything kept warm: proving keys, witness calculators, verification keys. */
   cacheBytes: number;
+  /** The native prover, where this machine can run it. */
+  native?: NativeGroth16 | null;
 }
 
 /** What the one cache holds, each under `<kind>:<sha256 of its file>`. */
@@ -23,9 +28,12 @@ export interface JobHooks {
   progress(stage: ProofStage, fraction?: number, note?: string): void;
   /** Throws E_CANCELLED when main asked to stop: checked between stages. */
   checkCancelled(): void;
+  /** A line for main's log (never inputs). */
+  log?(level: 'info' | 'warn', msg: string, fields: Record<string, string | number | boolean>): void;
 }
 
 type EngineResult = Omit<ResultMessage, 'type' | 'jobId' | 'rssBytes' | 'maxRssBytes'>;
+type Proved = { proof: unknown; publicSignals: string[] };
 
 // groth16.prove reports these steps through its logger, in this order; they give the
 // prove stage a progress fraction without touching snarkjs.
@@ -49,9 +57,17 @@ export class ProofEngine {
   private readonly warm: ByteLruCache<Warm>;
   /** path -> cache key last loaded from it, to drop a stale entry as soon as the file changes. */
   private readonly loadedFrom = new Map<string, string>();
+  /** Proving keys the native prover reads from disk, as last checked: rehashed only when the file changes. */
+  private readonly checkedOnDisk = new Map<string, { sha256: string; size: number; mtimeMs: number }>();
+  private readonly native: NativeGroth16 | null;
 
   constructor(options: EngineOptions) {
     this.warm = new ByteLruCache(options.cacheBytes);
+    this.native = options.native ?? null;
+  }
+
+  get backend(): ProverBackend {
+    return this.native ? 'native' : 'snarkjs';
   }
 
   /** Everything kept warm, all kinds together, against the one budget. */
@@ -142,28 +158,36 @@ export class ProofEngine {
     hooks.checkCancelled();
 
     hooks.progress('prove', 0);
-    const { key, hit: keyHit } = await this.provingKey(artifacts);
-    const logger: snarkjs.Logger = {
-      debug: (msg) => {
-        const step = proveSteps.find(([prefix]) => msg.startsWith(prefix));
-        if (step) hooks.progress('prove', step[1], step[0]);
-      },
-      info: () => {},
-      warn: () => {},
-      error: () => {},
-    };
-    let proved: { proof: unknown; publicSignals: string[] };
-    try {
-      proved = await snarkjs.groth16.prove({ type: 'mem', data: key }, { type: 'mem', data: witness }, logger);
-    } catch (error) {
-      throw proveError(error);
+    let proved: Proved | null = null;
+    let backend: ProverBackend = 'snarkjs';
+    let keyHit = false;
+    let nativePeakRssBytes = 0;
+    if (this.native) {
+      keyHit = await this.keyCheckedOnDisk(artifacts);
+      try {
+        const native = await this.native.prove(artifacts.zkeyPath, witness, (fraction, step) => hooks.progress('prove', fraction, step));
+        proved = native;
+        nativePeakRssBytes = native.peakRssBytes;
+        backend = 'native';
+      } catch (error) {
+        if (!(error instanceof NativeProverUnusable)) throw error;
+        hooks.log?.('warn', 'the native prover failed; this job is proved with snarkjs', { reason: error.message.slice(0, 300) });
+      }
     }
+    if (!proved) ({ proved, keyHit } = await this.proveWithSnarkjs(artifacts, witness, hooks));
     const t2 = performance.now();
     hooks.checkCancelled();
 
     hooks.progress('verify', 0);
     const vkey = await this.verificationKey(artifacts);
-    const verified = await snarkjs.groth16.verify(vkey, proved.publicSignals, proved.proof);
+    let verified = await snarkjs.groth16.verify(vkey, proved.publicSignals, proved.proof);
+    if (!verified && backend === 'native') {
+      // A native proof that does not verify is our bug or a hardware fault, not the user's keys: try snarkjs.
+      hooks.log?.('warn', 'a native proof did not verify; proving again with snarkjs', { zkeySha256: artifacts.zkeySha256.slice(0, 16) });
+      ({ proved } = await this.proveWithSnarkjs(artifacts, witness, hooks));
+      backend = 'snarkjs';
+      verified = await snarkjs.groth16.verify(vkey, proved.publicSignals, proved.proof);
+    }
     const t3 = performance.now();
     if (!verified) {
       // Never hand back a proof that does not verify: the keys do not match each other.
@@ -175,8 +199,47 @@ export class ProofEngine {
       proof: proved.proof as Groth16Proof,
       publicSignals: proved.publicSignals,
       verified: true,
+      backend,
       timings: { witnessMs: t1 - t0, proveMs: t2 - t1, verifyMs: t3 - t2 },
       cache: { zkey: keyHit ? 'hit' : 'miss', witnessCalculator: wcHit ? 'hit' : 'miss' },
+      nativePeakRssBytes,
     };
+  }
+
+  /**
+   * The native prover reads the key from its path: it must still be the file main checked. Hashing
+   * tens of MB on every job would cost more than the proof at 2^12, so the check is remembered
+   * until the file's size or modification time changes. Returns whether it was remembered.
+   */
+  private async keyCheckedOnDisk(ref: ArtifactRef): Promise<boolean> {
+    let info: { size: number; mtimeMs: number };
+    try {
+      info = await stat(ref.zkeyPath);
+    } catch (error) {
+      throw new ZkError('E_ARTIFACT_MISSING', 'The proving key could not be read.', { file: 'proving key' }, { cause: error });
+    }
+    const seen = this.checkedOnDisk.get(ref.zkeyPath);
+    if (seen && seen.sha256 === ref.zkeySha256 && seen.size === info.size && seen.mtimeMs === info.mtimeMs) return true;
+    await this.readVerified(ref.zkeyPath, ref.zkeySha256, 'proving key', `zkey:${ref.zkeySha256}`);
+    this.checkedOnDisk.set(ref.zkeyPath, { sha256: ref.zkeySha256, size: info.size, mtimeMs: info.mtimeMs });
+    return false;
+  }
+
+  private async proveWithSnarkjs(artifacts: ArtifactRef, witness: Uint8Array, hooks: JobHooks): Promise<{ proved: Proved; keyHit: boolean }> {
+    const { key, hit: keyHit } = await this.provingKey(artifacts);
+    const logger: snarkjs.Logger = {
+      debug: (msg) => {
+        const step = proveSteps.find(([prefix]) => msg.startsWith(prefix));
+        if (step) hooks.progress('prove', step[1], step[0]);
+      },
+      info: () => {},
+      warn: () => {},
+      error: () => {},
+    };
+    try {
+      return { proved: await snarkjs.groth16.prove({ type: 'mem', data: key }, { type: 'mem', data: witness }, logger), keyHit };
+    } catch (error) {
+      throw proveError(error);
+    }
   }
 }

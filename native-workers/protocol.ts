@@ -89,6 +89,10 @@ export interface ResultMessage {
   proof: Groth16Proof;
   publicSignals: string[];
   verified: true;
+  /** Which prover made the proof: the native one, or snarkjs (no native build, or it failed). */
+  backend: 'native' | 'snarkjs';
+  /** The native prover process's peak resident memory for this job; 0 when snarkjs proved it. */
+  nativePeakRssBytes: number;
   timings: StageTimings;
   cache: { zkey: 'hit' | 'miss'; witnessCalculator: 'hit' | 'miss' };
   /** Process resident set at the end of the job and the process-lifetime peak, in bytes. */

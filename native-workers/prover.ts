@@ -6,12 +6,17 @@ import path from 'node:path';
 import { buildBn128 } from 'ffjavascript';
 import { ZkError } from '../common/errors.js';
 import { ProofEngine } from './proofEngine.js';
+import { NativeGroth16, locateNativeProver } from './nativeGroth16.js';
 import { connectToParent } from './workerPort.js';
 import { PROTOCOL_VERSION, type ProveRequest, type WorkerToMain } from './protocol.js';
 
 const port = connectToParent();
 const cacheMb = Number(process.env.ZKDESK_WORKER_CACHE_MB ?? '256');
-const engine = new ProofEngine({ cacheBytes: (Number.isFinite(cacheMb) ? cacheMb : 256) * 1024 * 1024 });
+const nativeProver = locateNativeProver();
+const engine = new ProofEngine({
+  cacheBytes: (Number.isFinite(cacheMb) ? cacheMb : 256) * 1024 * 1024,
+  native: nativeProver ? new NativeGroth16(nativeProver) : null,
+});
 
 let currentJob: string | null = null;
 const cancelled = new Set<string>();
@@ -40,12 +45,14 @@ async function runJob(request: ProveRequest): Promise<void> {
       checkCancelled: () => {
         if (cancelled.has(jobId)) throw new ZkError('E_CANCELLED');
       },
+      log: (level, msg, fields) => log(level, msg, { jobId, ...fields }),
     });
     post({ type: 'result', jobId, ...result, rssBytes: process.memoryUsage.rss(), maxRssBytes: maxRssBytes() });
     log('info', 'job proved and verified', {
       jobId,
       witnessMs: Math.round(result.timings.witnessMs),
       proveMs: Math.round(result.timings.proveMs),
+      backend: result.backend,
       zkeyCache: result.cache.zkey,
       cachedKeys: engine.cachedKeys.count,
     });

@@ -8,7 +8,7 @@ const execFileAsync = promisify(execFile);
 
 export type ProcessMemoryProbe = (pid: number) => Promise<number | null>;
 
-async function linuxRss(pid: number): Promise<number | null> {
+async function linuxOwnRss(pid: number): Promise<number | null> {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
     const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
@@ -16,6 +16,15 @@ async function linuxRss(pid: number): Promise<number | null> {
   } catch {
     return null;
   }
+}
+
+/** A worker's memory includes the native prover it runs as a child: the memory cap is for the job. */
+async function linuxRss(pid: number): Promise<number | null> {
+  const own = await linuxOwnRss(pid);
+  if (own === null) return null;
+  const children = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
+  const theirs = await Promise.all(children.split(/\s+/).filter(Boolean).map((child) => linuxOwnRss(Number(child))));
+  return theirs.reduce<number>((sum, rss) => sum + (rss ?? 0), own);
 }
 
 async function psRss(pid: number): Promise<number | null> {

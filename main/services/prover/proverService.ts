@@ -446,7 +446,7 @@ export class ProverService {
 
     if ('success' in outcome) {
       const { result, peakRssBytes } = outcome.success;
-      const record: JobRecord = { ...base, outcome: 'verified', peakRssBytes };
+      const record: JobRecord = { ...base, outcome: 'verified', peakRssBytes, backend: result.backend };
       const proof: ProofResult = {
         jobId: job.id,
         circuitId: job.circuit.id,
@@ -456,6 +456,7 @@ export class ProverService {
         timings,
         peakRssBytes,
         workerPid: pid,
+        backend: result.backend,
         cache: result.cache,
       };
       // Kept before the 'verified' event goes out, so a listener can fetch it at once.

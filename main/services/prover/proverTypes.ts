@@ -30,6 +30,8 @@ export interface JobRecord {
   peakRssBytes: number | null;
   memoryCapBytes: number | null;
   workerPid: number | null;
+  /** Which prover made a verified proof (absent in records written before there were two). */
+  backend?: 'native' | 'snarkjs';
   submittedAt: string;
   startedAt: string | null;
   finishedAt: string;
@@ -46,6 +48,7 @@ export interface ProofResult {
   timings: JobTimings;
   peakRssBytes: number;
   workerPid: number | null;
+  backend: 'native' | 'snarkjs';
   cache: { zkey: 'hit' | 'miss'; witnessCalculator: 'hit' | 'miss' };
 }
 

@@ -191,7 +191,9 @@ export class WorkerSlot {
         if (running && message.jobId === running.job.jobId) {
           const sampled = Math.max(running.peakRssBytes, message.rssBytes);
           // Without an outside probe (Windows), the process-lifetime peak is the best we know.
-          const peak = running.peakRssBytes > 0 ? sampled : message.maxRssBytes;
+          const own = running.peakRssBytes > 0 ? sampled : message.maxRssBytes;
+          // The native prover is a process of its own: the job held the worker's memory and its peak.
+          const peak = Math.max(own, message.rssBytes + message.nativePeakRssBytes);
           // The proof crossed a cancel that was already answered yes: keep cancel()'s word.
           if (running.cancelRequested) this.settle((r) => r.reject(new ZkError('E_CANCELLED', 'The job was cancelled as it finished; its proof was discarded.')));
           else this.settle((r) => r.resolve({ result: message, peakRssBytes: peak, pid: this.pid }));
