@@ -1,12 +1,18 @@
 // Workers as Electron utility processes: the same worker script as under Node, started with
 // utilityProcess.fork so they are Chromium-sandbox-aware children of the app and show up in
 // its task manager. Only this file differs from nodeWorkerLauncher.ts.
-import { utilityProcess } from 'electron';
+import path from 'node:path';
+import { app, utilityProcess } from 'electron';
 import { isWorkerToMain } from '../../native-workers/protocol.js';
 import { appendTail, ExitNotifier, type LaunchOptions, type WorkerLauncher, type WorkerProcess } from '../services/prover/workerLauncher.js';
 
 /** How long an exit waits for the pipes to drain before it is reported anyway. */
 const DRAIN_WAIT_MS = 1000;
+
+/** A packaged app ships the native prover in its resources (electron-builder.yml), not in dist/. */
+function nativeProverEnv(): Record<string, string> {
+  return app.isPackaged ? { ZKDESK_NATIVE_PROVER: path.join(process.resourcesPath, 'native', 'zkdesk-groth16') } : {};
+}
 
 export class ElectronWorkerLauncher implements WorkerLauncher {
   readonly kind = 'electron-utility' as const;
@@ -18,7 +24,7 @@ export class ElectronWorkerLauncher implements WorkerLauncher {
     const child = utilityProcess.fork(options.script, [], {
       serviceName: options.name,
       execArgv,
-      env: { ...process.env, ...options.env, ZKDESK_WORKER_NAME: options.name },
+      env: { ...process.env, ...nativeProverEnv(), ...options.env, ZKDESK_WORKER_NAME: options.name },
       stdio: 'pipe',
     });
     let stderrTail = '';

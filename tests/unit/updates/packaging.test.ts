@@ -31,7 +31,7 @@ describe('electron-builder.yml', () => {
     expect(c.win.target).toEqual(['nsis']);
     expect(c.mac.target).toEqual(['dmg', 'zip']);
     expect(c.linux.icon).toBe('resources/icons');
-    expect(c.extraResources.map((r: { from: string }) => r.from)).toEqual(['resources/circuits', 'resources/help', 'resources/keys']);
+    expect(c.extraResources.map((r: { from: string }) => r.from)).toEqual(['resources/circuits', 'resources/help', 'resources/keys', 'dist/native']);
     // The keys folder exists (electron-builder skips a missing one) and says what goes in it.
     expect(readFileSync(path.join(root, 'resources', 'keys', 'README.md'), 'utf8')).toContain('public half goes here');
     expect(c.publish).toMatchObject({ provider: 'generic', url: '${env.ZKDESK_UPDATE_URL}' });
