@@ -59,6 +59,10 @@ export interface CalibrateRequest {
   /** A circuit wasm and a valid input, to time witness generation. */
   witness: { wasmPath: string; input: CircuitInput; wires: number } | null;
 }
+/**
+ * Are you still there? Main pings an idle worker that has been quiet a while before it hands
+ * it a job (and on a timer); a worker that does not pong in time is killed and replaced.
+ */
 export interface PingRequest {
   type: 'ping';
   nonce: number;
