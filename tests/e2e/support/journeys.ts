@@ -97,8 +97,9 @@ export async function keyboardOnly(target: JourneyTarget): Promise<void> {
   await page.keyboard.press('Enter');
   expect(await focused()).toEqual({ tag: 'h1', text: 'Overview' });
 
-  // From the top again: past the skip link into the navigation, two links along to Prove.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  // From the top again (a fresh load): past the skip link into the navigation, two links along to Prove.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   expect(await focused()).toEqual({ tag: 'a', text: 'Overview' });
