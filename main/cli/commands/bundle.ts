@@ -80,13 +80,16 @@ export function registerBundleCommand(program: Command): void {
       });
       const plan = await planBundle({ dataDir: ctx.dataDir, sources, redactor, sinceDays });
       const selection = { sizeCapBytes: capBytes, exclude, include };
+      const about = { app: { version, channel: settings?.updateChannel ?? 'unknown' }, installId: settings?.installId ?? null };
 
       if (opts.preview || opts.show) {
-        const preview = previewBundle(plan, selection);
+        const preview = previewBundle(plan, selection, about);
         if (opts.show) {
-          const entry = preview.sections.flatMap((s) => s.entries).find((e) => e.path === opts.show);
+          const entry = [...preview.sections.flatMap((s) => s.entries), preview.manifest].find((e) => e.path === opts.show);
           if (!entry) throw new ZkError('E_INPUT_INVALID', `"${opts.show}" would not be in the bundle.`, { path: opts.show });
-          ctx.out(entry.text ?? `(binary, ${entry.bytes} bytes)`);
+          // Exactly as written: the manifest ends in its own newline.
+          if (entry.text !== null) process.stdout.write(entry.text);
+          else ctx.out(`(binary, ${entry.bytes} bytes)`);
           return;
         }
         if (ctx.json) {
@@ -94,6 +97,7 @@ export function registerBundleCommand(program: Command): void {
           return;
         }
         ctx.out(`Would write ${kib(preview.contentBytes)} of content (cap ${kib(preview.sizeCapBytes)}):`);
+        ctx.out(`  [x] ${'manifest'.padEnd(12)} ${kib(preview.manifest.bytes).padStart(10)}  ${preview.manifest.path}: the table of contents, every file's size and sha256, what was cut`);
         for (const s of preview.sections) {
           ctx.out(`  ${s.included ? '[x]' : '[ ]'} ${s.id.padEnd(12)} ${kib(s.bytes).padStart(10)}  ${s.title}${s.reason ? ` (${s.reason})` : ''}`);
           for (const e of s.entries) ctx.out(`        ${e.path}  ${kib(e.bytes)}${e.cut ? `  (${e.cut})` : ''}`);
@@ -105,9 +109,8 @@ export function registerBundleCommand(program: Command): void {
       const outPath = await resolveOut(opts.out, plan.createdAt);
       const written = await writeBundle(plan, {
         ...selection,
+        ...about,
         outPath,
-        app: { version, channel: settings?.updateChannel ?? 'unknown' },
-        installId: settings?.installId ?? null,
       });
       if (ctx.json) {
         ctx.printJson({ ok: true, path: written.path, bytes: written.bytes, manifest: written.manifest });

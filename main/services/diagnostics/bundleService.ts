@@ -46,7 +46,7 @@ export class BundleService {
     const planId = randomUUID();
     this.plans.set(planId, plan);
     while (this.plans.size > KEPT_PLANS) this.plans.delete(this.plans.keys().next().value as string);
-    return { planId, preview: previewBundle(plan, this.selection(request)) };
+    return { planId, preview: previewBundle(plan, this.selection(request), { app: this.options.app(), installId: this.options.installId() }) };
   }
 
   /** Re-selects with the user's final choices (a section unticked after the preview) and writes. */

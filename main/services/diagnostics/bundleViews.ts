@@ -68,6 +68,8 @@ export interface BundlePreviewSection extends ManifestSection {
 
 export interface BundlePreview {
   sections: BundlePreviewSection[];
+  /** manifest.json exactly as it will be written (the table of contents and every checksum). */
+  manifest: { path: string; bytes: number; text: string };
   cut: ManifestCut[];
   contentBytes: number;
   sizeCapBytes: number;

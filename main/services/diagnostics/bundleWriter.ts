@@ -1,15 +1,16 @@
 // Writes the selection as one zip with manifest.json: to a temporary file beside the target,
 // synced, then renamed. A full disk or a refused path gives E_DISK_FULL or E_IO and leaves
-// nothing half-written behind.
+// nothing half-written behind: not the temporary file, nor the folders made for it.
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
-import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { fileWriteError } from '../files/atomicWrite.js';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH, type BundleManifest } from './bundleManifest.js';
+import { MANIFEST_PATH, type BundleManifest } from './bundleManifest.js';
+import { buildManifest, manifestText } from './manifestBuilder.js';
 import type { BundlePlan } from './bundlePlan.js';
 import { selectForBundle, type SelectionOptions } from './bundleSelection.js';
 
@@ -27,32 +28,20 @@ export interface WrittenBundle {
   manifest: BundleManifest;
 }
 
-export function sha256(data: Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+export { sha256 } from './manifestBuilder.js';
 
 export async function writeBundle(plan: BundlePlan, options: WriteBundleOptions): Promise<WrittenBundle> {
   const selection = selectForBundle(plan, options);
-  const manifest: BundleManifest = {
-    format: BUNDLE_FORMAT,
-    formatVersion: BUNDLE_FORMAT_VERSION,
-    app: options.app,
-    createdAt: plan.createdAt,
-    installId: options.installId,
-    sinceDays: plan.sinceDays,
-    sizeCapBytes: selection.sizeCapBytes,
-    files: selection.files.map((f) => ({ path: f.path, section: f.section, bytes: f.content.length, sha256: sha256(f.content) })),
-    sections: selection.sections,
-    cut: selection.cut,
-  };
+  const manifest: BundleManifest = buildManifest({ app: options.app, installId: options.installId, createdAt: plan.createdAt, sinceDays: plan.sinceDays }, selection);
 
   const target = path.resolve(options.outPath);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
   const mtime = new Date(plan.createdAt);
+  let madeFolder: string | undefined;
   try {
-    await mkdir(path.dirname(target), { recursive: true });
+    madeFolder = await mkdir(path.dirname(target), { recursive: true });
     const zip = new yazl.ZipFile();
-    zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), MANIFEST_PATH, { mtime });
+    zip.addBuffer(Buffer.from(manifestText(manifest)), MANIFEST_PATH, { mtime });
     for (const file of selection.files) zip.addBuffer(file.content, file.path, { mtime, compress: !file.binary || file.content.length < 1 << 20 });
     zip.end();
     const output = options.createOutput ? options.createOutput(temp) : createWriteStream(temp, { flags: 'wx', mode: 0o600 });
@@ -66,7 +55,20 @@ export async function writeBundle(plan: BundlePlan, options: WriteBundleOptions)
     await rename(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
+    if (madeFolder) await removeMadeFolders(path.dirname(target), madeFolder);
     throw fileWriteError(error, target);
   }
   return { path: target, bytes: (await stat(target)).size, manifest };
+}
+
+/** Removes the folders mkdir made for this bundle, deepest first, stopping at one that is not empty (someone else's now). */
+async function removeMadeFolders(deepest: string, topmost: string): Promise<void> {
+  for (let dir = deepest; dir.length >= topmost.length; dir = path.dirname(dir)) {
+    try {
+      await rmdir(dir);
+    } catch {
+      return;
+    }
+    if (dir === topmost) return;
+  }
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ZkError } from '../../../common/errors.js';
 import { writeFileAtomic } from '../files/atomicWrite.js';
-import { sha256 } from './bundleWriter.js';
+import { sha256 } from './manifestBuilder.js';
 import type { Redactor } from './redact.js';
 
 export interface FeedbackItem {

@@ -48,7 +48,7 @@ describe('bundle selection', () => {
   });
 
   it('a section the user leaves out is not selected and says so; the preview carries the exact text', () => {
-    const p = previewBundle(plan, { sizeCapBytes: 10 * 1024 * 1024, exclude: ['logs'] });
+    const p = previewBundle(plan, { sizeCapBytes: 10 * 1024 * 1024, exclude: ['logs'] }, { app: { version: '1.0.0', channel: 'beta' }, installId: null });
     expect(p.sections.find((x) => x.id === 'logs')).toMatchObject({ included: false, reason: 'left out by the user', entries: [] });
     const settings = p.sections.find((x) => x.id === 'settings');
     expect(settings?.entries[0]?.text).toBe(plan.sections[2]?.files[0]?.content.toString('utf8'));
