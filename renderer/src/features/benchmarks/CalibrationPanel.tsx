@@ -57,7 +57,7 @@ export function CalibrationPanel() {
     <section aria-labelledby="calibration-title">
       <h2 id="calibration-title">Calibration</h2>
       <ErrorNotice error={error} />
-      {calibration === null && <p>This machine has not been calibrated yet. Calibration times the core proving operations and one real proof (about a minute).</p>}
+      {calibration === null && <p>This machine has not been calibrated yet. Calibration times the core proving operations and one real proof (about ten seconds).</p>}
       {calibration && (
         <>
           <p>
@@ -91,7 +91,7 @@ export function CalibrationPanel() {
         </>
       )}
       <button type="button" onClick={() => void runCalibration()} disabled={running}>
-        {running ? 'Calibrating… (about a minute)' : calibration ? 'Calibrate again' : 'Calibrate this machine'}
+        {running ? 'Calibrating… (about ten seconds)' : calibration ? 'Calibrate again' : 'Calibrate this machine'}
       </button>
     </section>
   );
