@@ -106,10 +106,23 @@ beforeAll(async () => {
   await mkdir(path.join(dataDir, 'bench'), { recursive: true });
   await mkdir(path.join(dataDir, 'logs'), { recursive: true });
 
-  // Settings with a secret where a user could put one: the feedback endpoint's query string.
+  // Settings with a secret where a user could put one (the feedback endpoint's query string), and
+  // every category in fields a hand edit or an older build might have left: as text, nested, keyed.
   await writeFile(
     path.join(dataDir, 'settings.json'),
-    JSON.stringify({ installId, updateChannel: 'beta', theme: 'dark', feedbackEndpoint: 'https://feedback.zkdesk.dev/in?access_token=plantedQueryTok55&channel=beta' }, null, 2),
+    JSON.stringify(
+      {
+        installId,
+        updateChannel: 'beta',
+        theme: 'dark',
+        feedbackEndpoint: 'https://feedback.zkdesk.dev/in?access_token=plantedQueryTok55&channel=beta',
+        notes: `settings note: ${sentence()}`,
+        recent: Object.values(planted).map(([secret, beside]) => `${beside} ${secret}`),
+        proxy: { credentials: { user: 'plantedalice', password: ['plantedApiKey99'] }, host: 'buildbox-planted.local', mac: '3c:22:fb:91:0a:7e' },
+      },
+      null,
+      2,
+    ),
   );
 
   // Logs written through the logger (redacted at write) ...
@@ -170,6 +183,14 @@ describe('zkdesk bundle', () => {
       if (name.endsWith('.json')) expect(() => JSON.parse(content) as unknown, name).not.toThrow();
       if (name === 'jobs/history.jsonl') for (const line of content.trim().split('\n')) expect(() => JSON.parse(line) as unknown).not.toThrow();
     }
+    // settings.json on its own: still JSON, every planted category gone, the words beside them kept.
+    const settingsText = files.get('settings.json') ?? '';
+    const settings = JSON.parse(settingsText) as { notes: string; recent: string[]; proxy: unknown; theme: string };
+    expect(settingsText).not.toMatch(secretPattern);
+    expect(settings.theme).toBe('dark');
+    for (const [, beside] of Object.values(planted)) expect(settings.notes).toContain(beside);
+    expect(settings.recent).toHaveLength(Object.keys(planted).length);
+    expect(settings.proxy).toEqual({ credentials: '[secret]', host: '[host]', mac: '[mac]' });
     // The anonymous install id and content hashes are kept; they are what support needs.
     const manifest = JSON.parse(files.get('manifest.json') ?? '{}') as { installId: string; app: { channel: string }; files: { path: string; sha256: string }[] };
     expect(manifest.installId).toBe(installId);
@@ -290,5 +311,38 @@ describe('zkdesk bundle', () => {
     } finally {
       await disk.release();
     }
+  });
+
+  it('inspect --diff says what changed between two bundles of the install: channel, new failures, crashes', async () => {
+    const before = path.join(work, 'b.zip');
+    // Things change on the machine: a new failed job, a new crash, another channel.
+    const failed = { jobId: 'job-9', circuitId: 'stress-14', circuitSha256: 'cd'.repeat(32), outcome: 'failed', errorCode: 'E_TIMEOUT', errorMessage: 'took too long', timings: { queuedMs: 0, witnessMs: 0, proveMs: 0, verifyMs: 0, totalMs: 1 }, peakRssBytes: null, workerPid: 80, startedAt: '2099-01-02T00:00:00Z', finishedAt: '2099-01-02T00:00:09Z' };
+    await writeFile(path.join(dataDir, 'jobs', 'history.jsonl'), `${JSON.stringify(failed)}\n`, { flag: 'a' });
+    await writeCrashRecord(dataDir, { kind: 'worker-exit', at: new Date().toISOString(), pid: 80, signal: 'SIGSEGV', exitCode: null }, createRedactor({}));
+    const settingsFile = path.join(dataDir, 'settings.json');
+    await writeFile(settingsFile, (await readFile(settingsFile, 'utf8')).replace('"updateChannel": "beta"', '"updateChannel": "stable"'));
+    const after = path.join(work, 'after.zip');
+    expect((await zkdesk(['bundle', '--out', after])).code).toBe(0);
+
+    const text = await zkdesk(['inspect', '--diff', before, after]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('Channel: beta -> stable');
+    expect(text.stdout).toContain('New failures: 1');
+    expect(text.stdout).toContain('stress-14 E_TIMEOUT');
+    expect(text.stdout).toContain('Crashes: 2 -> 3');
+    expect(text.stdout).not.toContain('different installs');
+
+    const json = await zkdesk(['inspect', '--diff', before, after, '--json']);
+    const parsed = JSON.parse(json.stdout) as { diff: { sameInstall: boolean; channel: { from: string; to: string }; crashes: { from: number; to: number } } };
+    expect(parsed.diff).toMatchObject({ sameInstall: true, channel: { from: 'beta', to: 'stable' }, crashes: { from: 2, to: 3 } });
+
+    // A tampered bundle is still compared, and the exit code says so; one bundle is not a diff.
+    const changed = path.join(work, 'changed.zip');
+    const tampered = await zkdesk(['inspect', '--diff', before, changed]);
+    expect(tampered.code).toBe(2);
+    expect(tampered.stdout).toContain('tampered');
+    const single = await zkdesk(['inspect', '--diff', before]);
+    expect(single.code).toBe(1);
+    expect(single.stderr).toContain('E_INPUT_INVALID');
   });
 });
