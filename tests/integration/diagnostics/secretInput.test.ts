@@ -97,6 +97,11 @@ describe('a wrong private input', () => {
     }
     expect(all).toContain('preimage[0]');
     expect(all).toContain('E_INPUT_INVALID');
+    // The command line's own log says what ran and how it failed: option names, never their values.
+    const cliLines = all.split('\n').filter((l) => l.includes('"scope":"cli"')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(cliLines).toContainEqual(expect.objectContaining({ msg: 'command started', command: 'prove', options: ['--circuit', '--data-dir', '--input'] }));
+    expect(cliLines).toContainEqual(expect.objectContaining({ msg: 'command failed', command: 'prove', code: 'E_INPUT_INVALID' }));
+    expect(cliLines.map((l) => JSON.stringify(l)).join('\n')).not.toMatch(/f\.json|poseidon-preimage/);
 
     const out = path.join(work, 'bundle.zip');
     const bundled = await zkdesk(['bundle', '--out', out]);
