@@ -48,6 +48,14 @@ export function locateNativeProver(env: NodeJS.ProcessEnv = process.env): string
   }
 }
 
+let located: ProverBackend | undefined;
+
+/** The backend this machine's workers prove with, as main plans for it (memory, estimates). */
+export function machineBackend(): ProverBackend {
+  located ??= locateNativeProver() ? 'native' : 'snarkjs';
+  return located;
+}
+
 /** Its own words (after "error: ") turned into what the user is told. */
 function explained(reason: string): ZkError | null {
   if (/the witness has \d+ values, the proving key expects \d+/.test(reason)) {

@@ -64,17 +64,22 @@ async function runDoctor(opts: { circuit: string }, cmd: Command): Promise<void>
 
     say(`\nProving ${circuit.title} (predicted ${formatMs(estimate.totalMs)}, peak ${formatBytes(estimate.peakMemoryBytes)})…`);
     const input = await services.registry.sampleInput(circuit.id);
-    let measured: { totalMs: number; proveMs: number; peakRssBytes: number } | null = null;
+    let measured: { totalMs: number; proveMs: number; peakRssBytes: number; backend: 'native' | 'snarkjs' } | null = null;
     let proofError: ZkError | null = null;
     try {
       const result = await (await services.prover.submit({ circuit, input })).result;
-      measured = { totalMs: result.timings.witnessMs + result.timings.proveMs + result.timings.verifyMs, proveMs: result.timings.proveMs, peakRssBytes: result.peakRssBytes };
+      measured = {
+        totalMs: result.timings.witnessMs + result.timings.proveMs + result.timings.verifyMs,
+        proveMs: result.timings.proveMs,
+        peakRssBytes: result.peakRssBytes,
+        backend: result.backend,
+      };
     } catch (error) {
       proofError = ZkError.wrap(error);
     }
     const errorPercent = measured && estimate.totalMs > 0 ? ((estimate.totalMs - measured.totalMs) / measured.totalMs) * 100 : null;
     if (measured) {
-      say(`  ✓ verified in ${formatMs(measured.totalMs)} (predicted ${formatMs(estimate.totalMs)}, ${errorPercent === null ? 'no prediction' : `${errorPercent >= 0 ? '+' : ''}${errorPercent.toFixed(0)} %`}); peak memory ${formatBytes(measured.peakRssBytes)}`);
+      say(`  ✓ verified in ${formatMs(measured.totalMs)} by ${measured.backend === 'native' ? 'the native prover' : 'snarkjs (no native prover on this machine)'} (predicted ${formatMs(estimate.totalMs)}, ${errorPercent === null ? 'no prediction' : `${errorPercent >= 0 ? '+' : ''}${errorPercent.toFixed(0)} %`}); peak memory ${formatBytes(measured.peakRssBytes)}`);
     } else if (proofError) {
       say(`  ✗ ${proofError.code}: ${proofError.message}`);
     }

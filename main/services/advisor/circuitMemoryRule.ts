@@ -31,7 +31,8 @@ export function circuitMemoryRule(input: AdvisorInput): AdvisorWarning | null {
   if (!circuit || profile.memory.status !== 'ok') return null;
   const threads = profile.runtime.status === 'ok' ? profile.runtime.availableParallelism : profile.cpu.status === 'ok' ? profile.cpu.logicalCores : 1;
   const fromEstimate = input.estimate !== undefined;
-  const needBytes = input.estimate?.peakMemoryBytes ?? estimatePeakMemoryBytes(circuit, threads);
+  // Without an estimate (which knows this machine's prover), assume the one that needs more: snarkjs.
+  const needBytes = input.estimate?.peakMemoryBytes ?? estimatePeakMemoryBytes(circuit, threads, 'snarkjs');
   const usable = usableLimit(input, profile.memory.totalBytes);
   const evidence = {
     circuitId: circuit.id,

@@ -12,6 +12,7 @@ import type { ProverService } from '../prover/proverService.js';
 import type { CircuitRegistry } from '../prover/circuitRegistry.js';
 import type { WorkerLauncher } from '../prover/workerLauncher.js';
 import { calibrationSchema, type Calibration } from './calibrationTypes.js';
+import { machineBackend } from '../../../native-workers/nativeGroth16.js';
 import { appendCalibrationHistory } from './calibrationHistory.js';
 
 export interface CalibrationServiceOptions {
@@ -52,10 +53,13 @@ export class CalibrationService {
     this.file = calibrationFile(options.dataDir);
   }
 
-  /** The stored calibration if it was measured on this machine (same fingerprint), else null. */
+  /**
+   * The stored calibration if it was measured on this machine (same fingerprint) with the prover
+   * its workers use now (calibrations from before the native prover were of snarkjs), else null.
+   */
   async current(fingerprint: string): Promise<Calibration | null> {
     const stored = await this.stored();
-    return stored?.fingerprint === fingerprint ? stored : null;
+    return stored?.fingerprint === fingerprint && (stored.backend ?? 'snarkjs') === machineBackend() ? stored : null;
   }
 
   /** Whatever is stored, for bundles: a stale one is still evidence. */
@@ -113,6 +117,7 @@ export class CalibrationService {
       g2Msm: operations.g2Msm,
       fft: operations.fft,
       pairingMs: operations.pairingMs,
+      backend: proof.backend,
       witnessSpeed: operations.witness,
       reference: {
         circuitId: referenceId,

@@ -16,6 +16,8 @@ export const calibrationSchema = z.object({
   /** One inverse and one forward FFT of each size. */
   fft: z.array(timing).min(2),
   pairingMs: z.number().nonnegative(),
+  /** The prover the reference proof ran on: a calibration of the other one says little about this one. */
+  backend: z.enum(['native', 'snarkjs']).optional(),
   /** Witness generation of the reference circuit (named so redaction, which drops proof inputs, keeps it). */
   witnessSpeed: z.object({ wires: z.number().int().positive(), ms: z.number().nonnegative() }).nullable(),
   /** A real proof of a bundled circuit: ties the operation costs to what snarkjs really spends. */

@@ -11,6 +11,7 @@ import { estimatePeakMemoryBytes } from './memoryEstimate.js';
 import type { JobRecord } from './proverTypes.js';
 import type { Calibration, CircuitShape, EstimateBreakdown } from '../profiler/calibrationTypes.js';
 import { median } from '../../../common/median.js';
+import { machineBackend } from '../../../native-workers/nativeGroth16.js';
 
 interface Point {
   power: number;
@@ -44,10 +45,15 @@ export function modelProveCost(calibration: Calibration, shape: Pick<CircuitShap
 }
 
 
-/** Recent verified jobs that carry their circuit's size: the history the model learns from. */
-function usableHistory(history: readonly JobRecord[]): JobRecord[] {
+/**
+ * Recent verified jobs that carry their circuit's size, proved by the same prover as the
+ * calibration's reference proof (records from before there were two were snarkjs's): the
+ * history the model learns from.
+ */
+function usableHistory(calibration: Calibration, history: readonly JobRecord[]): JobRecord[] {
+  const backend = calibration.backend ?? 'snarkjs';
   return history
-    .filter((r) => r.outcome === 'verified' && r.wires && r.domainPower && r.timings.proveMs > 0)
+    .filter((r) => r.outcome === 'verified' && r.wires && r.domainPower && r.timings.proveMs > 0 && (r.backend ?? 'snarkjs') === backend)
     .slice(-HISTORY_WINDOW);
 }
 
@@ -70,7 +76,7 @@ function ratioToModel(calibration: Calibration, records: readonly JobRecord[]): 
  * costs that dominate tiny circuits, unusually sparse keys).
  */
 export function correctionFactor(calibration: Calibration, history: readonly JobRecord[], zkeySha256: string | null = null): EstimateBreakdown['correction'] {
-  const usable = usableHistory(history);
+  const usable = usableHistory(calibration, history);
   const own = zkeySha256 ? usable.filter((r) => r.circuitSha256 === zkeySha256) : [];
   if (own.length >= MIN_HISTORY_JOBS) return { factor: median(ratioToModel(calibration, own)) as number, source: `median of ${own.length} recent proofs of this circuit` };
   if (usable.length >= MIN_HISTORY_JOBS) return { factor: median(ratioToModel(calibration, usable)) as number, source: `median of ${usable.length} recent jobs on this machine` };
@@ -81,10 +87,15 @@ export function correctionFactor(calibration: Calibration, history: readonly Job
 }
 
 export function estimateProof(shape: CircuitShape, calibration: Calibration | null, history: readonly JobRecord[] = []): EstimateBreakdown {
-  const sameCircuit = shape.zkeySha256 ? history.filter((r) => r.outcome === 'verified' && r.circuitSha256 === shape.zkeySha256) : [];
+  // Memory and stage times differ between the two provers: learn from proofs made by the one in use.
+  // A calibration from before the native prover was made with snarkjs.
+  const backend = calibration ? (calibration.backend ?? 'snarkjs') : machineBackend();
+  const sameCircuit = shape.zkeySha256
+    ? history.filter((r) => r.outcome === 'verified' && r.circuitSha256 === shape.zkeySha256 && (r.backend ?? 'snarkjs') === backend)
+    : [];
   const inputs = { wires: shape.wires, domainPower: shape.domainPower, publicSignals: shape.publicSignals, zkeyBytes: shape.zkeyBytes, threads: calibration?.threads ?? null };
 
-  const formulaPeak = estimatePeakMemoryBytes({ wires: shape.wires, zkeyBytes: shape.zkeyBytes }, calibration?.threads ?? 2);
+  const formulaPeak = estimatePeakMemoryBytes({ wires: shape.wires, zkeyBytes: shape.zkeyBytes }, calibration?.threads ?? 2, backend);
   const seenPeak = median(sameCircuit.map((r) => r.peakRssBytes ?? 0).filter((b) => b > 0));
   const peakMemoryBytes = seenPeak !== null ? Math.round(seenPeak * 1.1) : formulaPeak;
   const memoryBasis = seenPeak !== null ? `median peak of ${sameCircuit.length} earlier proofs of this circuit, plus 10 %` : 'formula from the proving key size (no earlier proof of this circuit)';

@@ -111,6 +111,18 @@ describe('estimateProof', () => {
     expect(estimateProof(stress14, calibration, withOwn).proveMs).toBeCloseTo(2300, 5);
   });
 
+  it('learns only from proofs made by the prover it was calibrated with', () => {
+    const native: Calibration = { ...calibration, backend: 'native', reference: { ...(calibration.reference as NonNullable<Calibration['reference']>), proveMs: 150 } };
+    // Old records (no backend: snarkjs) say 2.3 s; the native prover's own say 0.6 s.
+    const snarkjsJobs = [job({}), job({}), job({})];
+    expect(correctionFactor(native, snarkjsJobs)?.source).toContain('reference proof');
+    const nativeJobs = [600, 620, 640].map((proveMs) => job({ backend: 'native', timings: { queuedMs: 0, witnessMs: 12, proveMs, verifyMs: 30, totalMs: proveMs + 42 } }));
+    expect(estimateProof(stress14, native, [...snarkjsJobs, ...nativeJobs]).proveMs).toBeCloseTo(620, 5);
+    // Peaks too: the native prover's memory is not snarkjs's.
+    const peaks = estimateProof(stress14, native, [...snarkjsJobs, job({ backend: 'native', peakRssBytes: 140e6 })]);
+    expect(peaks.peakMemoryBytes).toBe(Math.round(140e6 * 1.1));
+  });
+
   it("uses the circuit's own past peaks for memory, and the formula before it has any", () => {
     const fresh = estimateProof(stress14, calibration);
     expect(fresh.basis.memory).toContain('formula');

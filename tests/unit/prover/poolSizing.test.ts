@@ -34,18 +34,33 @@ const measured = [
   { id: 'stress-16', wires: 65_475, zkeyBytes: 30_909_295, peakMiB: 380 },
 ];
 
+// Worker and native prover together, same machine and circuits.
+const measuredNative = [
+  { id: 'poseidon-preimage', wires: 243, zkeyBytes: 137_531, peakMiB: 122 },
+  { id: 'stress-12', wires: 4_035, zkeyBytes: 1_909_615, peakMiB: 128 },
+  { id: 'stress-14', wires: 16_323, zkeyBytes: 7_709_551, peakMiB: 137 },
+];
+
 describe('peak memory estimate', () => {
-  it.each(measured)('is above the measured peak for $id, and within 2x of it', ({ peakMiB, ...shape }) => {
-    const need = estimatePeakMemoryBytes(shape, 2);
+  it.each(measured)('with snarkjs, is above the measured peak for $id, and within 2x of it', ({ peakMiB, ...shape }) => {
+    const need = estimatePeakMemoryBytes(shape, 2, 'snarkjs');
     expect(need).toBeGreaterThan(peakMiB * MiB);
     expect(need).toBeLessThan(2 * peakMiB * MiB);
   });
 
-  it('grows with the proving key and the number of threads', () => {
+  it.each(measuredNative)('with the native prover, is above the measured peak for $id, and within 1.5x of it', ({ peakMiB, ...shape }) => {
+    const need = estimatePeakMemoryBytes(shape, 2, 'native');
+    expect(need).toBeGreaterThan(peakMiB * MiB);
+    expect(need).toBeLessThan(1.5 * peakMiB * MiB);
+  });
+
+  it('grows with the proving key, and with snarkjs with the number of threads', () => {
     const shape = { wires: 65_000, zkeyBytes: 33e6 };
-    const base = estimatePeakMemoryBytes(shape, 4);
-    expect(estimatePeakMemoryBytes({ ...shape, zkeyBytes: 130e6 }, 4)).toBeGreaterThan(base);
-    expect(estimatePeakMemoryBytes(shape, 16)).toBeGreaterThan(base);
-    expect(estimatePeakMemoryBytes(shape, 0)).toBe(estimatePeakMemoryBytes(shape, 1));
+    const base = estimatePeakMemoryBytes(shape, 4, 'snarkjs');
+    expect(estimatePeakMemoryBytes({ ...shape, zkeyBytes: 130e6 }, 4, 'snarkjs')).toBeGreaterThan(base);
+    expect(estimatePeakMemoryBytes(shape, 16, 'snarkjs')).toBeGreaterThan(base);
+    expect(estimatePeakMemoryBytes(shape, 0, 'snarkjs')).toBe(estimatePeakMemoryBytes(shape, 1, 'snarkjs'));
+    expect(estimatePeakMemoryBytes({ ...shape, zkeyBytes: 130e6 }, 4, 'native')).toBeGreaterThan(estimatePeakMemoryBytes(shape, 4, 'native'));
+    expect(estimatePeakMemoryBytes(shape, 4, 'native')).toBeLessThan(base);
   });
 });
