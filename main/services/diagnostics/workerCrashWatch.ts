@@ -80,6 +80,8 @@ export class WorkerCrashWatch {
   private watchProcess(worker: WorkerProcess, launch: LaunchOptions, watch: WatchOptions): WorkerProcess {
     let expected = false;
     let jobId: string | null = null;
+    /** Which circuit the job was proving: its key's hash, which names a circuit and nobody. */
+    let zkeySha256: string | null = null;
     let doing: Activity = 'starting';
     const lines: string[] = [];
     worker.onMessage((message: WorkerToMain) => {
@@ -98,7 +100,7 @@ export class WorkerCrashWatch {
     });
     worker.onExit((exit) => {
       if (!isAbnormalExit(exit.code, exit.signal, expected)) return;
-      void this.record(this.describe(exit, worker.pid, launch.name, { jobId, doing }, lines));
+      void this.record(this.describe(exit, worker.pid, launch.name, { jobId: doing === 'proving' ? jobId : null, zkeySha256: doing === 'proving' ? zkeySha256 : null, doing }, lines));
     });
     return {
       get pid() {
@@ -108,6 +110,7 @@ export class WorkerCrashWatch {
         if (message.type === 'shutdown') expected = true;
         if (message.type === 'prove') {
           jobId = message.jobId;
+          zkeySha256 = message.artifacts.zkeySha256;
           doing = 'proving';
         }
         if (message.type === 'calibrate') doing = 'calibrating';
@@ -123,8 +126,8 @@ export class WorkerCrashWatch {
     };
   }
 
-  private describe(exit: WorkerExit, pid: number | undefined, name: string, at: { jobId: string | null; doing: Activity }, lines: string[]): CrashRecord {
-    const { jobId, doing } = at;
+  private describe(exit: WorkerExit, pid: number | undefined, name: string, at: { jobId: string | null; zkeySha256: string | null; doing: Activity }, lines: string[]): CrashRecord {
+    const { jobId, zkeySha256, doing } = at;
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
     const stderr = exit.stderrTail.trim().split('\n').slice(-STDERR_LINES).join('\n');
     return {
@@ -137,7 +140,7 @@ export class WorkerCrashWatch {
       message: `The worker process ${name} ${how} while ${ACTIVITY_TEXT[doing]}.`,
       lastLogLines: [...lines],
       appVersion: this.options.appVersion,
-      details: { worker: name, activity: doing, ...(stderr ? { stderr } : {}) },
+      details: { worker: name, activity: doing, ...(zkeySha256 ? { zkeySha256 } : {}), ...(stderr ? { stderr } : {}) },
     };
   }
 }

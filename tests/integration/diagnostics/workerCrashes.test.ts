@@ -92,6 +92,7 @@ describe('crash records for abnormal worker exits', () => {
       expect(records).toHaveLength(1);
       expect(records[0]).toMatchObject({ kind: 'worker-exit', pid: workerPid, signal: 'SIGKILL', jobId });
       expect(records[0]?.message).toContain('while it ran a job');
+      expect(records[0]?.details?.zkeySha256).toMatch(/^[0-9a-f]{64}$/);
       expect(records[0]?.lastLogLines?.some((l) => l.includes('job started'))).toBe(true);
       const lines = await logLines(dataDir);
       expect(lines.some((l) => l.scope === 'diagnostics' && l.msg === 'a worker exited abnormally; crash record written' && l.signal === 'SIGKILL')).toBe(true);
