@@ -127,7 +127,7 @@ const AUTH_HEADER = /(?:\b|(?<=\\[nrt]))((?:Proxy-)?Authorization\s*:\s*)(?:(Bea
 /** A credential in a quoted value (`"Bearer xyz"` in JSON), or a whole value that is one. */
 const QUOTED_BEARER = /(?<=["'])(Bearer|Basic)(\s+)([^\s"'\\]+)(?=\\?["'])|^(Bearer)(\s+)(\S+)$/g;
 // A credential has a digit or some length; prose after "basic" or "token" rarely does.
-const BEARER = /(?:\b|(?<=\\[nrt]))(Bearer|Basic|Token|Digest)(\s+|%20|\+)(?=[A-Za-z._~+/=-]*\d|[A-Za-z0-9._~+/=-]{20}|\[)(\[[a-z]+\]|[A-Za-z0-9._~+/=-]{8,})/gi;
+const BEARER = /(?:\b|(?<=\\[nrt]))(Bearer|Basic|Token|Digest)(\s+|%20|\+)(?=[A-Za-z._~+/=-]*\d|[A-Za-z0-9._~+/=-]{20}|\[)(\[[^\]\s"\\]*\]|[A-Za-z0-9._~+/=-]{8,})/gi;
 const KNOWN_TOKENS =
   /(?:\b|(?<=\\[nrt]))(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{16,}|sk-[A-Za-z0-9_-]{16,}|(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9]{16,}|xox[abprs]-[A-Za-z0-9-]{10,}|(?:AKIA|ASIA)[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|npm_[A-Za-z0-9]{30,})\b/g;
 /** Short query parameters that carry credentials (`?key=`, `&sig=`). */

@@ -362,6 +362,7 @@ describe('secret keys whatever their value', () => {
     expectRedacted(r.text('secret=[hunter2] next'), 'hunter2', 'secret=[secret]', ['next']);
     expectRedacted(r.text('https://x.example/?key=[hunter2]&z=1'), 'hunter2', '[secret]', ['&z=1']);
     expectRedacted(r.text('Serial Number: [C02X77]'), 'C02X77', '[serial]');
+    expectRedacted(r.text('sent Bearer [hunter2] upstream'), 'hunter2', 'Bearer [token]', ['upstream']);
     // Redacting twice changes nothing.
     const once = r.text('password=hunter2 Authorization: Bearer abc host=box-9 serial: C02XK1ZX');
     expect(r.text(once)).toBe(once);
