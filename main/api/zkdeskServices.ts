@@ -176,7 +176,7 @@ export class ZkdeskServices {
       .then(async (pending) => {
         if (pending.length === 0) return;
         const report = await this.feedback.sendAll(endpoint, { signal: this.stopping.signal });
-        log.info({ sent: report.sent.length, kept: report.kept.length }, 'feedback left in the outbox was sent again');
+        log.info({ sent: report.sent.length, kept: report.kept.length }, 'feedback waiting in the outbox was tried again at start');
       })
       .catch((error: unknown) => log.warn({ reason: String(error) }, 'feedback in the outbox could not be sent'));
     return this.feedbackDelivery;
