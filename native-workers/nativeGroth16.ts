@@ -10,7 +10,9 @@ import path from 'node:path';
 import { ZkError } from '../common/errors.js';
 import { projectRoot } from '../main/services/resourcePaths.js';
 
-export type ProverBackend = 'native' | 'snarkjs';
+import type { ProverBackend } from './protocol.js';
+
+export type { ProverBackend };
 
 export interface NativeProof {
   proof: unknown;

@@ -87,6 +87,9 @@ export interface ProgressMessage {
   fraction?: number;
   note?: string;
 }
+/** Which prover made a proof: the native one (nativeGroth16.ts), or snarkjs. */
+export type ProverBackend = 'native' | 'snarkjs';
+
 export interface ResultMessage {
   type: 'result';
   jobId: string;
@@ -94,7 +97,7 @@ export interface ResultMessage {
   publicSignals: string[];
   verified: true;
   /** Which prover made the proof: the native one, or snarkjs (no native build, or it failed). */
-  backend: 'native' | 'snarkjs';
+  backend: ProverBackend;
   /** The native prover process's peak resident memory for this job; 0 when snarkjs proved it. */
   nativePeakRssBytes: number;
   timings: StageTimings;

@@ -12,7 +12,8 @@
 // The fit, 104 MB + 28 MB per thread + 7 x key, is within 5 % of the three larger ones; the
 // result is raised by 10 % because running out of memory is worse than waiting.
 import { WORKER_BASELINE_BYTES } from './poolSizing.js';
-import { machineBackend, type ProverBackend } from '../../../native-workers/nativeGroth16.js';
+// Pure (the renderer's type checks reach it through the advisor): the caller says which prover.
+import type { ProverBackend } from '../../../native-workers/protocol.js';
 
 export interface MemoryShape {
   wires: number;
@@ -37,7 +38,7 @@ export const NATIVE_WORKER_JOB_BYTES = 20 * MB;
 export const NATIVE_PROCESS_BYTES = 4 * MB;
 export const NATIVE_KEY_FACTOR = 2.5;
 
-export function estimatePeakMemoryBytes(shape: MemoryShape, threads: number, backend: ProverBackend = machineBackend()): number {
+export function estimatePeakMemoryBytes(shape: MemoryShape, threads: number, backend: ProverBackend): number {
   const job =
     backend === 'native'
       ? NATIVE_WORKER_JOB_BYTES + NATIVE_PROCESS_BYTES + NATIVE_KEY_FACTOR * shape.zkeyBytes

@@ -18,6 +18,7 @@ import type { JobOutcome, JobRecord, JobSnapshot, JobTimings, ProofResult, Prove
 
 export type { JobSnapshot, ProofResult, ProverEvent } from './proverTypes.js';
 import { estimatePeakMemoryBytes } from './memoryEstimate.js';
+import { machineBackend } from '../../../native-workers/nativeGroth16.js';
 import { readProcessRss, type ProcessMemoryProbe } from './processMemory.js';
 import { ProofQueue } from './proofQueue.js';
 import type { CheckedCircuit, ResolvedCircuit } from './resolvedCircuit.js';
@@ -206,7 +207,7 @@ export class ProverService {
       input = checkInput(request.input, request.circuit.manifest?.inputs ?? null);
       const wasm = circuit.wasmInterface;
       if (wasm) await checkInputAgainstWasm(input, wasm, () => mainSignalNames(circuit.files.wasmPath));
-      expectedPeakBytes = estimatePeakMemoryBytes({ wires: circuit.header.nVars, zkeyBytes: circuit.zkeyBytes }, this.threads);
+      expectedPeakBytes = estimatePeakMemoryBytes({ wires: circuit.header.nVars, zkeyBytes: circuit.zkeyBytes }, this.threads, machineBackend());
       this.refuseIfNeverFits(expectedPeakBytes);
     } catch (error) {
       const zk = ZkError.wrap(error);

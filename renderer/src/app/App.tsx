@@ -17,6 +17,8 @@ export function App() {
   const view = useAppStore((s) => s.view);
   const info = useAppStore((s) => s.info);
   const infoError = useAppStore((s) => s.infoError);
+  // The settings follow a channel switch at once; the info was read at start.
+  const channel = useAppStore((s) => s.settings?.updateChannel ?? s.info?.channel);
   useHostEvents();
   useTheme();
   useFocusOnViewChange();
@@ -35,7 +37,7 @@ export function App() {
         <span className="brand">zkdesk</span>
         {info && (
           <span className="app-version">
-            {info.version} · {info.channel} channel · {info.host === 'browser' ? 'browser (zkdesk serve)' : 'desktop app'}
+            {info.version} · {channel} channel · {info.host === 'browser' ? 'browser (zkdesk serve)' : 'desktop app'}
           </span>
         )}
       </header>

@@ -417,6 +417,8 @@ export async function switchUpdateChannel(target: JourneyTarget): Promise<void> 
   await goTo(page, 'Settings');
   await page.getByRole('radio', { name: /^Beta/ }).check();
   await settingsOnDisk(dataDir, (s) => s.updateChannel === 'beta');
+  // The header follows the switch without a reload.
+  await page.locator('header').getByText('beta channel').waitFor();
   await checkScreen(target, 'settings');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
