@@ -77,7 +77,9 @@ describe('crash records for abnormal worker exits', () => {
       await mkdir(dataDir, { recursive: true });
       // debug: the worker's "job started" line says when the proof is under way.
       await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ installId, logLevel: 'debug' }));
-      const child = spawn(process.execPath, [cli, '--data-dir', dataDir, 'prove', '--circuit', 'stress-14', '--sample'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      // snarkjs: seconds for stress-14, a wide window to kill it in (the native prover takes a fraction of one).
+      const env = { ...process.env, ZKDESK_PROVER_BACKEND: 'snarkjs' };
+      const child = spawn(process.execPath, [cli, '--data-dir', dataDir, 'prove', '--circuit', 'stress-14', '--sample'], { stdio: ['ignore', 'pipe', 'pipe'], env });
       let stderr = '';
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
       const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
