@@ -6,16 +6,17 @@ import type { Settings } from '../../../../main/services/settings/settingsSchema
 import { useAppStore } from '../../stores/appStore.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
 
-function NumberField(props: { id: string; label: string; hint: string; value: string; onChange(value: string): void; min: number; max: number; placeholder?: string }) {
+function NumberField(props: { id: string; label: string; hint: string; value: string; onChange(value: string): void; min: number; max: number; step?: number; placeholder?: string }) {
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
       <input
         id={props.id}
         type="number"
-        inputMode="numeric"
+        inputMode={props.step !== undefined && props.step < 1 ? 'decimal' : 'numeric'}
         min={props.min}
         max={props.max}
+        step={props.step ?? 1}
         value={props.value}
         placeholder={props.placeholder}
         aria-describedby={`${props.id}-hint`}
@@ -64,7 +65,9 @@ export function ProverSettingsForm({ settings }: { settings: Settings }) {
         hint="Prove asks you to confirm first when the estimate is longer than this."
         value={warnAfter}
         onChange={setWarnAfter}
-        min={1}
+        // The native prover makes a small proof in a fraction of a second: tenths are a real choice.
+        min={0.1}
+        step={0.1}
         max={86400}
       />
       <NumberField id="log-retention" label="Keep logs for (days)" hint="Older log files are deleted. Applies from the next start." value={retention} onChange={setRetention} min={1} max={365} />
