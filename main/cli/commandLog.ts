@@ -10,8 +10,13 @@ export interface CommandLog {
   close(): void;
 }
 
-/** Reading help writes nothing: it is what someone runs to find out what zkdesk is. */
-const UNLOGGED = new Set(['help']);
+/**
+ * Commands that only read write nothing, not even a log: help (what someone runs to find out what
+ * zkdesk is), profile, circuits and verify (a support engineer's look at a machine must not leave
+ * a data directory behind), inspect (a bundle someone sent), and release (it keeps its own log in
+ * the feed).
+ */
+const UNLOGGED = new Set(['help', 'profile', 'circuits', 'verify', 'inspect', 'release']);
 
 /** `release feed build`, from the command that runs up to (not including) `zkdesk`. */
 function commandPath(command: Command): string {
