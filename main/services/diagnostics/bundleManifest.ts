@@ -10,6 +10,20 @@ export const MANIFEST_PATH = 'manifest.json';
 export const sectionIds = ['profile', 'calibration', 'warnings', 'updateState', 'settings', 'jobs', 'crashes', 'logs', 'bench', 'crashDumps'] as const;
 export type SectionId = (typeof sectionIds)[number];
 
+/** What each section is called, in the preview and in a support engineer's summary (the UI's too). */
+export const sectionTitles: Record<SectionId, string> = {
+  profile: 'System profile',
+  calibration: 'Calibration',
+  warnings: 'Environment warnings',
+  updateState: 'Update state',
+  settings: 'Settings (redacted)',
+  jobs: 'Job history',
+  crashes: 'Crash reports',
+  logs: 'Logs',
+  bench: 'Benchmark results',
+  crashDumps: 'Crash dumps (minidumps)',
+};
+
 export const manifestFileSchema = z.object({
   path: z.string(),
   section: z.enum(sectionIds),

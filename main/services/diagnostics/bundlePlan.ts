@@ -4,7 +4,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BundleSources, ProvidedSectionId } from './bundleSources.js';
-import type { SectionId } from './bundleManifest.js';
+import { sectionTitles, type SectionId } from './bundleManifest.js';
 import type { Redactor } from './redact.js';
 import { listCrashReports, crashesDir } from './crashRecords.js';
 import { isLogFileName } from './rotatingLogFile.js';
@@ -45,19 +45,6 @@ export interface PlanOptions {
   /** Only data written in the last N days; null for everything there is. */
   sinceDays?: number | null;
 }
-
-export const sectionTitles: Record<SectionId, string> = {
-  profile: 'System profile',
-  calibration: 'Calibration',
-  warnings: 'Environment warnings',
-  updateState: 'Update state',
-  settings: 'Settings (redacted)',
-  jobs: 'Job history',
-  crashes: 'Crash reports',
-  logs: 'Logs',
-  bench: 'Benchmark results',
-  crashDumps: 'Crash dumps (minidumps)',
-};
 
 const providedFiles: Record<ProvidedSectionId, string> = {
   profile: 'profile.json',

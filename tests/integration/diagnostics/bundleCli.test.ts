@@ -6,12 +6,12 @@ import { mkdtemp, mkdir, readFile, readdir, rm, writeFile, stat } from 'node:fs/
 import path from 'node:path';
 import os from 'node:os';
 import { promisify } from 'node:util';
-import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { createDiagnosticsLogger } from '../../../main/services/diagnostics/logger.js';
 import { writeCrashRecord } from '../../../main/services/diagnostics/crashRecords.js';
 import { createRedactor } from '../../../main/services/diagnostics/redact.js';
 import { mountSmallDisk } from '../../support/smallDisk.js';
+import { unzipEntries } from '../../support/unzipEntries.js';
 
 const run = promisify(execFile);
 const cli = path.resolve('bin/zkdesk.js');
@@ -50,31 +50,10 @@ function sentence(): string {
 let dataDir: string;
 let work: string;
 
-async function unzip(file: string): Promise<Map<string, string>> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(file, { lazyEntries: true }, (e, z) => (e ? reject(e) : resolve(z))));
-  const out = new Map<string, string>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (entry: yauzl.Entry) => {
-      zip.openReadStream(entry, (e, s) => {
-        if (e) return reject(e);
-        const chunks: Buffer[] = [];
-        s.on('data', (c: Buffer) => chunks.push(c));
-        s.on('end', () => {
-          out.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-          zip.readEntry();
-        });
-      });
-    });
-    zip.on('end', resolve);
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-  return out;
-}
 
 /** Rewrites a zip, changing, dropping or adding entries: what a tamperer would do. */
 async function rewriteZip(from: string, to: string, change: (entries: Map<string, string>) => void): Promise<void> {
-  const entries = await unzip(from);
+  const entries = await unzipEntries(from);
   change(entries);
   const zip = new yazl.ZipFile();
   for (const [name, content] of entries) zip.addBuffer(Buffer.from(content), name);
@@ -160,7 +139,7 @@ describe('zkdesk bundle', () => {
   it('writes a bundle in which no planted secret survives and the text around them does', async () => {
     const result = await zkdesk(['bundle', '--out', path.join(work, 'b.zip'), '--json']);
     expect(result.code, result.stderr).toBe(0);
-    const files = await unzip(path.join(work, 'b.zip'));
+    const files = await unzipEntries(path.join(work, 'b.zip'));
     expect([...files.keys()].sort()).toEqual(
       expect.arrayContaining(['manifest.json', 'profile.json', 'warnings.json', 'settings.json', 'jobs/history.jsonl', 'crashes/index.json', 'bench/run-1.json']),
     );
@@ -253,7 +232,7 @@ describe('zkdesk bundle', () => {
       const result = await zkdesk(['bundle', '--out', out, '--cap-mb', '0.5', '--json']);
       expect(result.code, result.stderr).toBe(0);
       expect((await stat(out)).size).toBeLessThanOrEqual(512 * 1024);
-      const files = await unzip(out);
+      const files = await unzipEntries(out);
       const manifest = JSON.parse(files.get('manifest.json') ?? '{}') as { cut: { path: string; reason: string; keptBytes: number }[] };
       const cut = manifest.cut.find((c) => c.path === 'logs/main-20990101T000000Z-5-0.jsonl');
       expect(cut?.reason).toMatch(/kept the newest \d+ of 30000 lines/);
@@ -281,7 +260,7 @@ describe('zkdesk bundle', () => {
 
     const out = path.join(work, 'partial.zip');
     expect((await zkdesk(['bundle', '--out', out, '--exclude', 'logs', 'bench'])).code).toBe(0);
-    const files = await unzip(out);
+    const files = await unzipEntries(out);
     expect([...files.keys()].some((f) => f.startsWith('logs/') || f.startsWith('bench/'))).toBe(false);
     // What the preview showed is byte for byte what was written.
     expect(files.get('settings.json')).toBe(settingsText);

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
 import { promisify } from 'node:util';
-import yauzl from 'yauzl';
+import { unzipEntries } from '../../support/unzipEntries.js';
 
 const run = promisify(execFile);
 const cli = path.resolve('bin/zkdesk.js');
@@ -37,27 +37,6 @@ async function filesUnder(dir: string): Promise<string[]> {
   return out;
 }
 
-async function unzipText(file: string): Promise<Map<string, string>> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(file, { lazyEntries: true }, (e, z) => (e ? reject(e) : resolve(z))));
-  const out = new Map<string, string>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (entry: yauzl.Entry) => {
-      zip.openReadStream(entry, (e, s) => {
-        if (e) return reject(e);
-        const chunks: Buffer[] = [];
-        s.on('data', (c: Buffer) => chunks.push(c));
-        s.on('end', () => {
-          out.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-          zip.readEntry();
-        });
-      });
-    });
-    zip.on('end', resolve);
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-  return out;
-}
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-secret-input-'));
@@ -106,7 +85,7 @@ describe('a wrong private input', () => {
     const out = path.join(work, 'bundle.zip');
     const bundled = await zkdesk(['bundle', '--out', out]);
     expect(bundled.code, bundled.stderr).toBe(0);
-    const entries = await unzipText(out);
+    const entries = await unzipEntries(out);
     const history = entries.get('jobs/history.jsonl') ?? '';
     expect(history).toContain('preimage[0]');
     for (const [name, text] of entries) expect(text, `${name} in the bundle holds the secret`).not.toMatch(SECRET_WORDS);

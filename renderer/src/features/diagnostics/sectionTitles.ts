@@ -1,22 +1,9 @@
-// What each bundle section is called on screen. An opened bundle's summary carries only the
-// section ids; Record<SectionId, …> makes a new section a type error here until it has a name.
-import type { SectionId } from '../../../../main/services/diagnostics/bundleManifest.js';
-
-const titles: Record<SectionId, string> = {
-  profile: 'System profile',
-  calibration: 'Calibration',
-  warnings: 'Environment warnings',
-  updateState: 'Update state',
-  settings: 'Settings (redacted)',
-  jobs: 'Job history',
-  crashes: 'Crash reports',
-  logs: 'Logs',
-  bench: 'Benchmark results',
-  crashDumps: 'Crash dumps (minidumps)',
-};
+// What each bundle section is called on screen: the titles the bundle writer gives them. An
+// opened bundle's summary carries only the section ids, and may come from another version.
+import { sectionTitles, type SectionId } from '../../../../main/services/diagnostics/bundleManifest.js';
 
 export function sectionTitle(id: string): string {
-  return Object.hasOwn(titles, id) ? titles[id as SectionId] : id;
+  return Object.hasOwn(sectionTitles, id) ? sectionTitles[id as SectionId] : id;
 }
 
 /** "Intel Intel Xeon®" → "Intel Xeon®": the probe's vendor is often the brand's first word too. */
