@@ -6,7 +6,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { BenchRun } from '../../../../main/services/profiler/benchRunTypes.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { ChartCanvas } from './ChartCanvas.js';
-import { chartColours } from './chartSetup.js';
+import { historyLineChart } from './chartSetup.js';
 import { formatDate } from '../../format/formatDate.js';
 import { formatDuration } from '../../format/formatDuration.js';
 
@@ -15,32 +15,18 @@ function circuitsOf(runs: BenchRun[]): string[] {
 }
 
 function runsChart(runs: BenchRun[]): ChartConfiguration {
-  const colours = chartColours();
-  return {
-    type: 'line',
-    data: {
-      labels: runs.map((r) => formatDate(r.createdAt)),
-      datasets: circuitsOf(runs).map((circuit, i) => ({
-        label: `${circuit}: zkdesk, warm worker`,
-        data: runs.map((r) => {
-          const result = r.results.find((x) => x.circuit === circuit);
-          return result ? result.summary.c_zkdeskWarm.medianMs / 1000 : null;
-        }),
-        borderColor: colours.series[i % colours.series.length],
-        backgroundColor: colours.series[i % colours.series.length],
-        spanGaps: true,
-      })),
-    },
-    options: {
-      maintainAspectRatio: false,
-      animation: false,
-      color: colours.text,
-      scales: {
-        x: { title: { display: true, text: 'benchmark run', color: colours.text }, ticks: { color: colours.text }, grid: { color: colours.grid } },
-        y: { title: { display: true, text: 'seconds (median)', color: colours.text }, ticks: { color: colours.text }, grid: { color: colours.grid } },
-      },
-    },
-  };
+  return historyLineChart({
+    labels: runs.map((r) => formatDate(r.createdAt)),
+    series: circuitsOf(runs).map((circuit) => ({
+      label: `${circuit}: zkdesk, warm worker`,
+      data: runs.map((r) => {
+        const result = r.results.find((x) => x.circuit === circuit);
+        return result ? result.summary.c_zkdeskWarm.medianMs / 1000 : null;
+      }),
+    })),
+    xTitle: 'benchmark run',
+    yTitle: 'seconds (median)',
+  });
 }
 
 export function BenchRunsPanel() {

@@ -5,7 +5,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { Calibration } from '../../../../main/services/profiler/calibrationTypes.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { ChartCanvas } from './ChartCanvas.js';
-import { chartColours } from './chartSetup.js';
+import { historyLineChart } from './chartSetup.js';
 import { formatDate } from '../../format/formatDate.js';
 import { formatDuration } from '../../format/formatDuration.js';
 
@@ -34,29 +34,13 @@ function seriesFor(calibrations: Calibration[]): Series[] {
 }
 
 function historyChart(calibrations: Calibration[]): ChartConfiguration {
-  const colours = chartColours();
-  return {
-    type: 'line',
-    data: {
-      labels: calibrations.map((c) => formatDate(c.measuredAt)),
-      datasets: seriesFor(calibrations).map((s, i) => ({
-        label: s.label,
-        data: calibrations.map((c) => s.value(c)),
-        borderColor: colours.series[i % colours.series.length],
-        backgroundColor: colours.series[i % colours.series.length],
-        spanGaps: true,
-      })),
-    },
-    options: {
-      maintainAspectRatio: false,
-      animation: false,
-      color: colours.text,
-      scales: {
-        x: { title: { display: true, text: 'calibrated on', color: colours.text }, ticks: { color: colours.text }, grid: { color: colours.grid } },
-        y: { type: 'logarithmic', title: { display: true, text: 'milliseconds', color: colours.text }, ticks: { color: colours.text }, grid: { color: colours.grid } },
-      },
-    },
-  };
+  return historyLineChart({
+    labels: calibrations.map((c) => formatDate(c.measuredAt)),
+    series: seriesFor(calibrations).map((s) => ({ label: s.label, data: calibrations.map((c) => s.value(c)) })),
+    xTitle: 'calibrated on',
+    yTitle: 'milliseconds',
+    logarithmic: true,
+  });
 }
 
 export function CalibrationHistoryPanel() {
