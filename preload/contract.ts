@@ -34,8 +34,11 @@ export interface AppInfo {
   host: 'electron' | 'browser';
   /** Where settings, history, logs and caches live; `--data-dir` or ZKDESK_DATA_DIR moves it. */
   dataDir: string;
-  /** Things only the Electron shell can do (native dialogs, reveal in file manager). */
-  capabilities: { nativeDialogs: boolean; revealInFolder: boolean };
+  /**
+   * Things only some hosts can do: native dialogs and reveal in the file manager (the Electron
+   * shell); updates (the app, or `zkdesk serve --update-feed`).
+   */
+  capabilities: { nativeDialogs: boolean; revealInFolder: boolean; updates: boolean };
 }
 
 export interface CircuitSummary {

@@ -420,6 +420,11 @@ export async function switchUpdateChannel(target: JourneyTarget): Promise<void> 
   await settingsOnDisk(dataDir, (s) => s.updateChannel === 'beta');
   // The header follows the switch without a reload.
   await page.locator('header').getByText('beta channel').waitFor();
+  if (target.name === 'browser') {
+    // `zkdesk serve` without a feed cannot update: it says so instead of offering a check that can only fail.
+    await page.getByText('does not update itself').waitFor();
+    expect(await page.getByRole('button', { name: 'Check for updates' }).count()).toBe(0);
+  }
   await checkScreen(target, 'settings');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();

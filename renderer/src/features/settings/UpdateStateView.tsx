@@ -65,6 +65,16 @@ export function UpdateStateView() {
   const checkForUpdates = useAppStore((s) => s.checkForUpdates);
   const downloadUpdate = useAppStore((s) => s.downloadUpdate);
   const installUpdate = useAppStore((s) => s.installUpdate);
+  const updatable = useAppStore((s) => s.info?.capabilities.updates ?? true);
+  if (!updatable) {
+    // zkdesk serve without a feed: nothing here can update, and a red error would say otherwise.
+    return (
+      <p className="update-state" data-update-kind="unmanaged">
+        This copy of zkdesk does not update itself: it runs from a checkout or an install on this machine. The desktop app
+        checks the channel above; <code>zkdesk serve --update-feed &lt;url&gt;</code> checks a feed from here.
+      </p>
+    );
+  }
   const check = (
     <button type="button" onClick={() => void checkForUpdates()}>
       Check for updates
