@@ -4,6 +4,7 @@ import os from 'node:os';
 import type { RuntimeFacts } from './systemProfile.js';
 import { detectWasmFeatures } from './wasmFeatures.js';
 import { detectEmulation, defaultEmulationEnv, type EmulationEnv } from './emulation.js';
+import { machineBackend } from '../../../native-workers/nativeGroth16.js';
 
 type Versions = Partial<Record<'node' | 'v8' | 'electron' | 'chrome', string>>;
 
@@ -25,5 +26,6 @@ export async function collectRuntimeFacts(
     wasm: detectWasmFeatures(),
     // What the OS lets this process use (cgroups, affinity), not the cores the box has.
     availableParallelism: os.availableParallelism(),
+    proverBackend: machineBackend(),
   };
 }

@@ -173,6 +173,11 @@ export const runtimeFactsShape = {
     threads: z.boolean(),
   }),
   availableParallelism: z.number().int().positive(),
+  /**
+   * The prover this machine's workers use: the native one where it was built and the CPU has
+   * BMI2 and ADX, snarkjs otherwise. Absent in profiles recorded before there were two.
+   */
+  proverBackend: z.enum(['native', 'snarkjs']).optional(),
 };
 
 export const chromiumGpuSchema = z.strictObject({

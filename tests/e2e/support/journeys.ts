@@ -120,7 +120,8 @@ export async function seeProfileAndWarnings(target: JourneyTarget): Promise<void
   await goTo(page, 'Overview');
   await page.getByRole('heading', { name: /^Readiness:/ }).waitFor({ timeout: 60_000 });
   const facts = page.getByRole('region', { name: 'This machine' });
-  expect(await facts.locator('dt').allTextContents()).toEqual(expect.arrayContaining(['CPU', 'Memory', 'GPU', 'Operating system', 'Power']));
+  expect(await facts.locator('dt').allTextContents()).toEqual(expect.arrayContaining(['CPU', 'Memory', 'GPU', 'Operating system', 'Power', 'Proofs made by']));
+  expect(await facts.locator('div', { has: page.locator('dt', { hasText: 'Proofs made by' }) }).locator('dd').textContent()).toMatch(/^(Native prover|snarkjs)/);
   expect(await facts.locator('dd').first().textContent()).toMatch(/cores/);
   const warnings = page.locator('article.warning');
   // Our CI machines (2 cores, a VM, no GPU) always earn some; a big quiet machine may earn none,

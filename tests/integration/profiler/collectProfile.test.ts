@@ -8,6 +8,7 @@ import si from 'systeminformation';
 import { collectSystemProfile } from '../../../main/services/profiler/profileCollector.js';
 import { systemProfileSchema, type SystemProfile } from '../../../main/services/profiler/systemProfile.js';
 import type { CpuFacts } from '../../../main/services/profiler/systemProfile.js';
+import { locateNativeProver } from '../../../native-workers/nativeGroth16.js';
 
 let tmp: string;
 let profile: SystemProfile;
@@ -42,6 +43,11 @@ describe('the real profile of this machine', () => {
     const unavailable = Object.entries(profile).filter(([, v]) => (v as { status?: string })?.status === 'unavailable');
     expect(unavailable).toEqual([]);
     expect(profile.fingerprint.complete).toBe(true);
+  });
+
+  it('says which prover this machine proves with, as the workers will decide it', () => {
+    if (profile.runtime.status !== 'ok') throw new Error('runtime missing');
+    expect(profile.runtime.proverBackend).toBe(locateNativeProver() ? 'native' : 'snarkjs');
   });
 
   it('describes this machine as Node and the OS see it', () => {

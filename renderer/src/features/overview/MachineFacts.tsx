@@ -1,4 +1,4 @@
-// The machine at a glance: CPU, memory, GPU, OS, power. A section the probe could not read
+// The machine at a glance: CPU, memory, GPU, OS, power, and which prover runs. A section the probe could not read
 // says why instead of showing a blank.
 import type { SystemProfile } from '../../../../main/services/profiler/systemProfile.js';
 import { formatBytes } from '../../format/formatBytes.js';
@@ -18,6 +18,16 @@ function gpuText(profile: SystemProfile): string {
   });
 }
 
+function proverText(profile: SystemProfile): string {
+  return read(profile.runtime, (runtime) =>
+    runtime.proverBackend === 'native'
+      ? 'Native prover (fast)'
+      : runtime.proverBackend === 'snarkjs'
+        ? 'snarkjs (no native prover for this machine)'
+        : 'Unknown',
+  );
+}
+
 function powerText(profile: SystemProfile): string {
   return read(profile.power, (power) => {
     if (!power.hasBattery) return 'Mains power (no battery)';
@@ -35,6 +45,7 @@ export function MachineFacts({ profile }: { profile: SystemProfile }) {
     ['Power', powerText(profile)],
     ['Free disk', read(profile.disk, (d) => `${formatBytes(d.freeBytes)} of ${formatBytes(d.totalBytes)}`)],
     ['Virtual machine', read(profile.system, (s) => (s.virtual ? `Yes${s.virtualHost ? ` (${s.virtualHost})` : ''}` : 'No'))],
+    ['Proofs made by', proverText(profile)],
   ];
   return (
     <section aria-labelledby="machine-title">
