@@ -300,6 +300,7 @@ export async function proveBundledCircuit(target: JourneyTarget): Promise<void> 
   const result = page.getByRole('region', { name: 'Result' });
   expect(await result.locator('ol.signals li').count()).toBeGreaterThan(0);
   expect(await result.getByRole('rowheader', { name: 'Total' }).count()).toBe(1);
+  expect(await result.getByRole('row', { name: /^Made by/ }).textContent()).toMatch(/the native prover|snarkjs/);
   expect(await page.locator('.stage').allTextContents()).toEqual(['Compute the witness: done', 'Build the proof: done', 'Verify the proof: done']);
   const history = page.getByRole('table', { name: /proofs$/ });
   // History speaks of circuits by the names the picker uses, not their ids.

@@ -14,6 +14,7 @@ export function ProofResultPanel() {
     ['Verification', formatDuration(timings.verifyMs)],
     ['Total', formatDuration(timings.totalMs)],
     ['Peak memory', formatBytes(result.peakRssBytes)],
+    ['Made by', result.backend === 'native' ? 'the native prover' : 'snarkjs'],
   ];
   return (
     <section aria-labelledby="result-title" className="proof-result">
