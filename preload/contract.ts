@@ -81,6 +81,15 @@ export interface BenchmarkHistory {
   skipped: number;
 }
 
+/** What choosing a data directory did: where data goes from the next start, and what came along. */
+export interface DataDirChoice {
+  dataDir: string;
+  /** Files copied into it so the move keeps the user's settings and calibration. */
+  carried: string[];
+  /** Set when this run was started with --data-dir or ZKDESK_DATA_DIR, which will still win over the choice. */
+  overriddenBy: 'flag' | 'env' | null;
+}
+
 export interface SettingsView {
   settings: Settings;
   /** Set when the file was damaged and recovered at start: the UI says so once. */
@@ -159,6 +168,8 @@ export const methods = {
   'settings.get': method<SettingsView>()(none),
   // Each field is re-checked by the settings schema; this only bounds the shape.
   'settings.update': method<Settings>()(z.object({ patch: z.record(z.string().max(100), z.unknown()) })),
+  // A folder for the next start (the pointer lives in the default folder); the path is checked in main.
+  'settings.chooseDataDir': method<DataDirChoice>()(z.object({ path: z.string().min(1).max(4096) })),
 
   'updates.state': method<UpdateState>()(none),
   'updates.check': method<UpdateState>()(z.object({ getItNow: z.boolean().optional() })),

@@ -25,6 +25,7 @@ import { FileHashCache } from '../services/prover/fileHash.js';
 import { readCalibrationHistory } from '../services/profiler/calibrationHistory.js';
 import { readBenchRuns } from '../services/profiler/benchResults.js';
 import type { ZkdeskServices } from './zkdeskServices.js';
+import { chooseDataDir, defaultDataDir } from '../services/settings/dataDirLocation.js';
 
 /** What differs between hosts: native dialogs and the file manager exist only in Electron. */
 export interface HostCapabilities {
@@ -192,6 +193,11 @@ export class ZkdeskApi {
 
       'settings.get': async () => ({ settings: s.settings.get(), recovery: s.settingsRecovery }),
       'settings.update': async ({ patch }) => s.updateSettings(patch),
+      'settings.chooseDataDir': async ({ path: target }) => {
+        const { dataDir, carried } = await chooseDataDir({ target, currentDir: s.options.dataDir, defaultDir: s.options.defaultDataDir ?? defaultDataDir() });
+        const source = s.options.dataDirSource ?? 'default';
+        return { dataDir, carried, overriddenBy: source === 'flag' || source === 'env' ? source : null };
+      },
 
       'updates.state': async () => this.services.updates?.state ?? { kind: 'idle' },
       'updates.check': async ({ getItNow }) => this.requireUpdates().check({ manual: true, ...(getItNow !== undefined ? { getItNow } : {}) }),

@@ -31,9 +31,14 @@ import { FeedbackOutbox } from '../services/diagnostics/feedbackOutbox.js';
 import { createDiagnosticsLogger, type DiagnosticsLogger } from '../services/diagnostics/logger.js';
 import { createRedactor, processRedactionContext, type Redactor } from '../services/diagnostics/redact.js';
 import type { UpdateService } from '../services/updates/updateService.js';
+import type { DataDirSource } from '../services/settings/dataDirLocation.js';
 
 export interface ServicesOptions {
   dataDir: string;
+  /** Why this data directory (--data-dir, ZKDESK_DATA_DIR, the Settings choice, the default). */
+  dataDirSource?: DataDirSource;
+  /** Where a Settings choice of data directory is recorded: the platform's default folder unless a test says otherwise. */
+  defaultDataDir?: string;
   launcher: WorkerLauncher;
   appVersion: string;
   /** Names the log files: each process writes its own. */

@@ -22,6 +22,7 @@ import { readChromiumGpu } from './electronGpuInfo.js';
 import { ElectronWorkerLauncher } from './electronWorkerLauncher.js';
 import { wireIpc } from './ipcBridge.js';
 import { createMainWindow } from './mainWindow.js';
+import { resolveDataDir, type DataDirSource } from '../services/settings/dataDirLocation.js';
 
 // Packaged: circuits/ and help/ beside the asar (electron-builder.yml extraResources). From a checkout: the repo.
 const resources = app.isPackaged ? process.resourcesPath : path.join(projectRoot(), 'resources');
@@ -44,15 +45,17 @@ function trustedFlagKeys(): string[] {
   return readTrustedFlagKeys(path.join(resources, 'keys')).pems;
 }
 
-/** `--data-dir <dir>` or ZKDESK_DATA_DIR, as for the CLI; else Electron's userData folder. */
-function chosenDataDir(): { dir: string; explicit: boolean } {
-  const chosen = app.commandLine.getSwitchValue('data-dir') || process.env.ZKDESK_DATA_DIR;
-  if (chosen) app.setPath('userData', path.resolve(chosen));
-  return { dir: app.getPath('userData'), explicit: Boolean(chosen) };
+/** `--data-dir <dir>`, ZKDESK_DATA_DIR, the folder chosen in Settings, else Electron's userData folder, as for the CLI. */
+function chosenDataDir(): { dir: string; source: DataDirSource; defaultDir: string } {
+  const defaultDir = app.getPath('userData');
+  const { dir, source } = resolveDataDir({ flag: app.commandLine.getSwitchValue('data-dir'), env: process.env.ZKDESK_DATA_DIR, defaultDir });
+  if (source !== 'default') app.setPath('userData', dir);
+  return { dir: app.getPath('userData'), source, defaultDir };
 }
 
 async function start(): Promise<void> {
-  const { dir: dataDir, explicit: dataDirChosen } = chosenDataDir();
+  const { dir: dataDir, source: dataDirSource, defaultDir } = chosenDataDir();
+  const dataDirChosen = dataDirSource === 'flag' || dataDirSource === 'env';
   startLocalCrashReporter(dataDir, { appVersion: app.getVersion() });
   guardAllWebContents();
   await app.whenReady();
@@ -65,6 +68,8 @@ async function start(): Promise<void> {
   const updates = url ? createElectronUpdateService({ channel, internal, feedUrl: url, trustedFlagKeysPem: trustedFlagKeys() }) : null;
   const services = await ZkdeskServices.open({
     dataDir,
+    dataDirSource,
+    defaultDataDir: defaultDir,
     launcher: new ElectronWorkerLauncher(),
     appVersion: app.getVersion(),
     processName: 'main',

@@ -1,7 +1,6 @@
 // What every command gets: where data lives, how to print, and the one way a command fails.
-import path from 'node:path';
-import os from 'node:os';
 import { ZkError } from '../../common/errors.js';
+import { defaultDataDir as platformDataDir, resolveDataDir, type DataDirSource } from '../services/settings/dataDirLocation.js';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -11,29 +10,29 @@ export interface GlobalOptions {
 
 export interface CliContext {
   dataDir: string;
+  /** Why this data directory: --data-dir, ZKDESK_DATA_DIR, the Settings choice, or the default. */
+  dataDirSource: DataDirSource;
   json: boolean;
   verbose: boolean;
   out(text: string): void;
   printJson(value: unknown): void;
 }
 
-/** The CLI's default data directory matches Electron's userData for the app name. */
+/**
+ * The data directory when no --data-dir is given: ZKDESK_DATA_DIR, else the folder chosen in the
+ * app's Settings, else Electron's userData for the app name (main/services/settings/dataDirLocation.ts).
+ */
 export function defaultDataDir(): string {
-  if (process.env.ZKDESK_DATA_DIR) return process.env.ZKDESK_DATA_DIR;
-  const home = os.homedir();
-  switch (process.platform) {
-    case 'darwin':
-      return path.join(home, 'Library', 'Application Support', 'zkdesk');
-    case 'win32':
-      return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'zkdesk');
-    default:
-      return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'zkdesk');
-  }
+  return resolveDataDir({ env: process.env.ZKDESK_DATA_DIR, defaultDir: platformDataDir() }).dir;
 }
 
+
+
 export function makeContext(opts: GlobalOptions): CliContext {
+  const { dir, source } = resolveDataDir({ flag: opts.dataDir, env: process.env.ZKDESK_DATA_DIR, defaultDir: platformDataDir() });
   return {
-    dataDir: path.resolve(opts.dataDir ?? defaultDataDir()),
+    dataDir: dir,
+    dataDirSource: source,
     json: Boolean(opts.json),
     verbose: Boolean(opts.verbose),
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),

@@ -14,9 +14,10 @@ import { appVersion } from '../appVersion.js';
 import { startHeadlessHost } from '../../host/headlessHost.js';
 import { loadHelpArticles } from '../../services/help/helpLoader.js';
 import { projectRoot, resourcesDir } from '../../services/resourcePaths.js';
+import type { DataDirSource } from '../../services/settings/dataDirLocation.js';
 
 /** openCliServices, plus the update service, which has to exist before the services do. */
-async function openServicesWithUpdates(dataDir: string, feedUrl: string) {
+async function openServicesWithUpdates(dataDir: string, dataDirSource: DataDirSource, feedUrl: string) {
   if (!/^https?:\/\//i.test(feedUrl)) throw new ZkError('E_UPDATE_UNREACHABLE', `The update feed ${feedUrl} is not an http(s) URL.`, { feedUrl });
   const [{ ZkdeskServices }, { NodeWorkerLauncher }, { createNodeUpdateService }, { readTrustedFlagKeys }] = await Promise.all([
     import('../../api/zkdeskServices.js'),
@@ -30,7 +31,7 @@ async function openServicesWithUpdates(dataDir: string, feedUrl: string) {
     dataDir,
     trustedFlagKeysPem: readTrustedFlagKeys(path.join(resourcesDir(), 'keys')).pems,
   });
-  return ZkdeskServices.open({ dataDir, launcher: new NodeWorkerLauncher(), appVersion: appVersion(), processName: 'host', updates });
+  return ZkdeskServices.open({ dataDir, dataDirSource, launcher: new NodeWorkerLauncher(), appVersion: appVersion(), processName: 'host', updates });
 }
 
 export function registerServeCommand(program: Command): void {
@@ -46,7 +47,7 @@ export function registerServeCommand(program: Command): void {
         throw new ZkError('E_ARTIFACT_MISSING', 'The UI is not built yet: run `npm run build` first.', { rendererDir: path.basename(rendererDir) });
       }
       const feedUrl = opts.updateFeed ?? process.env.ZKDESK_UPDATE_URL;
-      const services = feedUrl ? await openServicesWithUpdates(ctx.dataDir, feedUrl) : await openCliServices(ctx, 'host');
+      const services = feedUrl ? await openServicesWithUpdates(ctx.dataDir, ctx.dataDirSource, feedUrl) : await openCliServices(ctx, 'host');
       const bundleDir = path.join(ctx.dataDir, 'bundles');
       await mkdir(bundleDir, { recursive: true });
       const api = new ZkdeskApi(services, {

@@ -41,6 +41,9 @@ describe.skipIf('missing' in electron)('zkdesk in the Electron shell', () => {
       // main.ts reads --data-dir (as the CLI does): settings, history and written bundles all stay in
       // this temporary folder, never the tester's real profile or ~/Downloads.
       args: ['.', `--data-dir=${dataDir}`],
+      // The default folder (where a data directory chosen in Settings is recorded) is Electron's
+      // userData under XDG_CONFIG_HOME: kept inside the temporary folder too.
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(dataDir, '.config-home') } as Record<string, string>,
       cwd: projectRoot,
       colorScheme: 'light',
     });

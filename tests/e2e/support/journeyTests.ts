@@ -18,6 +18,7 @@ export function journeyTests(target: () => journeys.JourneyTarget, pageErrors: (
   it('previews a bundle, writes it without the unticked section, and finds the zip on disk', () => journeys.previewAndWriteBundle(target()));
   it('sends feedback to the address set in Settings, a real HTTP server', () => journeys.sendFeedbackToEndpoint(target()));
   it('switches the update channel and keeps it', () => journeys.switchUpdateChannel(target()));
+  it('chooses another data directory for the next start, with the settings carried over', () => journeys.chooseDataDirectory(target()));
   it('passes axe-core on every screen in the dark theme, and follows the system theme', () => journeys.everyScreenInDark(target()));
   it('raised no page errors (CSP refusals included)', ({ expect }) => expect(pageErrors()).toEqual([]));
 }

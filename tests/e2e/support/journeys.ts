@@ -434,6 +434,28 @@ export async function switchUpdateChannel(target: JourneyTarget): Promise<void> 
   await page.getByText('beta channel').first().waitFor();
 }
 
+/** Settings → Data directory: a folder for the next start, recorded in the default folder (XDG_CONFIG_HOME/zkdesk here). */
+export async function chooseDataDirectory(target: JourneyTarget): Promise<void> {
+  const { page, dataDir } = target;
+  await goTo(page, 'Settings');
+  const panel = page.getByRole('region', { name: 'Data directory' });
+  await panel.getByText(dataDir).first().waitFor();
+  await panel.getByLabel('Use another folder from the next start (full path)').fill('relative/folder');
+  await panel.getByRole('button', { name: 'Use this folder' }).click();
+  await panel.getByText('E_SETTINGS_INVALID').first().waitFor();
+
+  const moved = path.join(dataDir, 'moved-data');
+  await panel.getByLabel('Use another folder from the next start (full path)').fill(moved);
+  await panel.getByRole('button', { name: 'Use this folder' }).click();
+  const status = panel.getByRole('status');
+  await status.waitFor();
+  expect(await status.textContent()).toMatch(/From the next start .*moved-data.*settings\.json.*--data-dir/);
+  const pointer = JSON.parse(await readFile(path.join(dataDir, '.config-home', 'zkdesk', 'data-directory.json'), 'utf8')) as { dataDir: string };
+  expect(pointer.dataDir).toBe(moved);
+  expect(JSON.parse(await readFile(path.join(moved, 'settings.json'), 'utf8'))).toMatchObject({ updateChannel: expect.any(String) });
+  await checkScreen(target, 'settings-data-directory');
+}
+
 /** Dark theme: every screen again, audited and photographed; then "system" follows the OS. */
 export async function everyScreenInDark(target: JourneyTarget): Promise<void> {
   const { page } = target;

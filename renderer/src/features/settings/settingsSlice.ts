@@ -5,6 +5,7 @@ import type { ErrorPayload } from '../../../../common/errors.js';
 import type { Settings, SettingsPatch } from '../../../../main/services/settings/settingsSchema.js';
 import type { SliceCreator } from '../../stores/storeTypes.js';
 import { toErrorView, type ErrorView } from '../../stores/errorView.js';
+import type { DataDirChoice } from '../../../../preload/contract.js';
 
 export type SettingsForm = 'proving' | 'feedback';
 
@@ -21,6 +22,10 @@ export interface SettingsSlice {
   /** Resolves true when the host accepted the change. */
   saveSettings(patch: SettingsPatch, form?: SettingsForm): Promise<boolean>;
   dismissRecovery(): void;
+  /** The folder chosen for the next start, or why it was refused. */
+  dataDirChoice: DataDirChoice | null;
+  dataDirError: ErrorView | null;
+  chooseDataDir(path: string): Promise<void>;
 }
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
@@ -30,6 +35,8 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
   settingsError: null,
   settingsSavedAt: null,
   settingsSavedBy: 'proving',
+  dataDirChoice: null,
+  dataDirError: null,
 
   async loadSettings() {
     try {
@@ -55,5 +62,14 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
 
   dismissRecovery() {
     set({ recoveryDismissed: true });
+  },
+
+  async chooseDataDir(path) {
+    set({ dataDirChoice: null, dataDirError: null });
+    try {
+      set({ dataDirChoice: await zkdesk.settings.chooseDataDir({ path }) });
+    } catch (error) {
+      set({ dataDirError: toErrorView(error) });
+    }
   },
 });
