@@ -2,6 +2,7 @@
 // says why instead of showing a blank.
 import type { SystemProfile } from '../../../../main/services/profiler/systemProfile.js';
 import { formatBytes } from '../../format/formatBytes.js';
+import { FactList } from '../../app/FactList.js';
 
 type Section = { status: 'ok' } | { status: 'unavailable'; reason: string };
 
@@ -50,14 +51,7 @@ export function MachineFacts({ profile }: { profile: SystemProfile }) {
   return (
     <section aria-labelledby="machine-title">
       <h2 id="machine-title">This machine</h2>
-      <dl className="facts">
-        {rows.map(([name, value]) => (
-          <div key={name}>
-            <dt>{name}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList rows={rows} />
     </section>
   );
 }

@@ -4,19 +4,8 @@
 import type { EstimateBreakdown } from '../../../../main/services/profiler/calibrationTypes.js';
 import { formatBytes } from '../../format/formatBytes.js';
 import { formatDuration } from '../../format/formatDuration.js';
+import { FactList as Facts } from '../../app/FactList.js';
 
-function Facts({ rows }: { rows: Array<[string, string]> }) {
-  return (
-    <dl className="facts">
-      {rows.map(([name, value]) => (
-        <div key={name}>
-          <dt>{name}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 export function EstimateBasis({ estimate }: { estimate: EstimateBreakdown }) {
   const { inputs, model, correction } = estimate;
