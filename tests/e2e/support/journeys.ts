@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { axeViolations, screenshot } from './screenChecks.js';
 import type { JobRecord } from '../../../main/services/prover/proverTypes.js';
 import { median } from '../../../common/median.js';
+import { benchRunFixture } from '../../support/benchRunFixture.js';
 import { formatDuration } from '../../../renderer/src/format/formatDuration.js';
 
 export interface JourneyTarget {
@@ -478,22 +479,7 @@ export async function everyScreenInDark(target: JourneyTarget): Promise<void> {
 
 /** One run in the shape `npm run bench` (bench/provingBench.ts) saves under <dataDir>/bench/. */
 async function saveBenchRun(dataDir: string, createdAt: string, zkdeskWarmMs: number): Promise<void> {
-  const who = (medianMs: number) => ({ medianMs, peakRssBytes: 180_000_000, samplesMs: [medianMs] });
-  const run = {
-    kind: 'proving',
-    createdAt,
-    machine: { cpu: 'this machine', cores: 2, totalMemoryBytes: 8e9, node: process.versions.node },
-    results: [
-      {
-        circuit: 'stress-12',
-        constraints: 4032,
-        domainPower: 12,
-        rounds: 7,
-        summary: { a_snarkjsCold: who(1140), b_snarkjsWarm: who(720), c_zkdeskWarm: who(zkdeskWarmMs), d_zkdeskCold: who(1950) },
-        ratios: { cOverB: zkdeskWarmMs / 720, aOverC: 1140 / zkdeskWarmMs },
-      },
-    ],
-  };
+  const run = benchRunFixture(createdAt, zkdeskWarmMs);
   await mkdir(path.join(dataDir, 'bench'), { recursive: true });
   await writeFile(path.join(dataDir, 'bench', `proving-${createdAt.replace(/[:.]/g, '-')}.json`), JSON.stringify(run, null, 2));
 }

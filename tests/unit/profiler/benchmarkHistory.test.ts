@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendCalibrationHistory, calibrationHistoryFile, readCalibrationHistory } from '../../../main/services/profiler/calibrationHistory.js';
 import { readBenchRuns } from '../../../main/services/profiler/benchResults.js';
 import type { Calibration } from '../../../main/services/profiler/calibrationTypes.js';
+import { benchRunFixture } from '../../support/benchRunFixture.js';
 
 let dataDir: string;
 beforeEach(async () => {
@@ -32,25 +33,6 @@ function calibration(day: number): Calibration {
   };
 }
 
-/** One run as bench/provingBench.ts saves it. */
-function benchRun(createdAt: string, zkdeskWarmMs: number) {
-  const who = (medianMs: number) => ({ medianMs, peakRssBytes: 180_000_000, samplesMs: [medianMs] });
-  return {
-    kind: 'proving',
-    createdAt,
-    machine: { cpu: 'Test CPU', cores: 2, totalMemoryBytes: 8e9, node: '20.19.0' },
-    results: [
-      {
-        circuit: 'stress-12',
-        constraints: 4032,
-        domainPower: 12,
-        rounds: 7,
-        summary: { a_snarkjsCold: who(1140), b_snarkjsWarm: who(720), c_zkdeskWarm: who(zkdeskWarmMs), d_zkdeskCold: who(1950) },
-        ratios: { cOverB: zkdeskWarmMs / 720, aOverC: 1140 / zkdeskWarmMs },
-      },
-    ],
-  };
-}
 
 describe('calibration history', () => {
   it('keeps every stored calibration, oldest first, up to its bound', async () => {
@@ -79,8 +61,8 @@ describe('calibration history', () => {
 describe('bench results', () => {
   it('reads the runs npm run bench saved, oldest first, and skips files that are not runs', async () => {
     await mkdir(path.join(dataDir, 'bench'));
-    await writeFile(path.join(dataDir, 'bench', 'proving-2026-11-22T10-00-00-000Z.json'), JSON.stringify(benchRun('2026-11-22T10:00:00.000Z', 780)));
-    await writeFile(path.join(dataDir, 'bench', 'proving-2026-11-20T10-00-00-000Z.json'), JSON.stringify(benchRun('2026-11-20T10:00:00.000Z', 710)));
+    await writeFile(path.join(dataDir, 'bench', 'proving-2026-11-22T10-00-00-000Z.json'), JSON.stringify(benchRunFixture('2026-11-22T10:00:00.000Z', 780, 'Test CPU')));
+    await writeFile(path.join(dataDir, 'bench', 'proving-2026-11-20T10-00-00-000Z.json'), JSON.stringify(benchRunFixture('2026-11-20T10:00:00.000Z', 710, 'Test CPU')));
     await writeFile(path.join(dataDir, 'bench', 'notes.json'), '{"kind": "something else"}');
     await writeFile(path.join(dataDir, 'bench', 'proving-broken.json'), '{');
     const { runs, skipped } = await readBenchRuns(dataDir);
