@@ -47,6 +47,12 @@ describe('parseNvidiaSmiCsv', () => {
     });
   });
 
+  it('reads a real H200 recording (driver 580): model, 141 GB of VRAM in MiB, compute 9.0', () => {
+    const [gpu, ...rest] = parseNvidiaSmiCsv(read('h200-real.csv'));
+    expect(rest).toEqual([]);
+    expect(gpu).toMatchObject({ name: 'NVIDIA H200', driverVersion: '580.159.04', memoryTotalMiB: 143771, computeCapability: '9.0', pcieGenMax: 5, pcieWidthMax: 16 });
+  });
+
   it('reads Windows output with CRLF line endings', () => {
     const gpus = parseNvidiaSmiCsv(read('rtx-4090-windows.csv'));
     expect(gpus.map((g) => [g.name, g.memoryTotalMiB, g.driverVersion])).toEqual([['NVIDIA GeForce RTX 4090', 24564, '551.86']]);
@@ -82,7 +88,7 @@ describe('parseNvidiaSmiCsv', () => {
   });
 
   it('produces GPUs the profile schema accepts', () => {
-    for (const file of ['h100-sxm.csv', 'rtx-4090-windows.csv', 'rtx-3060-laptop.csv', 'a100-x2-busy.csv']) {
+    for (const file of ['h200-real.csv', 'h100-sxm.csv', 'rtx-4090-windows.csv', 'rtx-3060-laptop.csv', 'a100-x2-busy.csv']) {
       for (const gpu of parseNvidiaSmiCsv(read(file))) expect(nvidiaGpuSchema.safeParse(gpu).success).toBe(true);
     }
   });
