@@ -21,7 +21,9 @@ export function UpdatesPanel() {
         <legend>Update channel</legend>
         {channels.map(({ channel, label, hint }) => (
           <div className="radio" key={channel}>
-            <input id={`channel-${channel}`} type="radio" name="update-channel" value={channel} checked={current === channel} onChange={() => void switchChannel(channel)} />
+            {/* Until the saved channel is read a click could not show its choice: the radio would
+                spring back. Disabled until then, so the choice is never silently lost. */}
+            <input id={`channel-${channel}`} type="radio" name="update-channel" value={channel} checked={current === channel} disabled={current === null} onChange={() => void switchChannel(channel)} />
             <label htmlFor={`channel-${channel}`}>
               {label} <span className="hint">({hint})</span>
             </label>
