@@ -6,6 +6,7 @@ import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ErrorPayload } from '../../common/errors.js';
 import { calibrationWorkerScript, proverWorkerScript } from '../../native-workers/workerScripts.js';
+import { proofPace } from '../services/advisor/proofPace.js';
 import { adviseCircuit, adviseMachine, type Advice, type AdviceContext, type CircuitAdvice } from '../services/advisor/advise.js';
 import type { CircuitFacts } from '../services/advisor/advisorTypes.js';
 import { CalibrationService } from '../services/profiler/calibrationService.js';
@@ -329,7 +330,14 @@ export class ZkdeskServices {
   }
 
   async adviseMachine(): Promise<Advice> {
-    return adviseMachine(await this.profile(), this.advisorSettings(), this.adviceContext());
+    return adviseMachine(await this.profile(), this.advisorSettings(), { ...this.adviceContext(), ...(await this.proofPace()) });
+  }
+
+  /** The user's recent proofs against the calibration, for the slower-than-calibration rule. */
+  private async proofPace(): Promise<Pick<AdviceContext, 'proofPace'>> {
+    const [calibration, history] = await Promise.all([this.currentCalibration(), this.history.read({ limit: 500 })]);
+    const pace = proofPace(calibration, history);
+    return pace ? { proofPace: pace } : {};
   }
 
   async adviseCircuit(id: string): Promise<{ circuit: CheckedCircuit; advice: CircuitAdvice; estimate: EstimateBreakdown }> {
@@ -344,7 +352,7 @@ export class ZkdeskServices {
       zkeyBytes: circuit.zkeyBytes,
     };
     const timed = estimate.model ? { totalMs: estimate.totalMs, peakMemoryBytes: estimate.peakMemoryBytes } : undefined;
-    const advice = adviseCircuit(await this.profile(), facts, timed, this.advisorSettings(), this.adviceContext());
+    const advice = adviseCircuit(await this.profile(), facts, timed, this.advisorSettings(), { ...this.adviceContext(), ...(await this.proofPace()) });
     return { circuit, advice, estimate };
   }
 

@@ -63,6 +63,8 @@ export interface SubmitRequest {
   priority?: number;
   /** null: no limit; undefined: the service default. */
   timeoutMs?: number | null;
+  /** Set by calibration: its proofs are kept in the history but are not the user's own. */
+  purpose?: 'calibration';
 }
 
 export interface JobHandle {
@@ -78,6 +80,7 @@ interface Job {
   circuit: CheckedCircuit;
   input: CircuitInput;
   timeoutMs: number | null;
+  purpose: 'calibration' | undefined;
   expectedPeakBytes: number;
   submittedAt: Date;
   submittedAtMs: number;
@@ -230,6 +233,7 @@ export class ProverService {
       circuit,
       input,
       timeoutMs,
+      purpose: request.purpose,
       expectedPeakBytes,
       submittedAt,
       submittedAtMs: performance.now(),
@@ -443,6 +447,7 @@ export class ProverService {
       submittedAt: job.submittedAt.toISOString(),
       startedAt: job.startedAt?.toISOString() ?? null,
       finishedAt: finishedAt.toISOString(),
+      ...(job.purpose ? { purpose: job.purpose } : {}),
     };
 
     if ('success' in outcome) {

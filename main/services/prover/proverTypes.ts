@@ -32,6 +32,8 @@ export interface JobRecord {
   workerPid: number | null;
   /** Which prover made a verified proof (absent in records written before there were two). */
   backend?: 'native' | 'snarkjs';
+  /** 'calibration' for the proofs calibration makes; absent for the user's own. */
+  purpose?: 'calibration';
   submittedAt: string;
   startedAt: string | null;
   finishedAt: string;
