@@ -6,7 +6,7 @@
 import type { Calibration } from '../profiler/calibrationTypes.js';
 import type { JobRecord } from '../prover/proverTypes.js';
 import { calibrationProveMs } from '../prover/estimator.js';
-import { verifiedUserProofs } from '../prover/userProofs.js';
+import { userProofs } from '../prover/userProofs.js';
 import type { ProofPace } from './advisorTypes.js';
 
 /** The most recent proofs judged: enough for a confident median, recent enough to mean "now". */
@@ -16,7 +16,7 @@ export function proofPace(calibration: Calibration | null, history: readonly Job
   const reference = calibration?.reference;
   if (!calibration || !reference) return undefined;
   const backend = calibration.backend ?? 'snarkjs';
-  const judged = verifiedUserProofs(history)
+  const judged = userProofs(history)
     .filter((r) => (r.backend ?? 'snarkjs') === backend && r.finishedAt > calibration.measuredAt && r.timings.proveMs > 0)
     .filter((r) => r.wires && r.domainPower && r.domainPower >= reference.domainPower)
     .sort((a, b) => a.finishedAt.localeCompare(b.finishedAt))

@@ -14,7 +14,7 @@ import { checkInput } from './inputCheck.js';
 import { checkInputAgainstWasm } from './wasmInputCheck.js';
 import { mainSignalNames, WasmInterfaceCache } from './wasmInterface.js';
 import type { JobHistory } from './jobHistory.js';
-import type { JobOutcome, JobRecord, JobSnapshot, JobTimings, ProofResult, ProverEvent } from './proverTypes.js';
+import type { JobKind, JobOutcome, JobRecord, JobSnapshot, JobTimings, ProofResult, ProverEvent } from './proverTypes.js';
 
 export type { JobSnapshot, ProofResult, ProverEvent } from './proverTypes.js';
 import { estimatePeakMemoryBytes } from './memoryEstimate.js';
@@ -63,8 +63,8 @@ export interface SubmitRequest {
   priority?: number;
   /** null: no limit; undefined: the service default. */
   timeoutMs?: number | null;
-  /** Set by calibration: its proofs are kept in the history but are not the user's own. */
-  purpose?: 'calibration';
+  /** Default 'proof'; calibration marks its own runs so they stay apart from the user's. */
+  kind?: JobKind;
 }
 
 export interface JobHandle {
@@ -80,7 +80,7 @@ interface Job {
   circuit: CheckedCircuit;
   input: CircuitInput;
   timeoutMs: number | null;
-  purpose: 'calibration' | undefined;
+  kind: JobKind;
   expectedPeakBytes: number;
   submittedAt: Date;
   submittedAtMs: number;
@@ -233,7 +233,7 @@ export class ProverService {
       circuit,
       input,
       timeoutMs,
-      purpose: request.purpose,
+      kind: request.kind ?? 'proof',
       expectedPeakBytes,
       submittedAt,
       submittedAtMs: performance.now(),
@@ -436,6 +436,7 @@ export class ProverService {
       jobId: job.id,
       circuitId: job.circuit.id,
       circuitSha256: job.circuit.artifacts.zkeySha256,
+      kind: job.kind,
       constraints: job.circuit.manifest?.constraints ?? null,
       domainPower: job.circuit.header.domainPower,
       wires: job.circuit.header.nVars,
@@ -447,7 +448,6 @@ export class ProverService {
       submittedAt: job.submittedAt.toISOString(),
       startedAt: job.startedAt?.toISOString() ?? null,
       finishedAt: finishedAt.toISOString(),
-      ...(job.purpose ? { purpose: job.purpose } : {}),
     };
 
     if ('success' in outcome) {

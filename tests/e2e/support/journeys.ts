@@ -505,8 +505,8 @@ export async function benchmarksScreen(target: JourneyTarget): Promise<void> {
   // stages the estimate predicts (witness + proof + verification), not totalMs, which also holds the
   // wait for a worker.
   const history = (await historyOnDisk(dataDir)).filter((r) => r.circuitId === 'stress-12' && r.outcome === 'verified');
-  expect(history.some((r) => r.purpose === 'calibration')).toBe(true);
-  const verified = history.filter((r) => r.purpose !== 'calibration');
+  expect(history.some((r) => r.kind === 'calibration')).toBe(true);
+  const verified = history.filter((r) => r.kind !== 'calibration');
   const stages = verified.map((r) => r.timings.witnessMs + r.timings.proveMs + r.timings.verifyMs);
   const row = table.getByRole('row', { name: /Stress 2\^12/ });
   const cells = row.getByRole('cell');

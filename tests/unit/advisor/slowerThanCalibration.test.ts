@@ -53,7 +53,7 @@ describe('proofs slower than the calibration predicts', () => {
 
   it("leaves calibration's own proofs, proofs from before the calibration and another backend's out", () => {
     const relabel = (records: JobRecord[], patch: Partial<JobRecord>) => records.map((r) => ({ ...r, ...patch }));
-    expect(warningFor([...quiet, ...relabel(loaded, { purpose: 'calibration' })])).toBeNull();
+    expect(warningFor([...quiet, ...relabel(loaded, { kind: 'calibration' })])).toBeNull();
     expect(warningFor([...quiet, ...relabel(loaded, { finishedAt: '2000-01-01T00:00:00.000Z' })])).toBeNull();
     const other = calibration.backend === 'native' ? 'snarkjs' : 'native';
     expect(warningFor([...quiet, ...relabel(loaded, { backend: other })])).toBeNull();

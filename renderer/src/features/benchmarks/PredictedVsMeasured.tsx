@@ -8,7 +8,7 @@ import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { ChartCanvas } from './ChartCanvas.js';
 import { chartColours } from './chartSetup.js';
 import { measuredTimes, predictionErrorPercent, stageMs } from './measuredTimes.js';
-import { verifiedUserProofs } from '../../../../main/services/prover/userProofs.js';
+import { userProofs } from '../../../../main/services/prover/userProofs.js';
 import { formatDuration } from '../../format/formatDuration.js';
 import type { CircuitPrediction } from './benchmarksSlice.js';
 import type { JobRecord } from '../../../../main/services/prover/proverTypes.js';
@@ -60,7 +60,7 @@ function errorText(percent: number | null): string {
 
 function historyChart(history: JobRecord[], titleOf: (id: string) => string): ChartConfiguration {
   const colours = chartColours();
-  const verified = verifiedUserProofs(history).sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
+  const verified = userProofs(history).sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
   const circuitIds = [...new Set(verified.map((r) => r.circuitId))];
   return {
     type: 'scatter',
@@ -103,7 +103,7 @@ export function PredictedVsMeasured() {
     () => historyChart(history, (id) => predictions.find((p) => p.circuitId === id)?.title ?? circuits.find((c) => c.id === id)?.title ?? id),
     [history, predictions, circuits],
   );
-  const anyVerified = verifiedUserProofs(history).length > 0;
+  const anyVerified = userProofs(history).length > 0;
 
   return (
     <>

@@ -3,7 +3,7 @@
 // predicts exactly these stages; the record's totalMs also holds the wait in the queue and a
 // worker's start, which no estimate covers.
 import type { JobRecord } from '../../../../main/services/prover/proverTypes.js';
-import { verifiedUserProofs } from '../../../../main/services/prover/userProofs.js';
+import { userProofs } from '../../../../main/services/prover/userProofs.js';
 import { percentile } from '../../../../common/statistics/percentiles.js';
 
 export function stageMs(record: JobRecord): number {
@@ -18,7 +18,7 @@ export interface MeasuredTimes {
 }
 
 export function measuredTimes(history: JobRecord[], circuitId: string): MeasuredTimes {
-  const times = verifiedUserProofs(history)
+  const times = userProofs(history)
     .filter((r) => r.circuitId === circuitId)
     .map(stageMs);
   return { p50: percentile(times, 50), p95: percentile(times, 95), runs: times.length };
