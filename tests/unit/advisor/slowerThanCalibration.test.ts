@@ -1,7 +1,7 @@
 // The slower-than-calibration warning on a calibration and job history recorded on the project's
 // 2-core machine (tests/fixtures/proofPace/): `zkdesk calibrate`, then proofs of stress-12 and
-// merkle-membership as the machine was, then more under two busy loops
-// (../shared/scripts/under-load). The loaded proofs are what a user meets when a new background
+// merkle-membership as the machine was, then more under six busy loops
+// (../shared/scripts/under-load --loops 6). The loaded proofs are what a user meets when a new background
 // load arrives; the quiet ones are the machine as calibrated.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
