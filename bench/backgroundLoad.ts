@@ -1,9 +1,8 @@
 // How much other work wants the CPU, as the average number of runnable threads that are not the
 // bench's (Linux's procs_running, sampled over a second while the bench is idle). Busy time would
 // saturate at the core count and could not tell two busy loops from four; the run queue can.
-// The same ratio measured on a quiet machine and on a busy one can differ (an OpenMP prover loses
-// more to stolen cores than snarkjs's workers do), so a run is compared with the baseline pass
-// measured under the most similar load.
+// Recorded with every pass and printed beside every verdict, so a person reading a run knows how
+// busy the machine was; the verdict itself does not lean on it (see compareWithBaseline.ts).
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 

@@ -51,8 +51,8 @@ describe('npm run bench -- --compare', () => {
   it('exits non-zero against a planted baseline in which zkdesk was faster, naming the regression', async () => {
     const baselines = path.join(dir, 'planted');
     const planted = baselineFromRun(benchRunSchema.parse(JSON.parse(await readFile(path.join(fixtures, 'run-baseline.json'), 'utf8'))), '2026-12-04T00:00:00.000Z');
-    // zkdesk twice as fast against snarkjs warm on stress-12 as it really was: today reads as a regression.
-    for (const m of planted.measurements) if (m.circuit === 'stress-12' && m.id === 'warm-vs-snarkjs') m.ratios = m.ratios.map((r) => r / 2);
+    // zkdesk three times as fast against snarkjs warm on stress-12 (in every pass) as it really was: today reads as a regression.
+    for (const m of planted.measurements) if (m.circuit === 'stress-12' && m.id === 'warm-vs-snarkjs') m.ratios = m.ratios.map((r) => r / 3);
     await writeBaseline(baselines, planted);
     const { code, stdout } = await compare(noiseFile, baselines);
     expect(code).toBe(1);
