@@ -5,8 +5,8 @@
 import { bootstrapMedian } from '../../../common/statistics/bootstrap.js';
 import { makeWarning, type AdvisorInput, type AdvisorWarning } from './advisorTypes.js';
 
-/** Proofs taking half as long again as predicted are more than the model's usual error. */
-export const SLOWDOWN_THRESHOLD = 1.5;
+/** Twice the predicted time: beyond the model's error for any one circuit (up to about 1.5× measured here) and a change a user feels. */
+export const SLOWDOWN_THRESHOLD = 2;
 /** Fewer proofs than this say too little to warn about. */
 export const MIN_PROOFS_FOR_PACE = 5;
 

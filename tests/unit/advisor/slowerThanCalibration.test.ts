@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { calibrationSchema } from '../../../main/services/profiler/calibrationTypes.js';
 import type { JobRecord } from '../../../main/services/prover/proverTypes.js';
 import { proofPace, PACE_WINDOW } from '../../../main/services/advisor/proofPace.js';
-import { slowerThanCalibrationRule, MIN_PROOFS_FOR_PACE } from '../../../main/services/advisor/slowerThanCalibrationRule.js';
+import { slowerThanCalibrationRule, MIN_PROOFS_FOR_PACE, SLOWDOWN_THRESHOLD } from '../../../main/services/advisor/slowerThanCalibrationRule.js';
 import { adviseMachine } from '../../../main/services/advisor/advise.js';
 import { loadProfile } from '../../support/profileFixtures.js';
 
@@ -39,7 +39,7 @@ describe('proofs slower than the calibration predicts', () => {
     const warning = warningFor([...quiet, ...loaded]);
     expect(warning?.id).toBe('proofs-slower-than-calibration');
     expect(warning?.helpId).toBe('warnings/proofs-slower-than-calibration');
-    expect(warning?.evidence.slowdownLow95).toBeGreaterThanOrEqual(1.5);
+    expect(warning?.evidence.slowdownLow95).toBeGreaterThanOrEqual(SLOWDOWN_THRESHOLD);
     expect(warning?.evidence.calibratedAt).toBe(calibration.measuredAt);
     expect(warning?.evidence.proofs).toBe(Math.min(PACE_WINDOW, proofPace(calibration, [...quiet, ...loaded])?.slowdowns.length ?? 0));
     // The machine's advice carries it.

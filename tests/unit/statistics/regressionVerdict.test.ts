@@ -28,8 +28,8 @@ describe('percentiles', () => {
     const ms = [100, 110, 120, 130, 140, 150, 160, 170, 180, 400];
     expect(percentile(ms, 50)).toBe(145);
     expect(median(ms)).toBe(145);
-    expect(percentile(ms, 95)).toBeCloseTo(290, 6);
-    expect(summarize(ms)).toEqual({ n: 10, p50: 145, p95: expect.closeTo(290, 6), max: 400 });
+    expect(percentile(ms, 95)).toBeCloseTo(301, 6);
+    expect(summarize(ms)).toEqual({ n: 10, p50: 145, p95: expect.closeTo(301, 6), max: 400 });
     expect(summarize([])).toBeNull();
   });
 });
@@ -42,7 +42,7 @@ describe('Mann–Whitney and the bootstrap', () => {
     expect(mannWhitney(base, base)?.pGreater).toBeGreaterThan(0.4);
     const shift = bootstrapMedianRatio(shifted, base) as NonNullable<ReturnType<typeof bootstrapMedianRatio>>;
     expect(shift.estimate).toBeCloseTo(2, 6);
-    expect(shift.low).toBeGreaterThan(1.3);
+    expect(shift.low).toBeGreaterThan(1.1);
     const ci = bootstrapMedian(base) as NonNullable<ReturnType<typeof bootstrapMedian>>;
     expect(ci.low).toBeLessThanOrEqual(ci.estimate);
     expect(ci.high).toBeGreaterThanOrEqual(ci.estimate);
@@ -55,7 +55,7 @@ describe('regression verdict on recorded bench runs', () => {
   const slower = load('run-slower.json');
 
   for (const circuit of ['stress-12', 'merkle-membership']) {
-    for (const id of ['warm-vs-snarkjs', 'cold-vs-snarkjs']) {
+    for (const id of ['warm-vs-snarkjs', 'cold-vs-snarkjs', 'native-vs-rapidsnark']) {
       it(`${circuit} ${id}: a later run of the same code is not a regression`, () => {
         expect(regressionVerdict(ratios(noise, circuit, id), ratios(baseline, circuit, id)).kind).not.toBe('regression');
       });
