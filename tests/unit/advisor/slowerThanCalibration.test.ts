@@ -1,8 +1,11 @@
 // The slower-than-calibration warning on a calibration and job history recorded on the project's
-// 2-core machine (tests/fixtures/proofPace/): `zkdesk calibrate`, then proofs of stress-12 and
-// merkle-membership as the machine was, then more under six busy loops
-// (../shared/scripts/under-load --loops 6). The loaded proofs are what a user meets when a new background
-// load arrives; the quiet ones are the machine as calibrated.
+// 2-core machine while other engineers shared it (tests/fixtures/proofPace/): `zkdesk calibrate`,
+// then `zkdesk prove` of stress-12 and merkle-membership as the machine was (history-quiet.jsonl,
+// calibration's own two runs first), then proofs under three and then six busy loops of our own
+// (history-loaded.jsonl: cold CLI proofs whose worker could not even start, then proofs through
+// the pool with a warm worker, as the app makes them). The loaded proofs are what a user meets
+// when a heavy new background load arrives; the quiet ones are the machine as calibrated, already
+// drifting with the shared machine's own load.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,7 +51,8 @@ describe('proofs slower than the calibration predicts', () => {
   });
 
   it('does not warn on one or two slow proofs among quiet ones', () => {
-    expect(warningFor([...quiet, ...loaded.slice(0, 2)])).toBeNull();
+    const slowest = loaded.filter((r) => r.outcome === 'verified').slice(-2);
+    expect(warningFor([...quiet, ...slowest])).toBeNull();
   });
 
   it("leaves calibration's own proofs, proofs from before the calibration and another backend's out", () => {
