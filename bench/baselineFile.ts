@@ -5,7 +5,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { benchMachineClassSchema, type BenchRunData } from '../main/services/profiler/benchRunTypes.js';
+import { benchMachineClassSchema, type BenchRunData } from '../common/profiler/benchRunTypes.js';
 
 const baselineMeasurementSchema = z.object({
   circuit: z.string(),

@@ -9,7 +9,7 @@
 // release while a prover that got clearly slower still fails it.
 import { regressionVerdict, type RegressionVerdict, type VerdictOptions } from '../common/statistics/regressionVerdict.js';
 import { median } from '../common/statistics/percentiles.js';
-import type { BenchRunData } from '../main/services/profiler/benchRunTypes.js';
+import type { BenchRunData } from '../common/profiler/benchRunTypes.js';
 import type { Baseline, BaselineMeasurement } from './baselineFile.js';
 
 export interface ComparedMeasurement {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { projectRoot } from '../main/services/resourcePaths.js';
+import { projectRoot } from '../node/resourcePaths.js';
 import { summarize } from '../common/statistics/percentiles.js';
 import { checkP95, objectiveLine } from './objectives.js';
 

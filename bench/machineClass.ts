@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { locateNativeProver } from '../native-workers/nativeGroth16.js';
-import type { BenchMachineClass } from '../main/services/profiler/benchRunTypes.js';
+import type { BenchMachineClass } from '../common/profiler/benchRunTypes.js';
 
 /** The features that change how the provers' arithmetic runs (field assembly, vector units). */
 const RELEVANT_FLAGS = ['adx', 'bmi2', 'avx', 'avx2', 'avx512f', 'avx512ifma', 'sha_ni', 'asimd', 'sve'];

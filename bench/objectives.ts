@@ -3,7 +3,7 @@
 // instead of passing. Absolute objectives are for a quiet machine; the ratio objectives hold on
 // any machine, because both sides were measured in the same rounds.
 import { percentile } from '../common/statistics/percentiles.js';
-import type { BenchPass, BenchRunData } from '../main/services/profiler/benchRunTypes.js';
+import type { BenchPass, BenchRunData } from '../common/profiler/benchRunTypes.js';
 
 export interface ObjectiveCheck {
   id: string;

@@ -3,11 +3,11 @@
 // slower-than-calibration rule. Only proofs made after the calibration, by the same prover, of
 // circuits at least as large as the calibration's reference: below it, fixed costs the model
 // does not scale (starting the prover, reading the key) would read as a slowdown.
-import type { Calibration } from '../profiler/calibrationTypes.js';
-import type { JobRecord } from '../prover/proverTypes.js';
+import type { Calibration } from '../../../common/profiler/calibrationTypes.js';
+import type { JobRecord } from '../../../common/prover/proverTypes.js';
 import { calibrationProveMs } from '../prover/estimator.js';
-import { userProofs } from '../prover/userProofs.js';
-import type { ProofPace } from './advisorTypes.js';
+import { userProofs } from '../../../common/prover/userProofs.js';
+import type { ProofPace } from '../../../common/advisor/advisorTypes.js';
 
 /** The most recent proofs judged: enough for a confident median, recent enough to mean "now". */
 export const PACE_WINDOW = 12;

@@ -3,7 +3,7 @@
 // slowdown over the recent proofs lies wholly above the threshold, so a few slow proofs in a
 // burst of other work do not raise it, and a real, lasting change does.
 import { bootstrapMedian } from '../../../common/statistics/bootstrap.js';
-import { makeWarning, type AdvisorInput, type AdvisorWarning } from './advisorTypes.js';
+import { makeWarning, type AdvisorInput, type AdvisorWarning } from '../../../common/advisor/advisorTypes.js';
 
 /** Twice the predicted time: beyond the model's error for any one circuit (up to about 1.5× measured here) and a change a user feels. */
 export const SLOWDOWN_THRESHOLD = 2;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baselineFromRun, writeBaseline } from '../../../bench/baselineFile.js';
-import { benchRunSchema, type BenchRunData } from '../../../main/services/profiler/benchRunTypes.js';
+import { benchRunSchema, type BenchRunData } from '../../../common/profiler/benchRunTypes.js';
 
 const run = promisify(execFile);
 const root = path.join(import.meta.dirname, '..', '..', '..');

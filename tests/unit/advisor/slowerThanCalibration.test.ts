@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { calibrationSchema } from '../../../main/services/profiler/calibrationTypes.js';
-import type { JobRecord } from '../../../main/services/prover/proverTypes.js';
+import { calibrationSchema } from '../../../common/profiler/calibrationTypes.js';
+import type { JobRecord } from '../../../common/prover/proverTypes.js';
 import { proofPace, PACE_WINDOW } from '../../../main/services/advisor/proofPace.js';
 import { slowerThanCalibrationRule, MIN_PROOFS_FOR_PACE, SLOWDOWN_THRESHOLD } from '../../../main/services/advisor/slowerThanCalibrationRule.js';
 import { adviseMachine } from '../../../main/services/advisor/advise.js';

@@ -11,7 +11,7 @@ import { percentile, summarize, median } from '../../../common/statistics/percen
 import { mannWhitney } from '../../../common/statistics/mannWhitney.js';
 import { bootstrapMedian, bootstrapMedianRatio } from '../../../common/statistics/bootstrap.js';
 import { regressionVerdict } from '../../../common/statistics/regressionVerdict.js';
-import { benchRunSchema, type BenchRunData } from '../../../main/services/profiler/benchRunTypes.js';
+import { benchRunSchema, type BenchRunData } from '../../../common/profiler/benchRunTypes.js';
 
 const fixtures = path.join(import.meta.dirname, '..', '..', 'fixtures', 'bench');
 const load = (name: string): BenchRunData => benchRunSchema.parse(JSON.parse(readFileSync(path.join(fixtures, name), 'utf8')));

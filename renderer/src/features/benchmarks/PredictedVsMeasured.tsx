@@ -8,10 +8,10 @@ import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { ChartCanvas } from './ChartCanvas.js';
 import { chartColours } from './chartSetup.js';
 import { measuredTimes, predictionErrorPercent, stageMs } from './measuredTimes.js';
-import { userProofs } from '../../../../main/services/prover/userProofs.js';
+import { userProofs } from '../../../../common/prover/userProofs.js';
 import { formatDuration } from '../../format/formatDuration.js';
 import type { CircuitPrediction } from './benchmarksSlice.js';
-import type { JobRecord } from '../../../../main/services/prover/proverTypes.js';
+import type { JobRecord } from '../../../../common/prover/proverTypes.js';
 
 interface Row extends CircuitPrediction {
   measuredMs: number | null;

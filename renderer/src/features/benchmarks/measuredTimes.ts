@@ -2,8 +2,8 @@
 // working time (witness + proof + verification); calibration's proofs are left out. The estimator
 // predicts exactly these stages; the record's totalMs also holds the wait in the queue and a
 // worker's start, which no estimate covers.
-import type { JobRecord } from '../../../../main/services/prover/proverTypes.js';
-import { userProofs } from '../../../../main/services/prover/userProofs.js';
+import type { JobRecord } from '../../../../common/prover/proverTypes.js';
+import { userProofs } from '../../../../common/prover/userProofs.js';
 import { percentile } from '../../../../common/statistics/percentiles.js';
 
 export function stageMs(record: JobRecord): number {
