@@ -45,5 +45,6 @@ describe('proving benchmark', () => {
     }
     expect(result?.ratios.cOverB).toBeGreaterThan(0);
     expect(result?.ratios.aOverC).toBeGreaterThan(0);
-  });
+    // Six contestants a round on a busy 2-core machine: a ceiling, not a measurement.
+  }, 300_000);
 });
