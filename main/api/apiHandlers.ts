@@ -140,9 +140,6 @@ export class ZkdeskApi {
       },
 
       'prover.submit': async ({ circuitId, input, priority }) => {
-        // A signed kill switch (flags.json beside the update feed) can stop a circuit with a known problem.
-        const disabled = s.updates?.flags().resolved.disabledCircuits.find((c) => c.circuitId === circuitId);
-        if (disabled) throw new ZkError('E_CIRCUIT_DISABLED', `This circuit has been switched off by the zkdesk team: ${disabled.reason}`, { circuit: circuitId });
         const circuit = await s.resolveCircuit(circuitId);
         const handle = await s.prover.submit({ circuit, input, ...(priority !== undefined ? { priority } : {}) });
         // Outcomes reach the UI as prover.job events and prover.result; nobody awaits this one.

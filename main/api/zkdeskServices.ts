@@ -32,6 +32,7 @@ import { FeedbackOutbox } from '../services/diagnostics/feedbackOutbox.js';
 import { createDiagnosticsLogger, type DiagnosticsLogger } from '../services/diagnostics/logger.js';
 import { createRedactor, processRedactionContext, type Redactor } from '../services/diagnostics/redact.js';
 import type { UpdateService } from '../services/updates/updateService.js';
+import { openCircuitKillSwitch } from '../services/updates/flags/circuitKillSwitch.js';
 import type { DataDirSource } from '../services/settings/dataDirLocation.js';
 
 export interface ServicesOptions {
@@ -152,7 +153,13 @@ export class ZkdeskServices {
       onRecorded: (record) => crashLog.warn({ pid: record.pid, signal: record.signal, exitCode: record.exitCode, jobId: record.jobId }, 'a worker exited abnormally; crash record written'),
       onError: (error) => crashLog.error({ reason: String(error) }, 'crash record could not be written'),
     });
+    const killSwitch = await openCircuitKillSwitch({
+      dataDir: options.dataDir,
+      install: { channel: s.updateChannel, internal: s.internalCohort },
+      updates: options.updates ?? null,
+    });
     const prover = new ProverService({
+      killSwitch,
       launcher: crashes.wrap(options.launcher),
       workerScript: proverWorkerScript,
       history: new JobHistory(options.dataDir),

@@ -48,6 +48,8 @@ export interface ProverServiceOptions {
   probe?: ProcessMemoryProbe;
   onWorkerLog?: (level: string, msg: string, fields: Record<string, unknown>) => void;
   now?: () => Date;
+  /** The signed kill switch: throws for a circuit switched off, before anything else is checked or recorded. */
+  killSwitch?: (circuitId: string) => void;
 }
 
 export interface ProverLimits {
@@ -197,6 +199,7 @@ export class ProverService {
   /** Validates the circuit files and the input (throwing before anything is queued) and queues the job. */
   async submit(request: SubmitRequest): Promise<JobHandle> {
     if (this.closed) throw new ZkError('E_SHUTTING_DOWN');
+    this.options.killSwitch?.(request.circuit.id);
     const submittedAt = this.now();
     const jobId = newJobId(submittedAt);
     let circuit: CheckedCircuit;
