@@ -6,7 +6,8 @@
 import { CommanderError, type Command } from 'commander';
 import { ZkError } from '../../../common/errors.js';
 import { makeContext, reportFailure } from '../cliContext.js';
-import { formatBytes, formatMs } from '../textFormat.js';
+import { formatMs } from '../textFormat.js';
+import { formatBytes } from '../../../common/format/byteUnits.js';
 import { openCliServices } from '../openServices.js';
 import { exitCodeFor, verdictFrom } from '../../../common/advisor/readiness.js';
 import type { AdvisorWarning } from '../../../common/advisor/advisorTypes.js';
