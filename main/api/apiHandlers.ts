@@ -26,6 +26,7 @@ import { readCalibrationHistory } from '../services/profiler/calibrationHistory.
 import { readBenchRuns } from '../services/profiler/benchResults.js';
 import type { ZkdeskServices } from './zkdeskServices.js';
 import { chooseDataDir, defaultDataDir } from '../services/settings/dataDirLocation.js';
+import { bundleFileName } from '../services/diagnostics/bundleFileName.js';
 
 /** What differs between hosts: native dialogs and the file manager exist only in Electron. */
 export interface HostCapabilities {
@@ -155,8 +156,7 @@ export class ZkdeskApi {
 
       'diagnostics.preview': async ({ sinceDays, exclude, include }) => s.bundles.preview({ sinceDays: sinceDays ?? null, exclude, include }),
       'diagnostics.write': async ({ planId, exclude, include }) => {
-        const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
-        const out = path.join(this.host.bundleDir(), `zkdesk-diagnostics-${stamp}.zip`);
+        const out = path.join(this.host.bundleDir(), bundleFileName(new Date()));
         const written = await s.bundles.write(planId, out, { exclude, include });
         s.logger.scope('diagnostics').info({ bytes: written.bytes, cut: written.manifest.cut.length }, 'diagnostics bundle written');
         return { path: written.path, bytes: written.bytes, cut: written.manifest.cut.map((c) => ({ path: c.path, reason: c.reason })) };

@@ -15,6 +15,7 @@ import { sectionIds, type SectionId } from '../../../common/diagnostics/bundleMa
 import { localBundleSources } from '../../services/diagnostics/localBundleSources.js';
 import { createRedactor, processRedactionContext } from '../../services/diagnostics/redact.js';
 import { formatBytes } from '../../../common/format/byteUnits.js';
+import { bundleFileName } from '../../services/diagnostics/bundleFileName.js';
 
 interface BundleOptions {
   out?: string;
@@ -42,7 +43,7 @@ function sections(values: string[] | undefined): SectionId[] {
 }
 
 async function resolveOut(out: string | undefined, createdAt: string): Promise<string> {
-  const name = `zkdesk-diagnostics-${createdAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.zip`;
+  const name = bundleFileName(createdAt);
   if (!out) return path.resolve(name);
   const isDir = await stat(out).then((s) => s.isDirectory(), () => false);
   return isDir ? path.resolve(out, name) : path.resolve(out);
