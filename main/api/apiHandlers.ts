@@ -20,8 +20,6 @@ import {
 } from '../../preload/contract.js';
 import type { CheckedCircuit } from '../services/prover/resolvedCircuit.js';
 import type { CircuitListing } from '../services/prover/circuitRegistry.js';
-import { openCircuitPackage } from '../services/prover/circuitPackage.js';
-import { FileHashCache } from '../services/prover/fileHash.js';
 import { readCalibrationHistory } from '../services/profiler/calibrationHistory.js';
 import { readBenchRuns } from '../services/profiler/benchResults.js';
 import type { ZkdeskServices } from './zkdeskServices.js';
@@ -130,14 +128,15 @@ export class ZkdeskApi {
         return { calibrations: calibrations.slice(-limit), benchRuns: bench.runs, skipped: past.skipped + bench.skipped };
       },
 
-      'circuits.list': async () => [...(await s.registry.list()).map(listingSummary), ...[...s.packages.values()].map(checkedSummary)],
-      'circuits.sampleInput': async ({ circuitId }) => s.registry.sampleInput(circuitId),
+      'circuits.list': async () => {
+        const { bundled, opened } = await s.circuits.list();
+        return [...bundled.map(listingSummary), ...opened.map(checkedSummary)];
+      },
+      'circuits.sampleInput': async ({ circuitId }) => s.circuits.sampleInput(circuitId),
       'circuits.openPackage': async ({ path: given }) => {
         const chosen = given ?? (await this.host.pickFile?.('circuit-package')) ?? null;
         if (!chosen) return null;
-        const circuit = await openCircuitPackage(path.resolve(chosen), { hashes: new FileHashCache(), unpackDir: path.join(s.options.dataDir, 'cache', 'packages') });
-        s.packages.set(circuit.id, circuit);
-        return checkedSummary(circuit);
+        return checkedSummary(await s.circuits.openPackage(chosen));
       },
 
       'prover.submit': async ({ circuitId, input, priority }) => {

@@ -48,6 +48,8 @@ export interface ProverServiceOptions {
   probe?: ProcessMemoryProbe;
   onWorkerLog?: (level: string, msg: string, fields: Record<string, unknown>) => void;
   now?: () => Date;
+  /** The hashes of circuit files already read (the circuit catalogue's): a key is hashed once per process. */
+  hashes?: FileHashCache;
   /** The signed kill switch: throws for a circuit switched off, before anything else is checked or recorded. */
   killSwitch?: (circuitId: string) => void;
 }
@@ -120,7 +122,7 @@ export class ProverService {
   private readonly recent: JobSnapshot[] = [];
   private readonly recentResults = new Map<string, ProofResult>();
   private readonly listeners = new Set<(event: ProverEvent) => void>();
-  private readonly hashes = new FileHashCache();
+  private readonly hashes: FileHashCache;
   private readonly wasmInterfaces = new WasmInterfaceCache();
   private readonly now: () => Date;
   private seq = 0;
@@ -136,6 +138,7 @@ export class ProverService {
 
   constructor(private readonly options: ProverServiceOptions) {
     this.now = options.now ?? (() => new Date());
+    this.hashes = options.hashes ?? new FileHashCache();
     this.threads = options.threads ?? os.availableParallelism();
     this.availableMemory = options.availableMemory ?? (() => os.freemem());
     this.totalMemory = options.totalMemory ?? (() => os.totalmem());
@@ -171,6 +174,11 @@ export class ProverService {
 
   private emit(event: ProverEvent): void {
     for (const listener of this.listeners) listener(event);
+  }
+
+  /** The job history every outcome is recorded in: the one the services read back. */
+  get history(): JobHistory {
+    return this.options.history;
   }
 
   get poolSize(): number {
