@@ -7,6 +7,7 @@
 // ("@progress <fraction> <step>") on stderr; a failure is one "error: …" line on stderr and exit 1.
 // ZKDESK_TIMINGS=1 adds "@time <step> <ms>" lines (scripts/native/compareRapidsnark.ts reads them).
 // The caller (native-workers/nativeGroth16.ts) verifies every proof before anyone sees it.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -168,10 +169,10 @@ private:
     uint64_t size_ = 0;
 };
 
-std::vector<uint8_t> readStream(FILE *in) {
-    std::vector<uint8_t> data;
+// The witness, read whole: from a file at its size, from a pipe in growing steps.
+std::vector<uint8_t> readStream(FILE *in, size_t expected) {
+    std::vector<uint8_t> data(std::max<size_t>(expected, 1) + 1);
     size_t used = 0;
-    data.resize(1 << 20);
     for (;;) {
         size_t got = fread(data.data() + used, 1, data.size() - used, in);
         used += got;
@@ -179,14 +180,17 @@ std::vector<uint8_t> readStream(FILE *in) {
         if (used == data.size()) data.resize(data.size() * 2);
     }
     data.resize(used);
+    data.shrink_to_fit();
     return data;
 }
 
 std::vector<uint8_t> readWitness(const std::string &path) {
-    if (path == "-") return readStream(stdin);
+    if (path == "-") return readStream(stdin, 64 << 10);
     FILE *f = std::fopen(path.c_str(), "rb");
     if (!f) throw std::invalid_argument("cannot read " + path);
-    auto data = readStream(f);
+    struct stat st;
+    size_t size = fstat(fileno(f), &st) == 0 ? size_t(st.st_size) : 0;
+    auto data = readStream(f, size);
     std::fclose(f);
     return data;
 }
@@ -294,11 +298,18 @@ int main(int argc, char **argv) {
         for (uint32_t i = 0; i < nCoefs; i++) {
             const Coef &k = coefs[i];
             if (k.c >= n || k.s >= nVars || k.m > 1) throw std::invalid_argument("the proving key's coefficients are damaged");
-            Scalar term;
-            Fr.mul(term, wtns[k.s], k.coef);
-            Scalar &target = (k.m == 0) ? a[k.c] : b[k.c];
-            Fr.add(target, target, term);
         }
+        // One task fills A, another B: each owns its array, so no two threads add into one value.
+        pool.run(2, [&](size_t matrix, unsigned) {
+            Scalar *target = matrix == 0 ? a.data() : b.data();
+            for (uint32_t i = 0; i < nCoefs; i++) {
+                const Coef &k = coefs[i];
+                if (k.m != matrix) continue;
+                Scalar term;
+                Fr.mul(term, wtns[k.s], k.coef);
+                Fr.add(target[k.c], target[k.c], term);
+            }
+        });
         pool.forRange(n, 4096, [&](size_t begin, size_t end) {
             for (size_t i = begin; i < end; i++) Fr.mul(c[i], a[i], b[i]);
         });

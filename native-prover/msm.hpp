@@ -101,20 +101,26 @@ public:
     void run(ThreadPool &pool, Point &result, const Affine *bases, const SignedDigits &digits, size_t offset, size_t count) {
         const unsigned windows = digits.windows;
         const size_t buckets = size_t(1) << (digits.bits - 1);
-        // Enough tasks that every thread has several (a stalled one holds back little), each
-        // over enough points to fill its buckets.
+        // A task sums several windows at once where buckets are few (small inputs), so that
+        // batches stay long (one inversion each) and conflicts rare; and the points are split
+        // into chunks where windows are fewer than the threads want tasks.
+        unsigned group = 1;
+        while (group * buckets < 2048 && (windows + 2 * group - 1) / (2 * group) >= 2 * pool.size()) group *= 2;
+        const unsigned groups = (windows + group - 1) / group;
         size_t chunks = 1;
-        while (windows * chunks < 4 * pool.size() && count / (chunks * 2) >= 4 * buckets) chunks *= 2;
+        while (groups * chunks < 4 * pool.size() && count / (chunks * 2) >= 4 * buckets) chunks *= 2;
         const size_t step = (count + chunks - 1) / chunks;
-        batch_ = std::max<size_t>(16, std::min<size_t>(256, buckets / 8));
+        batch_ = std::max<size_t>(16, std::min<size_t>(256, group * buckets / 8));
 
         std::vector<Point> partial(size_t(windows) * chunks);
+        for (auto &p : partial) curve_.copy(p, curve_.zero());
         std::vector<Scratch> scratch(pool.size());
-        pool.run(size_t(windows) * chunks, [&](size_t task, unsigned thread) {
-            const unsigned window = unsigned(task / chunks);
-            const size_t begin = std::min(count, (task % chunks) * step), end = std::min(count, begin + step);
-            windowSum(scratch[thread], partial[task], bases, digits.digits.data() + size_t(window) * digits.n + offset, begin, end,
-                      buckets);
+        pool.run(size_t(groups) * chunks, [&](size_t task, unsigned thread) {
+            const unsigned first = unsigned(task / chunks) * group, last = std::min(windows, first + group);
+            const size_t chunk = task % chunks;
+            const size_t begin = std::min(count, chunk * step), end = std::min(count, begin + step);
+            windowSums(scratch[thread], &partial[size_t(first) * chunks + chunk], chunks, bases, digits, offset, first, last, begin, end,
+                       buckets);
         });
 
         curve_.copy(result, curve_.zero());
@@ -126,58 +132,73 @@ public:
     }
 
 private:
-    void windowSum(Scratch &s, Point &out, const Affine *bases, const int16_t *digit, size_t begin, size_t end, size_t buckets) {
-        if (s.bucket.size() != buckets) {
-            s.bucket.assign(buckets, Affine());
-            s.overflow.assign(buckets, Point());
+    // out[(w - first) * outStride] = Σ over points [begin, end) of digit_w(i)·bases[i], for
+    // windows [first, last), each window with its own `buckets` buckets in one shared batch.
+    void windowSums(Scratch &s, Point *out, size_t outStride, const Affine *bases, const SignedDigits &digits, size_t offset,
+                    unsigned first, unsigned last, size_t begin, size_t end, size_t buckets) {
+        const size_t total = buckets * (last - first);
+        if (s.bucket.size() < total) {
+            s.bucket.resize(total);
+            s.overflow.resize(total);
+        }
+        if (s.batchBucket.size() < batch_) {
             s.batchBucket.resize(batch_);
             s.batchPoint.resize(batch_);
             s.prefix.resize(batch_);
         }
-        s.state.assign(buckets, 0);
+        s.state.assign(total, 0);
         size_t waiting = 0;
         for (size_t i = begin; i < end; i++) {
-            const int d = digit[i];
-            if (d == 0) continue;
-            const size_t b = size_t(d < 0 ? -d : d) - 1;
             // ffiasm's F2 field takes non-const references; nothing here writes to a base.
             Affine &p = const_cast<Affine &>(bases[i]);
-            if (curve_.isZero(p)) continue;  // a key stores unused points as (0, 0)
-            uint8_t &st = s.state[b];
-            if (!(st & 1)) {
-                F_.copy(s.bucket[b].x, p.x);
-                if (d < 0) F_.neg(s.bucket[b].y, p.y); else F_.copy(s.bucket[b].y, p.y);
-                st |= 1;
-                continue;
+            bool zeroChecked = false;
+            for (unsigned w = first; w < last; w++) {
+                const int d = digits.digits[size_t(w) * digits.n + offset + i];
+                if (d == 0) continue;
+                if (!zeroChecked) {
+                    if (curve_.isZero(p)) break;  // a key stores unused points as (0, 0)
+                    zeroChecked = true;
+                }
+                const size_t b = (w - first) * buckets + size_t(d < 0 ? -d : d) - 1;
+                uint8_t &st = s.state[b];
+                if (!(st & 1)) {
+                    F_.copy(s.bucket[b].x, p.x);
+                    if (d < 0) F_.neg(s.bucket[b].y, p.y); else F_.copy(s.bucket[b].y, p.y);
+                    st |= 1;
+                    continue;
+                }
+                // Equal x means a doubling or a cancellation: the affine formula has no answer there.
+                if ((st & 2) || F_.eq(s.bucket[b].x, p.x)) {
+                    Affine q;
+                    F_.copy(q.x, p.x);
+                    if (d < 0) F_.neg(q.y, p.y); else F_.copy(q.y, p.y);
+                    if (st & 4) curve_.add(s.overflow[b], s.overflow[b], q);
+                    else curve_.copy(s.overflow[b], q), st |= 4;
+                    continue;
+                }
+                st |= 2;
+                s.batchBucket[waiting] = uint32_t(b);
+                F_.copy(s.batchPoint[waiting].x, p.x);
+                if (d < 0) F_.neg(s.batchPoint[waiting].y, p.y); else F_.copy(s.batchPoint[waiting].y, p.y);
+                if (++waiting == batch_) flush(s, waiting), waiting = 0;
             }
-            // Equal x means a doubling or a cancellation: the affine formula has no answer there.
-            if ((st & 2) || F_.eq(s.bucket[b].x, p.x)) {
-                Affine q;
-                F_.copy(q.x, p.x);
-                if (d < 0) F_.neg(q.y, p.y); else F_.copy(q.y, p.y);
-                if (st & 4) curve_.add(s.overflow[b], s.overflow[b], q);
-                else curve_.copy(s.overflow[b], q), st |= 4;
-                continue;
-            }
-            st |= 2;
-            s.batchBucket[waiting] = uint32_t(b);
-            F_.copy(s.batchPoint[waiting].x, p.x);
-            if (d < 0) F_.neg(s.batchPoint[waiting].y, p.y); else F_.copy(s.batchPoint[waiting].y, p.y);
-            if (++waiting == batch_) flush(s, waiting), waiting = 0;
         }
         flush(s, waiting);
 
-        // Σ (b+1)·bucket[b] as a running sum from the top bucket down.
-        Point running, sum;
-        curve_.copy(running, curve_.zero());
-        curve_.copy(sum, curve_.zero());
-        for (size_t b = buckets; b-- > 0;) {
-            const uint8_t st = s.state[b];
-            if (st & 1) curve_.add(running, running, s.bucket[b]);
-            if (st & 4) curve_.add(running, running, s.overflow[b]);
-            curve_.add(sum, sum, running);
+        // Σ (b+1)·bucket[b] per window, as a running sum from the top bucket down.
+        for (unsigned w = first; w < last; w++) {
+            Point running, sum;
+            curve_.copy(running, curve_.zero());
+            curve_.copy(sum, curve_.zero());
+            const size_t base = (w - first) * buckets;
+            for (size_t b = buckets; b-- > 0;) {
+                const uint8_t st = s.state[base + b];
+                if (st & 1) curve_.add(running, running, s.bucket[base + b]);
+                if (st & 4) curve_.add(running, running, s.overflow[base + b]);
+                curve_.add(sum, sum, running);
+            }
+            curve_.copy(out[(w - first) * outStride], sum);
         }
-        curve_.copy(out, sum);
     }
 
     // bucket[b] += point for every waiting pair, with one inversion for all of them.

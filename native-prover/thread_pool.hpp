@@ -18,16 +18,30 @@
 #include <mutex>
 #include <thread>
 #include <vector>
+#ifdef __linux__
+#include <sched.h>
+#endif
 
 namespace zkdesk {
 
+// The CPUs this process may run on: hardware_concurrency counts the machine's, but a process
+// pinned by taskset or a container's cpuset gets fewer, and more threads than that only queue.
+inline unsigned usableCpus() {
+    unsigned cpus = std::thread::hardware_concurrency();
+#ifdef __linux__
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0) cpus = unsigned(CPU_COUNT(&set));
+#endif
+    return std::max(1u, cpus);
+}
+
 class ThreadPool {
 public:
-    // threads == 0: one per hardware thread (ZKDESK_THREADS overrides, for measurements).
+    // threads == 0: one per usable CPU (ZKDESK_THREADS overrides, for measurements).
     explicit ThreadPool(unsigned threads = 0) {
         if (threads == 0) {
             const char *env = std::getenv("ZKDESK_THREADS");
-            threads = env ? unsigned(std::atoi(env)) : std::thread::hardware_concurrency();
+            threads = env ? unsigned(std::atoi(env)) : usableCpus();
         }
         count_ = std::max(1u, threads);
         for (unsigned i = 1; i < count_; i++) workers_.emplace_back([this, i] { work(i); });
