@@ -116,7 +116,6 @@ void checkMsm(Curve &curve, const char *name, size_t n) {
         curve.add(expected, expected, term);
         if (i >= 3) curve.add(expectedSuffix, expectedSuffix, term);
     }
-    zkdesk::Msm<Curve> msm(curve);
     for (unsigned threads : {1u, 3u, 32u}) {
         zkdesk::ThreadPool pool(threads);
         // The widest windows (mostly empty buckets) once; every thread count on the narrower ones.
@@ -124,13 +123,19 @@ void checkMsm(Curve &curve, const char *name, size_t n) {
             zkdesk::SignedDigits digits;
             digits.compute(pool, reinterpret_cast<const uint64_t *>(scalars.data()), n, bits);
             typename Curve::Point got;
-            msm.run(pool, got, points.data(), digits, 0, n);
+            zkdesk::Msm<Curve>::run(pool, curve, got, points.data(), digits, 0, n);
             check(curve.eq(got, expected), std::string(name) + " msm n=" + std::to_string(n) + " window=" + std::to_string(bits) +
                                                " threads=" + std::to_string(threads));
             // A suffix, as the prover's C term uses.
             if (n > 3) {
                 typename Curve::Point suffix;
-                msm.run(pool, suffix, points.data() + 3, digits, 3, n - 3);
+                // Through runMsms beside a second job of the same curve, as the prover runs them.
+                typename Curve::Point whole;
+                zkdesk::MsmScratch<Curve> scratch(pool.size());
+                zkdesk::Msm<Curve> suffixJob(curve, scratch, suffix, points.data() + 3, digits, 3, n - 3);
+                zkdesk::Msm<Curve> wholeJob(curve, scratch, whole, points.data(), digits, 0, n);
+                zkdesk::runMsms(pool, {&suffixJob, &wholeJob});
+                check(curve.eq(whole, expected), std::string(name) + " msm beside another n=" + std::to_string(n));
                 check(curve.eq(suffix, expectedSuffix), std::string(name) + " msm suffix n=" + std::to_string(n - 3) + " window=" + std::to_string(bits));
             }
         }

@@ -268,27 +268,24 @@ int main(int argc, char **argv) {
 
         G1Point piA, piB1, piC, piH;
         G2Point piB;
-        zkdesk::Msm<Curve<RawFq>> g1Msm(G1);
-        zkdesk::Msm<Curve<F2Field<RawFq>>> g2Msm(G2);
+        zkdesk::MsmScratch<Curve<RawFq>> g1Scratch(pool.size());
+        zkdesk::MsmScratch<Curve<F2Field<RawFq>>> g2Scratch(pool.size());
         // One set of digits serves A, B1, B2 and (from nPublic + 1 on) C.
         zkdesk::SignedDigits digits;
         digits.compute(pool, reinterpret_cast<const uint64_t *>(wtns), nVars, zkdesk::windowBitsFor(nVars));
         clock.lap("digits");
-        // Fractions by measured share of the work (the G2 MSM costs about three G1 ones).
-        progress(0.05, "A");
-        g1Msm.run(pool, piA, pointsA, digits, 0, nVars);
-        clock.lap("msm-A");
-        progress(0.15, "B1");
-        g1Msm.run(pool, piB1, pointsB1, digits, 0, nVars);
-        clock.lap("msm-B1");
-        progress(0.25, "B2");
-        g2Msm.run(pool, piB, pointsB2, digits, 0, nVars);
-        clock.lap("msm-B2");
-        progress(0.55, "C");
-        g1Msm.run(pool, piC, pointsC, digits, nPublic + 1, nVars - nPublic - 1);
-        clock.lap("msm-C");
+        progress(0.05, "witness-MSMs");
+        {
+            zkdesk::Msm<Curve<F2Field<RawFq>>> b2(G2, g2Scratch, piB, pointsB2, digits, 0, nVars);
+            zkdesk::Msm<Curve<RawFq>> a1(G1, g1Scratch, piA, pointsA, digits, 0, nVars);
+            zkdesk::Msm<Curve<RawFq>> b1(G1, g1Scratch, piB1, pointsB1, digits, 0, nVars);
+            zkdesk::Msm<Curve<RawFq>> c1(G1, g1Scratch, piC, pointsC, digits, nPublic + 1, nVars - nPublic - 1);
+            // The G2 MSM (about three G1 ones) first, so the last tasks are small ones.
+            zkdesk::runMsms(pool, {&b2, &a1, &b1, &c1});
+        }
+        clock.lap("msm-ABC");
         digits = zkdesk::SignedDigits();
-        progress(0.65, "ABC");
+        progress(0.65, "FFT");
 
         // A and B evaluated on the domain. A stored coefficient is c·R² (snarkjs's zkey), so its
         // Montgomery product with a standard-form witness value is c·w in Montgomery form.
@@ -334,7 +331,7 @@ int main(int argc, char **argv) {
         {
             zkdesk::SignedDigits hDigits;
             hDigits.compute(pool, reinterpret_cast<const uint64_t *>(a.data()), n, zkdesk::windowBitsFor(n));
-            g1Msm.run(pool, piH, pointsH, hDigits, 0, n);
+            zkdesk::Msm<Curve<RawFq>>::run(pool, G1, piH, pointsH, hDigits, 0, n);
         }
         clock.lap("msm-H");
 
