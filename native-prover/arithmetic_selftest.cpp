@@ -14,6 +14,7 @@
 #include <gmp.h>
 
 #include "alt_bn128.hpp"
+#include "bn128_roots.hpp"
 #include "coset_fft.hpp"
 #include "msm.hpp"
 #include "thread_pool.hpp"
@@ -23,7 +24,7 @@ using Scalar = AltBn128::FrElement;
 
 namespace {
 
-const char *BN128_R = "21888242871839275222246405745257275088548364400416034343698204186575808495617";
+using zkdesk::BN128_R;
 std::mt19937_64 rng(20261204);
 int failures = 0;
 
@@ -142,25 +143,10 @@ void checkMsm(Curve &curve, const char *name, size_t n) {
     }
 }
 
-// A primitive 2^k-th root of unity of Fr (any one will do for the transform itself).
-Scalar rootOfUnity(unsigned k) {
-    mpz_t r, e, g, w;
-    mpz_init_set_str(r, BN128_R, 10);
-    mpz_inits(e, g, w, nullptr);
-    mpz_set_ui(g, 5);
-    mpz_sub_ui(e, r, 1);
-    mpz_fdiv_q_2exp(e, e, k);
-    mpz_powm(w, g, e, r);
-    Scalar out;
-    Fr.fromMpz(out, w);
-    mpz_clears(r, e, g, w, nullptr);
-    return out;
-}
-
 void checkFft(unsigned power, unsigned threads) {
     const size_t n = size_t(1) << power;
     zkdesk::ThreadPool pool(threads);
-    Scalar omega2n = rootOfUnity(power + 1), omega;
+    Scalar omega2n = zkdesk::rootOfUnity(power + 1), omega;
     Fr.mul(omega, omega2n, omega2n);
     std::vector<Scalar> coef(n), values(n, Fr.zero());
     for (auto &c : coef) {

@@ -30,6 +30,7 @@
 
 #include "alt_bn128.hpp"
 #include "binary_sections.hpp"
+#include "bn128_roots.hpp"
 #include "coset_fft.hpp"
 #include "msm.hpp"
 #include "thread_pool.hpp"
@@ -50,7 +51,7 @@ struct Coef {
 #pragma pack(pop)
 
 const char *BN128_Q = "21888242871839275222246405745257275088696311157297823662689037894645226208583";
-const char *BN128_R = "21888242871839275222246405745257275088548364400416034343698204186575808495617";
+using zkdesk::BN128_R;
 
 void requirePrime(const uint8_t *bytes, uint32_t n8, const char *expected, const char *what) {
     mpz_t e, p;
@@ -80,27 +81,6 @@ Scalar randomScalar() {
     mpz_clear(r);
     mpz_clear(value);
     return e;
-}
-
-// ω_{2^k} = g^((r-1)/2^k) for the least quadratic non-residue g: the roots snarkjs (and ffiasm)
-// build their domains from, so our coset is the one the key's H points were made for.
-Scalar rootOfUnity(unsigned k) {
-    mpz_t r, e, g, w;
-    mpz_init_set_str(r, BN128_R, 10);
-    mpz_inits(e, g, w, nullptr);
-    mpz_sub_ui(e, r, 1);
-    mpz_fdiv_q_2exp(e, e, 1);
-    for (mpz_set_ui(g, 2);; mpz_add_ui(g, g, 1)) {
-        mpz_powm(w, g, e, r);
-        if (mpz_cmp_ui(w, 1) != 0) break;
-    }
-    mpz_sub_ui(e, r, 1);
-    mpz_fdiv_q_2exp(e, e, k);
-    mpz_powm(w, g, e, r);
-    Scalar out;
-    Fr.fromMpz(out, w);
-    mpz_clears(r, e, g, w, nullptr);
-    return out;
 }
 
 std::string g1Json(G1Point &p) {
@@ -314,7 +294,7 @@ int main(int argc, char **argv) {
 
         // To the odd coset (ω_{2n}^i shifts), where the zkey's H points are expressed.
         {
-            zkdesk::CosetFft<RawFr> fft(Fr, pool, power, rootOfUnity(power + 1));
+            zkdesk::CosetFft<RawFr> fft(Fr, pool, power, zkdesk::rootOfUnity(power + 1));
             fft.toOddCoset({a.data(), b.data(), c.data()});
         }
         clock.lap("fft");
