@@ -7,9 +7,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ZkError } from '../common/errors.js';
-import { projectRoot } from '../main/services/resourcePaths.js';
+import { projectRoot } from '../node/resourcePaths.js';
 
-import type { ProverBackend } from './protocol.js';
+import type { ProverBackend } from '../common/workerProtocol.js';
 
 export type { ProverBackend };
 
