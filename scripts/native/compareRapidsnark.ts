@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as snarkjs from 'snarkjs';
-import { projectRoot } from '../../main/services/resourcePaths.js';
+import { projectRoot } from '../../node/resourcePaths.js';
 
 interface Run {
   seconds: number;

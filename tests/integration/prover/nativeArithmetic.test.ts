@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../../main/services/resourcePaths.js';
+import { projectRoot } from '../../../node/resourcePaths.js';
 import { locateNativeProver } from '../../../native-workers/nativeGroth16.js';
 
 const selftest = path.join(projectRoot(), 'dist', 'native', 'zkdesk-arithmetic-selftest');
