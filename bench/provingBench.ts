@@ -33,7 +33,7 @@ import { NodeWorkerLauncher } from '../main/services/prover/nodeWorkerLauncher.j
 import { ProverService } from '../main/services/prover/proverService.js';
 import { bundledCircuitsDir, projectRoot } from '../node/resourcePaths.js';
 import { proverWorkerScript } from '../native-workers/workerScripts.js';
-import { locateNativeProver, openMpEnv } from '../native-workers/nativeGroth16.js';
+import { locateNativeProver } from '../native-workers/nativeGroth16.js';
 import { defaultDataDir } from '../main/cli/cliContext.js';
 import { median, summarize } from '../common/statistics/percentiles.js';
 import { benchRunSchema, type BenchContestant, type BenchMeasurement, type BenchPass, type BenchRunData } from '../common/profiler/benchRunTypes.js';
@@ -139,7 +139,7 @@ async function timeOne(who: Key, files: CircuitFiles, c: Contenders, out: string
     case 'd_zkdeskCold':
       return timeNodeScript(zkdeskCli, ['--data-dir', c.benchData, '--json', 'prove', '--wasm', files.wasmPath, '--zkey', files.zkeyPath, '--input', files.inputFile, '--out', out]);
     case 'e_nativeProve':
-      return timeBinary(c.native as string, [files.zkeyPath, files.witnessFile as string], openMpEnv(process.env), c.scratch);
+      return timeBinary(c.native as string, [files.zkeyPath, files.witnessFile as string], process.env, c.scratch);
     case 'f_rapidsnarkProve':
       return timeBinary(c.rapidsnark as string, [files.zkeyPath, files.witnessFile as string, path.join(out, 'proof.json'), path.join(out, 'public.json')], process.env, c.scratch);
   }
