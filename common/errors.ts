@@ -24,6 +24,7 @@ export const errorCatalog = {
   E_SETTINGS_CORRUPT: 'The settings file was damaged; defaults were restored and the old file kept.',
   E_SETTINGS_INVALID: 'That value is not allowed for this setting.',
   E_FEED_INVALID: 'The update feed is malformed or has been tampered with.',
+  E_FEED_SIGNATURE: 'The update information is not signed by the zkdesk release key, so nothing was downloaded.',
   E_BUNDLE_TAMPERED: 'The diagnostics bundle was changed after it was written.',
   E_UPDATE_CHANNEL_MISSING: 'The update server has no release for this channel yet.',
   E_UPDATE_CHECKSUM_MISMATCH: 'The downloaded update did not match its published checksum and was discarded.',

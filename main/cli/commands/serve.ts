@@ -19,17 +19,18 @@ import type { DataDirSource } from '../../services/settings/dataDirLocation.js';
 /** openCliServices, plus the update service, which has to exist before the services do. */
 async function openServicesWithUpdates(dataDir: string, dataDirSource: DataDirSource, feedUrl: string) {
   if (!/^https?:\/\//i.test(feedUrl)) throw new ZkError('E_UPDATE_UNREACHABLE', `The update feed ${feedUrl} is not an http(s) URL.`, { feedUrl });
-  const [{ ZkdeskServices }, { NodeWorkerLauncher }, { createNodeUpdateService }, { readTrustedFlagKeys }] = await Promise.all([
+  const [{ ZkdeskServices }, { NodeWorkerLauncher }, { createNodeUpdateService }, { readTrustedKeys }] = await Promise.all([
     import('../../api/zkdeskServices.js'),
     import('../../services/prover/nodeWorkerLauncher.js'),
     import('../../services/updates/nodeUpdateService.js'),
-    import('../../services/updates/flags/trustedFlagKeys.js'),
+    import('../../services/updates/keys/trustedKeys.js'),
   ]);
   const updates = await createNodeUpdateService({
     version: appVersion(),
     feedUrl,
     dataDir,
-    trustedFlagKeysPem: readTrustedFlagKeys(path.join(resourcesDir(), 'keys')).pems,
+    trustedFlagKeysPem: readTrustedKeys(path.join(resourcesDir(), 'keys'), 'flags').pems,
+    trustedFeedKeysPem: readTrustedKeys(path.join(resourcesDir(), 'keys'), 'feed').pems,
   });
   return ZkdeskServices.open({ dataDir, dataDirSource, launcher: new NodeWorkerLauncher(), appVersion: appVersion(), processName: 'host', updates });
 }

@@ -15,6 +15,7 @@ export interface NodeUpdateServiceOptions {
   /** Holds settings.json (channel, internal cohort) and .updaterId (the staging id). */
   dataDir: string;
   trustedFlagKeysPem: readonly string[];
+  trustedFeedKeysPem: readonly string[];
 }
 
 export function flagsUrlBeside(feedUrl: string): string {
@@ -26,6 +27,7 @@ export async function createNodeUpdateService(options: NodeUpdateServiceOptions)
   const engine = createNodeUpdater({
     version: options.version,
     feedUrl: options.feedUrl,
+    trustedFeedKeysPem: options.trustedFeedKeysPem,
     userDataDir: options.dataDir,
     cacheDir: path.join(options.dataDir, 'cache'),
     platform: process.platform === 'win32' ? 'win32' : 'linux',

@@ -10,7 +10,7 @@ import { launchChromium } from '../support/browserLaunch.js';
 import { startServe, type ServeProcess } from '../support/zkdeskServe.js';
 import { checkScreen, goTo } from '../support/journeys.js';
 import { setStaging } from '../../../main/services/updates/release/feedStaging.js';
-import { stagingIdAt, startFeed, tempDir, type Feed } from '../../integration/updates/feedFixture.js';
+import { stagingIdAt, startFeed, tempDir, type Feed, devSigner } from '../../integration/updates/feedFixture.js';
 
 describe('updates in a browser (zkdesk serve with an update feed)', () => {
   let feed: Feed;
@@ -59,7 +59,7 @@ describe('updates in a browser (zkdesk serve with an update feed)', () => {
     expect(await getItNow.count()).toBe(1);
     await checkScreen(target, 'settings-update-staged-out');
 
-    await setStaging(feed.dir, 'beta', 0, { action: 'halt' });
+    await setStaging(feed.dir, 'beta', 0, { action: 'halt', signer: devSigner });
     await updates.getByRole('button', { name: 'Check for updates' }).click();
     await updates.locator('[data-reason="halted"]').waitFor({ timeout: 30_000 });
     expect(await updates.getByText(/was halted by the release team/).count()).toBe(1);
@@ -67,7 +67,7 @@ describe('updates in a browser (zkdesk serve with an update feed)', () => {
     expect(await updates.getByRole('button', { name: 'Get it now' }).count()).toBe(0);
     await checkScreen(target, 'settings-update-halted');
 
-    await setStaging(feed.dir, 'beta', 10);
+    await setStaging(feed.dir, 'beta', 10, { signer: devSigner });
     await updates.getByRole('button', { name: 'Check for updates' }).click();
     await getItNow.waitFor({ timeout: 30_000 });
     await getItNow.click();

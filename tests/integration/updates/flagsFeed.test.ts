@@ -4,13 +4,14 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlagsClient } from '../../../main/services/updates/flags/flagsClient.js';
-import { generateFlagsKeyPair, signFlags } from '../../../main/services/updates/flags/flagsSignature.js';
+import { signFlags } from '../../../main/services/updates/flags/flagsSignature.js';
+import { generateSigningKeyPair } from '../../../main/services/updates/keys/signingKeys.js';
 import type { FlagsPayload } from '../../../main/services/updates/flags/flagsDocument.js';
 import { createNodeUpdater } from '../../../main/services/updates/electronUpdaterInNode.js';
 import { StagedUpdateService } from '../../../main/services/updates/stagedUpdateService.js';
-import { startFeed, tempDir, type Feed } from './feedFixture.js';
+import { startFeed, tempDir, type Feed, devFeedKeys } from './feedFixture.js';
 
-const keys = generateFlagsKeyPair();
+const keys = generateSigningKeyPair();
 const install = { channel: 'stable' as const, internal: false, stagingId: null };
 const fetchText = async (url: string) => {
   const response = await fetch(url);
@@ -69,7 +70,7 @@ describe('flags beside the feed', () => {
   it('turns automatic updates off for the targeted cohort, and leaves manual checks working', async () => {
     await publishFlags(JSON.stringify(signFlags(payload(9, { killSwitches: { circuits: [{ circuitId: 'stress-16', reason: 'bad key' }], autoUpdate: { reason: 'hold everything', cohorts: ['stable'] } } }), keys.privateKeyPem)));
     const dataDir = await tempDir('kill');
-    const engine = createNodeUpdater({ version: '1.1.0', feedUrl: feed.server.url, userDataDir: dataDir, cacheDir: path.join(dataDir, 'cache') });
+    const engine = createNodeUpdater({ trustedFeedKeysPem: devFeedKeys, version: '1.1.0', feedUrl: feed.server.url, userDataDir: dataDir, cacheDir: path.join(dataDir, 'cache') });
     const flags = new FlagsClient({ url: `${feed.server.url}flags.json`, trustedPublicKeysPem: [keys.publicKeyPem], cacheFile: path.join(dataDir, 'cache', 'flags.json'), fetchText });
     const service = new StagedUpdateService({ engine, channel: 'stable', userDataDir: dataDir, flags, autoDownload: true });
     expect(await service.check()).toMatchObject({ kind: 'not-available', reason: 'auto-update-disabled' });

@@ -14,6 +14,7 @@ import { scanArtifacts, sha512Base64, type Artifact } from './artifactScan.js';
 import { nameCarriesVersion } from './artifactVersion.js';
 import { readChannelFile, withStaging, writeChannelFile, type ChannelFile, type FeedFileEntry } from './channelFile.js';
 import { appendReleaseLog } from './releaseLog.js';
+import type { FeedSigner } from '../keys/feedSignature.js';
 
 export interface FeedBuildOptions {
   artifactsDir: string;
@@ -22,6 +23,8 @@ export interface FeedBuildOptions {
   version: string;
   releaseNotes?: string;
   stagingPercentage?: number;
+  /** Signs every channel file the build writes; files already in the feed must carry a signature it trusts. */
+  signer: FeedSigner;
   now?: () => Date;
 }
 
@@ -86,10 +89,10 @@ export async function planFeedBuild(options: FeedBuildOptions): Promise<FeedBuil
 }
 
 /** Installers first, then channel files, so no client reads a file that lists a missing installer. */
-export async function applyFeedBuild(plan: FeedBuildPlan, feedDir: string): Promise<ChannelFileChange[]> {
+export async function applyFeedBuild(plan: FeedBuildPlan, feedDir: string, signer: FeedSigner): Promise<ChannelFileChange[]> {
   await mkdir(feedDir, { recursive: true });
   for (const artifact of plan.toCopy) await copyFile(artifact.filePath, path.join(feedDir, artifact.fileName));
-  for (const write of plan.writes) await writeChannelFile(feedDir, write.fileName, write.file);
+  for (const write of plan.writes) await writeChannelFile(feedDir, write.fileName, write.file, signer);
   for (const { change } of plan.writes) {
     await appendReleaseLog(feedDir, {
       at: plan.releaseDate,
@@ -105,7 +108,7 @@ export async function applyFeedBuild(plan: FeedBuildPlan, feedDir: string): Prom
 }
 
 export async function buildFeed(options: FeedBuildOptions): Promise<ChannelFileChange[]> {
-  return applyFeedBuild(await planFeedBuild(options), options.feedDir);
+  return applyFeedBuild(await planFeedBuild(options), options.feedDir, options.signer);
 }
 
 async function planMerge(
@@ -117,7 +120,7 @@ async function planMerge(
   options: FeedBuildOptions,
   refuseOlder: boolean,
 ): Promise<FeedBuildPlan['writes'][number] | null> {
-  const existing = await readChannelFile(feedDir, fileName);
+  const existing = await readChannelFile(feedDir, fileName, options.signer);
   if (existing && semver.gt(existing.version, version)) {
     if (!refuseOlder) return null;
     throw new ZkError(
