@@ -29,6 +29,7 @@ export const errorCatalog = {
   E_UPDATE_CHANNEL_MISSING: 'The update server has no release for this channel yet.',
   E_UPDATE_CHECKSUM_MISMATCH: 'The downloaded update did not match its published checksum and was discarded.',
   E_UPDATE_UNREACHABLE: 'The update server could not be reached.',
+  E_UPDATE_NOT_INSTALLABLE: 'This copy of zkdesk can download and check an update but cannot install it; install it with the desktop app.',
   E_FLAGS_INVALID: 'The feature flags file is unsigned, tampered with or expired, so it was ignored.',
   E_RELEASE_REFUSED: 'The release command was refused; nothing was published.',
   E_INTERNAL: 'Something went wrong inside zkdesk.',

@@ -41,6 +41,7 @@ export async function createNodeUpdateService(options: NodeUpdateServiceOptions)
       return { status: response.status, text: await response.text() };
     },
   });
-  // No automatic download: a headless host is for looking at the states, and nothing it downloads can be installed.
-  return new StagedUpdateService({ engine, channel: identity.channel, internal: identity.internal, userDataDir: options.dataDir, flags });
+  // No automatic download, and no install: a headless host is for looking at the states and
+  // checking that a release downloads and verifies; installing needs the desktop app.
+  return new StagedUpdateService({ engine, channel: identity.channel, internal: identity.internal, userDataDir: options.dataDir, flags, canInstall: false });
 }

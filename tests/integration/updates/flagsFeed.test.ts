@@ -67,7 +67,7 @@ describe('flags beside the feed', () => {
     await feed.publish('stable', '1.2.0', ['deb']);
   });
 
-  it('turns automatic updates off for the targeted cohort, and leaves manual checks working', async () => {
+  it('stops every update check for the targeted cohort, manual checks and "Get it now" included', async () => {
     await publishFlags(JSON.stringify(signFlags(payload(9, { killSwitches: { circuits: [{ circuitId: 'stress-16', reason: 'bad key' }], autoUpdate: { reason: 'hold everything', cohorts: ['stable'] } } }), keys.privateKeyPem)));
     const dataDir = await tempDir('kill');
     const engine = createNodeUpdater({ trustedFeedKeysPem: devFeedKeys, version: '1.1.0', feedUrl: feed.server.url, userDataDir: dataDir, cacheDir: path.join(dataDir, 'cache') });
@@ -75,6 +75,13 @@ describe('flags beside the feed', () => {
     const service = new StagedUpdateService({ engine, channel: 'stable', userDataDir: dataDir, flags, autoDownload: true });
     expect(await service.check()).toMatchObject({ kind: 'not-available', reason: 'auto-update-disabled' });
     expect(service.flags().resolved.disabledCircuits).toEqual([{ circuitId: 'stress-16', reason: 'bad key' }]);
-    expect(await service.check({ manual: true })).toMatchObject({ kind: 'available', version: '1.2.0' });
+    expect(await service.check({ manual: true })).toMatchObject({ kind: 'not-available', reason: 'auto-update-disabled' });
+    expect(await service.check({ manual: true, getItNow: true })).toMatchObject({ kind: 'not-available', reason: 'auto-update-disabled' });
+    // A cohort the switch does not aim at is offered the release as before.
+    const betaDir = await tempDir('kill-beta');
+    const betaEngine = createNodeUpdater({ trustedFeedKeysPem: devFeedKeys, version: '1.1.0', feedUrl: feed.server.url, userDataDir: betaDir, cacheDir: path.join(betaDir, 'cache') });
+    const betaFlags = new FlagsClient({ url: `${feed.server.url}flags.json`, trustedPublicKeysPem: [keys.publicKeyPem], cacheFile: path.join(betaDir, 'cache', 'flags.json'), fetchText });
+    const tester = new StagedUpdateService({ engine: betaEngine, channel: 'beta', userDataDir: betaDir, flags: betaFlags });
+    expect(await tester.check({ manual: true })).toMatchObject({ kind: 'available', version: '1.2.0' });
   });
 });
