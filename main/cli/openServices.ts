@@ -4,8 +4,9 @@
 import type { ServicesOptions, ZkdeskServices } from '../api/zkdeskServices.js';
 import type { CliContext } from './cliContext.js';
 import { appVersion } from './appVersion.js';
+import { cliWorkerLauncher } from './workerLauncherChoice.js';
 
 export async function openCliServices(ctx: CliContext, processName: 'cli' | 'host', overrides?: ServicesOptions['overrides']): Promise<ZkdeskServices> {
-  const [{ ZkdeskServices: Services }, { NodeWorkerLauncher }] = await Promise.all([import('../api/zkdeskServices.js'), import('../services/prover/nodeWorkerLauncher.js')]);
-  return Services.open({ dataDir: ctx.dataDir, dataDirSource: ctx.dataDirSource, launcher: new NodeWorkerLauncher(), appVersion: appVersion(), processName, ...(overrides ? { overrides } : {}) });
+  const [{ ZkdeskServices: Services }, launcher] = await Promise.all([import('../api/zkdeskServices.js'), cliWorkerLauncher()]);
+  return Services.open({ dataDir: ctx.dataDir, dataDirSource: ctx.dataDirSource, launcher, appVersion: appVersion(), processName, ...(overrides ? { overrides } : {}) });
 }
