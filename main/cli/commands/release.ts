@@ -285,7 +285,12 @@ export function registerReleaseCommand(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals());
       const o = cmd.opts<{ dir: string; port: string }>();
-      const server = await startFeedServer({ dir: o.dir, port: Number(o.port) });
+      // One line per request: what a test build asked for (channel file, signature, blockmaps, ranges) and got.
+      const server = await startFeedServer({
+        dir: o.dir,
+        port: Number(o.port),
+        ...(ctx.json ? {} : { onServed: (r) => ctx.out(`${r.method} ${r.path} ${r.status} ${r.bytes} bytes`) }),
+      });
       done(ctx, { ok: true, url: server.url }, [`serving ${path.resolve(o.dir)} at ${server.url}`]);
       await new Promise<void>((resolve) => {
         const stop = () => void server.close().then(resolve);
