@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
 import { CancellationToken, type BlockMapDataHolder } from 'builder-util-runtime';
+// eslint-disable-next-line no-restricted-imports -- the test drives electron-updater's own downloader, as its adapters do in the app
 import { GenericDifferentialDownloader } from 'electron-updater/out/differentialDownloader/GenericDifferentialDownloader.js';
 import type { BlockMap } from 'builder-util-runtime/out/blockMapApi.js';
 import { NodeHttpExecutor } from '../../../main/services/updates/electronUpdaterInNode.js';
