@@ -9,7 +9,7 @@ import electronUpdater from 'electron-updater';
 import { FlagsClient } from '../services/updates/flags/flagsClient.js';
 import { signedFeedOptions } from '../services/updates/electronSignedFeedProvider.js';
 import { StagedUpdateService } from '../services/updates/stagedUpdateService.js';
-import type { UpdateChannel } from '../services/updates/updateChannel.js';
+import type { UpdateChannel } from '../../common/updates/updateChannel.js';
 import type { UpdaterEngine } from '../services/updates/updateService.js';
 
 export interface ElectronUpdateServiceOptions {

@@ -1,7 +1,7 @@
 // The version the CLI reports: package.json's, read once. (The app asks Electron's app.getVersion().)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../services/resourcePaths.js';
+import { projectRoot } from '../../node/resourcePaths.js';
 
 let cached: string | undefined;
 

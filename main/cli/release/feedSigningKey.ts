@@ -7,7 +7,7 @@ import { ZkError } from '../../../common/errors.js';
 import { FeedSigner } from '../../services/updates/keys/feedSignature.js';
 import { privateKeyFileName } from '../../services/updates/keys/signingKeys.js';
 import { readTrustedKeys } from '../../services/updates/keys/trustedKeys.js';
-import { resourcesDir } from '../../services/resourcePaths.js';
+import { resourcesDir } from '../../../node/resourcePaths.js';
 
 export const feedKeyOption = ['--key <file>', `the feed signing key (${privateKeyFileName('feed')}; default: ZKDESK_FEED_KEY)`] as const;
 

@@ -5,8 +5,8 @@
 // downgrades, staging, kill switches) is written and tested once.
 import type { ProgressInfo, UpdateInfo } from 'builder-util-runtime';
 import type { ZkError } from '../../../common/errors.js';
-import type { UpdateChannel } from './updateChannel.js';
-import type { RolloutStanding, UpdateState } from './updateState.js';
+import type { UpdateChannel } from '../../../common/updates/updateChannel.js';
+import type { RolloutStanding, UpdateState } from '../../../common/updates/updateState.js';
 import type { FlagsSnapshot } from './flags/flagsClient.js';
 
 export interface CheckOptions {

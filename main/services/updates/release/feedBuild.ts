@@ -10,7 +10,7 @@ import yaml from 'js-yaml';
 import path from 'node:path';
 import semver from 'semver';
 import { ZkError } from '../../../../common/errors.js';
-import { channelFileName, updaterChannelName, type UpdateChannel } from '../updateChannel.js';
+import { channelFileName, updaterChannelName, type UpdateChannel } from '../../../../common/updates/updateChannel.js';
 import { scanArtifacts, sha512Base64, type Artifact } from './artifactScan.js';
 import { nameCarriesVersion } from './artifactVersion.js';
 import { listChannelFiles, readChannelFile, withStaging, writeChannelFile, type ChannelFile, type FeedFileEntry } from './channelFile.js';

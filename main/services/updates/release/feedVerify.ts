@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ZkError } from '../../../../common/errors.js';
 import { verifyFeedSignature } from '../keys/feedSignature.js';
-import { channelFileName, updateChannels } from '../updateChannel.js';
+import { channelFileName, updateChannels } from '../../../../common/updates/updateChannel.js';
 import { sha512Base64 } from './artifactScan.js';
 import { nameCarriesVersion } from './artifactVersion.js';
 import { listChannelFiles, readChannelFile, readSignatureText } from './channelFile.js';
