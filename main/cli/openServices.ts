@@ -6,7 +6,12 @@ import type { CliContext } from './cliContext.js';
 import { appVersion } from './appVersion.js';
 import { cliWorkerLauncher } from './workerLauncherChoice.js';
 
-export async function openCliServices(ctx: CliContext, processName: 'cli' | 'host', overrides?: ServicesOptions['overrides']): Promise<ZkdeskServices> {
+export async function openCliServices(
+  ctx: CliContext,
+  processName: 'cli' | 'host',
+  overrides?: ServicesOptions['overrides'],
+  circuits?: ServicesOptions['circuits'],
+): Promise<ZkdeskServices> {
   const [{ ZkdeskServices: Services }, launcher] = await Promise.all([import('../api/zkdeskServices.js'), cliWorkerLauncher()]);
-  return Services.open({ dataDir: ctx.dataDir, dataDirSource: ctx.dataDirSource, launcher, appVersion: appVersion(), processName, ...(overrides ? { overrides } : {}) });
+  return Services.open({ dataDir: ctx.dataDir, dataDirSource: ctx.dataDirSource, launcher, appVersion: appVersion(), processName, ...(overrides ? { overrides } : {}), ...(circuits ? { circuits } : {}) });
 }
