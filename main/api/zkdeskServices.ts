@@ -102,6 +102,8 @@ export class ZkdeskServices {
   ) {
     this.history = prover.history;
     this.updates = options.updates ?? null;
+    // The state the UI shows keeps only the code and the sentence; the log keeps why.
+    this.updates?.onFailure((error) => logger.scope('updates').warn({ code: error.code, ...error.details }, error.message));
     this.feedback = new FeedbackOutbox({ dataDir: options.dataDir, redactor });
     this.bundles = new BundleService({
       dataDir: options.dataDir,
