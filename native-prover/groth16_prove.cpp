@@ -1,33 +1,35 @@
 // zkdesk's native Groth16 prover for bn128 keys made by snarkjs: the same algorithm as snarkjs's
 // groth16_prove.js (witness MSMs, A/B/C on the odd coset, H from A·B − C), on iden3's ffiasm
-// field and curve code (the code rapidsnark is built on). Usage:
-//   zkdesk-groth16 <circuit.zkey> <witness.wtns|->
+// curve and MSM code over our field (field/: ffiasm's generated assembly or portable C++). Usage:
+//   zkdesk-groth16 [--watch-stdin] <circuit.zkey> <witness.wtns|->
+//   zkdesk-groth16 --field          (prints which field path this build has: asm or portable)
+// --watch-stdin: the caller keeps stdin open for the whole job and its closing ends the prover
+// (platform/parent_watch.hpp); a witness on stdin is then read by its own length, not to EOF.
 // Prints {"proof":…,"publicSignals":[…]} in snarkjs's JSON format on stdout, progress lines
 // ("@progress <fraction> <step>") on stderr; a failure is one "error: …" line on stderr and exit 1.
 // The caller (native-workers/nativeGroth16.ts) verifies every proof before anyone sees it.
-#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <memory>
 #include <random>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
-#include <gmp.h>
-#include <omp.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
-#include <unistd.h>
+
+#ifdef _WIN32
+#include <fcntl.h>
+#include <io.h>
+#endif
 
 #include "alt_bn128.hpp"
-#include "binfile_utils.hpp"
-#include "fft.hpp"
-#include "wtns_utils.hpp"
-#include "zkey_utils.hpp"
+#include "domain_fft.hpp"
+#include "platform/parent_watch.hpp"
+#include "platform/peak_memory.hpp"
+#include "platform/stdin_bytes.hpp"
+#include "snark_files.hpp"
 
 using namespace AltBn128;
 // fr.hpp also declares a global FrElement (its tagged element); this is the raw Montgomery one.
@@ -44,34 +46,38 @@ struct Coef {
 };
 #pragma pack(pop)
 
-const char *BN128_Q = "21888242871839275222246405745257275088696311157297823662689037894645226208583";
-const char *BN128_R = "21888242871839275222246405745257275088548364400416034343698204186575808495617";
-
-void requirePrime(mpz_t prime, const char *expected, const char *what) {
-    mpz_t e;
-    mpz_init_set_str(e, expected, 10);
-    bool same = mpz_cmp(prime, e) == 0;
-    mpz_clear(e);
-    if (!same) throw std::invalid_argument(std::string(what) + " is not on the bn128 curve");
-}
-
-// A uniformly random scalar below r: 32 random bytes, top bits cleared, rejected until below r.
+// A uniformly random scalar below r, in standard form: 32 random bytes, top bits cleared,
+// rejected until below r.
 Scalar randomScalar() {
     std::random_device device;
-    mpz_t r, value;
-    mpz_init_set_str(r, BN128_R, 10);
-    mpz_init(value);
-    uint8_t bytes[32];
-    do {
-        for (auto &b : bytes) b = static_cast<uint8_t>(device());
-        bytes[31] &= 0x3f;
-        mpz_import(value, 32, -1, 1, -1, 0, bytes);
-    } while (mpz_cmp(value, r) >= 0);
     Scalar e;
-    Fr.fromMpz(e, value);  // Montgomery form
-    mpz_clear(r);
-    mpz_clear(value);
+    do {
+        for (auto &limb : e.v) limb = (uint64_t(device()) << 32) | uint64_t(device());
+        e.v[3] &= 0x3fffffffffffffffULL;
+    } while (!RawFr::isCanonical(e.v));
     return e;
+}
+
+/**
+ * r and s, in standard form. Fresh for every proof (they make it zero-knowledge), except when the
+ * tests pin them (ZKDESK_TEST_FIXED_BLINDING="r,s" in decimal) to compare two builds proof by
+ * proof; the worker never passes that variable on.
+ */
+void blinding(Scalar &rStd, Scalar &sStd) {
+    const char *fixed = std::getenv("ZKDESK_TEST_FIXED_BLINDING");
+    if (!fixed || !*fixed) {
+        rStd = randomScalar();
+        sStd = randomScalar();
+        return;
+    }
+    const std::string both(fixed);
+    const size_t comma = both.find(',');
+    if (comma == std::string::npos) throw std::invalid_argument("ZKDESK_TEST_FIXED_BLINDING must be r,s");
+    Scalar r, s;
+    Fr.fromString(r, both.substr(0, comma));
+    Fr.fromString(s, both.substr(comma + 1));
+    Fr.fromMontgomery(rStd, r);
+    Fr.fromMontgomery(sStd, s);
 }
 
 std::string g1Json(G1Point &p) {
@@ -89,95 +95,85 @@ std::string g2Json(G2Point &p) {
 
 void progress(double fraction, const char *step) { std::cerr << "@progress " << fraction << " " << step << std::endl; }
 
-// binfile_utils trusts the section table; a truncated or padded file must fail here instead of
-// being read past its end.
-void requireSectionsInside(const std::vector<uint8_t> &file, const char *what) {
-    auto u32 = [&](uint64_t at) { uint32_t v; std::memcpy(&v, file.data() + at, 4); return v; };
-    auto u64 = [&](uint64_t at) { uint64_t v; std::memcpy(&v, file.data() + at, 8); return v; };
-    if (file.size() < 12) throw std::invalid_argument(std::string(what) + " is too short to be one");
-    uint64_t pos = 12;
-    for (uint32_t i = 0, n = u32(8); i < n; i++) {
-        if (pos + 12 > file.size()) throw std::invalid_argument(std::string(what) + " is truncated");
-        uint64_t size = u64(pos + 4);
-        pos += 12;
-        if (size > file.size() - pos) throw std::invalid_argument(std::string(what) + " is truncated");
-        pos += size;
-    }
-}
-
 void requireSize(uint64_t actual, uint64_t expected, const char *what) {
     if (actual != expected) throw std::invalid_argument(std::string("the proving key's ") + what + " section has the wrong size");
 }
 
-std::vector<uint8_t> readAll(const std::string &path) {
-    std::vector<uint8_t> data;
-    if (path == "-") {
-        std::cin >> std::noskipws;
-        data.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    } else {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw std::invalid_argument("cannot read " + path);
-        data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
-    return data;
+std::vector<uint8_t> readFile(const std::string &path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::invalid_argument("cannot read " + path);
+    return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
+
+const char *kFieldPath =
+#ifdef ZKDESK_FIELD_ASM
+    "asm";
+#else
+    "portable";
+#endif
 
 }  // namespace
 
 int main(int argc, char **argv) {
-    if (argc != 3) {
-        std::cerr << "usage: zkdesk-groth16 <circuit.zkey> <witness.wtns|->" << std::endl;
+#ifdef _WIN32
+    _setmode(_fileno(stdout), _O_BINARY);  // the same bytes as everywhere else: \n, not \r\n
+#endif
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.size() == 1 && args[0] == "--field") {
+        std::cout << kFieldPath << std::endl;
+        return 0;
+    }
+    const bool watchStdin = !args.empty() && args[0] == "--watch-stdin";
+    if (watchStdin) args.erase(args.begin());
+    if (args.size() != 2) {
+        std::cerr << "usage: zkdesk-groth16 [--watch-stdin] <circuit.zkey> <witness.wtns|->" << std::endl;
         return 2;
     }
     // Die with the worker that started us: a cancelled or timed-out job kills the worker, and a
-    // prover left running would keep burning both cores for nobody.
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() == 1) return 1;
+    // prover left running would keep burning every core for nobody.
+    if (!watchStdin) startParentWatch(false);
     try {
-        std::vector<uint8_t> zkeyBytes = readAll(argv[1]);
-        requireSectionsInside(zkeyBytes, "the proving key");
-        auto zkey = std::make_unique<BinFileUtils::BinFile>(zkeyBytes.data(), zkeyBytes.size(), "zkey", 1);
-        zkeyBytes = std::vector<uint8_t>();
-        auto header = ZKeyUtils::loadHeader(zkey.get());
-        requirePrime(header->qPrime, BN128_Q, "the proving key");
-        requirePrime(header->rPrime, BN128_R, "the proving key");
+        std::vector<uint8_t> zkeyBytes = readFile(args[0]);
+        SectionedFile zkey(zkeyBytes, "zkey", "the proving key");
+        ZkeyHeader header(zkey);
+        if (!isPrimeOf<RawFq>(header.q) || !isPrimeOf<RawFr>(header.r)) throw std::invalid_argument("the proving key is not on the bn128 curve");
 
-        std::vector<uint8_t> wtnsBytes = readAll(argv[2]);
-        requireSectionsInside(wtnsBytes, "the witness");
-        BinFileUtils::BinFile wtnsFile(wtnsBytes.data(), wtnsBytes.size(), "wtns", 2);
-        auto wtnsHeader = WtnsUtils::loadHeader(&wtnsFile);
-        requirePrime(wtnsHeader->prime, BN128_R, "the witness");
-        if (wtnsHeader->nVars != header->nVars) {
-            throw std::invalid_argument("the witness has " + std::to_string(wtnsHeader->nVars) + " values, the proving key expects " +
-                                        std::to_string(header->nVars));
+        std::vector<uint8_t> wtnsBytes = args[1] == "-" ? readSectionedFileFromStdin() : readFile(args[1]);
+        if (watchStdin) startParentWatch(args[1] == "-");
+        SectionedFile wtnsFile(wtnsBytes, "wtns", "the witness");
+        WtnsHeader wtnsHeader(wtnsFile);
+        if (!isPrimeOf<RawFr>(wtnsHeader.prime)) throw std::invalid_argument("the witness is not on the bn128 curve");
+        if (wtnsHeader.nVars != header.nVars) {
+            throw std::invalid_argument("the witness has " + std::to_string(wtnsHeader.nVars) + " values, the proving key expects " +
+                                        std::to_string(header.nVars));
         }
 
-        const uint32_t nVars = header->nVars;
-        const uint32_t nPublic = header->nPublic;
-        const uint64_t n = header->domainSize;
+        const uint32_t nVars = header.nVars;
+        const uint32_t nPublic = header.nPublic;
+        const uint64_t n = header.domainSize;
         uint32_t power = 0;
         while ((uint64_t(1) << power) < n) power++;
 
         const uint64_t g1 = sizeof(G1PointAffine), g2 = sizeof(G2PointAffine);
-        requireSize(wtnsFile.getSectionSize(2), uint64_t(nVars) * sizeof(Scalar), "witness");
-        requireSize(zkey->getSectionSize(5), uint64_t(nVars) * g1, "A points");
-        requireSize(zkey->getSectionSize(6), uint64_t(nVars) * g1, "B1 points");
-        requireSize(zkey->getSectionSize(7), uint64_t(nVars) * g2, "B2 points");
-        requireSize(zkey->getSectionSize(8), uint64_t(nVars - nPublic - 1) * g1, "C points");
-        requireSize(zkey->getSectionSize(9), n * g1, "H points");
+        requireSize(wtnsFile.size(2), uint64_t(nVars) * sizeof(Scalar), "witness");
+        requireSize(zkey.size(5), uint64_t(nVars) * g1, "A points");
+        requireSize(zkey.size(6), uint64_t(nVars) * g1, "B1 points");
+        requireSize(zkey.size(7), uint64_t(nVars) * g2, "B2 points");
+        requireSize(zkey.size(8), uint64_t(nVars - nPublic - 1) * g1, "C points");
+        requireSize(zkey.size(9), n * g1, "H points");
         if (n != (uint64_t(1) << power)) throw std::invalid_argument("the proving key's domain is not a power of two");
 
         // Witness values are in standard form: the MSMs take them as scalars as they are.
-        auto *wtns = static_cast<Scalar *>(wtnsFile.getSectionData(2));
-        auto *coefsSection = static_cast<uint8_t *>(zkey->getSectionData(4));
+        auto *wtns = reinterpret_cast<Scalar *>(wtnsFile.mutableData(2));
+        auto *coefsSection = zkey.mutableData(4);
         const uint32_t nCoefs = *reinterpret_cast<uint32_t *>(coefsSection);
-        requireSize(zkey->getSectionSize(4), 4 + uint64_t(nCoefs) * sizeof(Coef), "coefficients");
+        requireSize(zkey.size(4), 4 + uint64_t(nCoefs) * sizeof(Coef), "coefficients");
         auto *coefs = reinterpret_cast<Coef *>(coefsSection + 4);
-        auto *pointsA = static_cast<G1PointAffine *>(zkey->getSectionData(5));
-        auto *pointsB1 = static_cast<G1PointAffine *>(zkey->getSectionData(6));
-        auto *pointsB2 = static_cast<G2PointAffine *>(zkey->getSectionData(7));
-        auto *pointsC = static_cast<G1PointAffine *>(zkey->getSectionData(8));
-        auto *pointsH = static_cast<G1PointAffine *>(zkey->getSectionData(9));
+        auto *pointsA = reinterpret_cast<G1PointAffine *>(zkey.mutableData(5));
+        auto *pointsB1 = reinterpret_cast<G1PointAffine *>(zkey.mutableData(6));
+        auto *pointsB2 = reinterpret_cast<G2PointAffine *>(zkey.mutableData(7));
+        auto *pointsC = reinterpret_cast<G1PointAffine *>(zkey.mutableData(8));
+        auto *pointsH = reinterpret_cast<G1PointAffine *>(zkey.mutableData(9));
 
         G1Point piA, piB1, piC, piH;
         G2Point piB;
@@ -212,7 +208,7 @@ int main(int argc, char **argv) {
         for (uint64_t i = 0; i < n; i++) Fr.mul(c[i], a[i], b[i]);
 
         // To the odd coset (ω_{2n}^i shifts), where the zkey's H points are expressed.
-        FFT<RawFr> fft(n * 2);
+        DomainFft<RawFr> fft(n * 2);
         for (auto *v : {&a, &b, &c}) {
             Scalar *p = v->data();
             fft.ifft(p, n);
@@ -230,18 +226,20 @@ int main(int argc, char **argv) {
         G1.multiMulByScalar(piH, pointsH, reinterpret_cast<uint8_t *>(a.data()), fr, n);
 
         // The blinding: r and s fresh for every proof (they make it zero-knowledge).
-        Scalar r = randomScalar(), s = randomScalar();
-        Scalar rStd, sStd, rsStd, rs;
-        Fr.fromMontgomery(rStd, r);
-        Fr.fromMontgomery(sStd, s);
+        Scalar rStd, sStd, rsStd, r, s, rs;
+        blinding(rStd, sStd);
+        Fr.toMontgomery(r, rStd);
+        Fr.toMontgomery(s, sStd);
         Fr.mul(rs, r, s);
         Fr.fromMontgomery(rsStd, rs);
 
-        auto &alpha1 = *static_cast<G1PointAffine *>(header->vk_alpha1);
-        auto &beta1 = *static_cast<G1PointAffine *>(header->vk_beta1);
-        auto &beta2 = *static_cast<G2PointAffine *>(header->vk_beta2);
-        auto &delta1 = *static_cast<G1PointAffine *>(header->vk_delta1);
-        auto &delta2 = *static_cast<G2PointAffine *>(header->vk_delta2);
+        G1PointAffine alpha1, beta1, delta1;
+        G2PointAffine beta2, delta2;
+        std::memcpy(&alpha1, header.alpha1, sizeof alpha1);
+        std::memcpy(&beta1, header.beta1, sizeof beta1);
+        std::memcpy(&beta2, header.beta2, sizeof beta2);
+        std::memcpy(&delta1, header.delta1, sizeof delta1);
+        std::memcpy(&delta2, header.delta2, sizeof delta2);
         G1Point t1;
         G2Point t2;
 
@@ -276,16 +274,10 @@ int main(int argc, char **argv) {
         out << "]}\n";
         std::cout << out.str();
         // The worker adds this to its own peak: the job's memory is both processes'.
-        struct rusage usage;
-        getrusage(RUSAGE_SELF, &usage);
-        std::cerr << "@peak " << uint64_t(usage.ru_maxrss) * 1024 << std::endl;
+        std::cerr << "@peak " << peakResidentBytes() << std::endl;
         return 0;
     } catch (const std::exception &e) {
         std::cerr << "error: " << e.what() << std::endl;
-        return 1;
-    } catch (const std::exception *e) {
-        // binfile_utils.cpp throws its errors with `new`.
-        std::cerr << "error: " << e->what() << std::endl;
         return 1;
     }
 }
