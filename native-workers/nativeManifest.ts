@@ -78,10 +78,12 @@ export function chooseBinary(manifest: NativeManifest, cpuFeatures: ReadonlySet<
     }
     const lacking = binary.cpuFeatures.filter((f) => !cpuFeatures?.has(f));
     if (lacking.length > 0) {
-      skipped.push(cpuFeatures ? `${binary.file} needs ${lacking.join(' and ').toUpperCase()}, which this CPU lacks` : `${binary.file} needs ${lacking.join(' and ').toUpperCase()}, which cannot be checked here`);
+      const needs = binary.cpuFeatures.map((f) => f.toUpperCase()).join(' and ');
+      skipped.push(cpuFeatures ? `${binary.file} needs ${needs}, which this CPU lacks` : `${binary.file} needs ${needs}, which cannot be checked here`);
       continue;
     }
-    const why = binary.field === 'asm' ? 'the CPU has ' + binary.cpuFeatures.join(' and ').toUpperCase() + ' for the assembly field' : 'the portable C++ field';
+    const has = binary.cpuFeatures.map((f) => f.toUpperCase()).join(' and ');
+    const why = binary.field === 'asm' ? `the CPU has ${has} for the assembly field` : 'the portable C++ field';
     return { binary, reason: [`${manifest.target} ${binary.file}: ${why}`, ...skipped.map((s) => `(${s})`)].join(' ') };
   }
   return { binary: null, reason: skipped.length ? `no usable build for ${manifest.target}: ${skipped.join('; ')}` : `the ${manifest.target} manifest lists no build` };

@@ -11,6 +11,7 @@ import type { CircuitFacts } from '../services/advisor/advisorTypes.js';
 import { CalibrationService } from '../services/profiler/calibrationService.js';
 import type { Calibration, EstimateBreakdown } from '../services/profiler/calibrationTypes.js';
 import { collectSystemProfile } from '../services/profiler/profileCollector.js';
+import { collectRuntimeFacts } from '../services/profiler/runtimeFacts.js';
 import type { ChromiumGpu, SystemProfile } from '../services/profiler/systemProfile.js';
 import type { WebGpuReport } from '../services/profiler/chromiumGpuFacts.js';
 import { checkArtifacts } from '../services/prover/artifactCheck.js';
@@ -242,7 +243,10 @@ export class ZkdeskServices {
     // The CPU load is sampled system-wide: wait for our own worker to finish starting first.
     await this.warming;
     const provingBefore = this.proving();
-    const profile = await collectSystemProfile({ dataDir: this.options.dataDir });
+    const profile = await collectSystemProfile({
+      dataDir: this.options.dataDir,
+      probes: { runtime: () => collectRuntimeFacts(undefined, undefined, () => this.prover.backend.current()) },
+    });
     const ownProofs = provingBefore || this.proving();
     if (this.options.chromiumGpu) {
       // The GPU process may be gone (crashed, disabled); the profile stands without Chromium's view.
@@ -307,7 +311,7 @@ export class ZkdeskServices {
   }
 
   async estimate(circuit: CheckedCircuit): Promise<EstimateBreakdown> {
-    const [calibration, history] = await Promise.all([this.currentCalibration(), this.history.read({ limit: 500 })]);
+    const [calibration, history, backend] = await Promise.all([this.currentCalibration(), this.history.read({ limit: 500 }), this.prover.backend.current()]);
     return estimateProof(
       {
         circuitId: circuit.id,
@@ -320,6 +324,7 @@ export class ZkdeskServices {
       },
       calibration,
       history,
+      backend.backend,
     );
   }
 

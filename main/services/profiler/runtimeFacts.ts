@@ -4,15 +4,19 @@ import os from 'node:os';
 import type { RuntimeFacts } from './systemProfile.js';
 import { detectWasmFeatures } from './wasmFeatures.js';
 import { detectEmulation, defaultEmulationEnv, type EmulationEnv } from './emulation.js';
-import { machineBackend } from '../../../native-workers/nativeGroth16.js';
+import type { BackendReport } from '../../../native-workers/protocol.js';
+import { NodeWorkerLauncher } from '../prover/nodeWorkerLauncher.js';
+import { askWorkerForBackend } from '../prover/workerBackend.js';
 
 type Versions = Partial<Record<'node' | 'v8' | 'electron' | 'chrome', string>>;
 
 export async function collectRuntimeFacts(
   versions: Versions = process.versions as Versions,
   emulationEnv: EmulationEnv = defaultEmulationEnv(),
+  // Outside the app's services (zkdesk profile, bundles) a Node probe worker answers.
+  workerBackend: () => Promise<BackendReport> = () => askWorkerForBackend(new NodeWorkerLauncher()),
 ): Promise<RuntimeFacts> {
-  const emulation = await detectEmulation(emulationEnv);
+  const [emulation, reported] = await Promise.all([detectEmulation(emulationEnv), workerBackend().catch(() => null)]);
   return {
     node: versions.node ?? 'unknown',
     v8: versions.v8 ?? 'unknown',
@@ -26,6 +30,7 @@ export async function collectRuntimeFacts(
     wasm: detectWasmFeatures(),
     // What the OS lets this process use (cgroups, affinity), not the cores the box has.
     availableParallelism: os.availableParallelism(),
-    proverBackend: machineBackend(),
+    // As a worker reported it; absent when no worker could start.
+    ...(reported ? { proverBackend: reported.backend, proverBinary: reported.binary, proverReason: reported.reason } : {}),
   };
 }

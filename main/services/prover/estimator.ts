@@ -11,7 +11,7 @@ import { estimatePeakMemoryBytes } from './memoryEstimate.js';
 import type { JobRecord } from './proverTypes.js';
 import type { Calibration, CircuitShape, EstimateBreakdown } from '../profiler/calibrationTypes.js';
 import { median } from '../../../common/median.js';
-import { machineBackend } from '../../../native-workers/nativeGroth16.js';
+import type { ProverBackend } from '../../../native-workers/protocol.js';
 
 interface Point {
   power: number;
@@ -86,10 +86,11 @@ export function correctionFactor(calibration: Calibration, history: readonly Job
   return { factor: ref.proveMs / model.modelProveMs, source: `reference proof of ${ref.circuitId} at calibration` };
 }
 
-export function estimateProof(shape: CircuitShape, calibration: Calibration | null, history: readonly JobRecord[] = []): EstimateBreakdown {
+/** `backend`: what the workers reported they prove with; a calibration's own backend wins. */
+export function estimateProof(shape: CircuitShape, calibration: Calibration | null, history: readonly JobRecord[] = [], backendInUse: ProverBackend = 'snarkjs'): EstimateBreakdown {
   // Memory and stage times differ between the two provers: learn from proofs made by the one in use.
   // A calibration from before the native prover was made with snarkjs.
-  const backend = calibration ? (calibration.backend ?? 'snarkjs') : machineBackend();
+  const backend = calibration ? (calibration.backend ?? 'snarkjs') : backendInUse;
   const sameCircuit = shape.zkeySha256
     ? history.filter((r) => r.outcome === 'verified' && r.circuitSha256 === shape.zkeySha256 && (r.backend ?? 'snarkjs') === backend)
     : [];

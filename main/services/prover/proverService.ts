@@ -18,7 +18,7 @@ import type { JobOutcome, JobRecord, JobSnapshot, JobTimings, ProofResult, Prove
 
 export type { JobSnapshot, ProofResult, ProverEvent } from './proverTypes.js';
 import { estimatePeakMemoryBytes } from './memoryEstimate.js';
-import { machineBackend } from '../../../native-workers/nativeGroth16.js';
+import { askWorkerForBackend, WorkerBackend } from './workerBackend.js';
 import { readProcessRss, type ProcessMemoryProbe } from './processMemory.js';
 import { ProofQueue } from './proofQueue.js';
 import type { CheckedCircuit, ResolvedCircuit } from './resolvedCircuit.js';
@@ -132,7 +132,11 @@ export class ProverService {
   /** What the settings say now: changed by reconfigure() while the service runs. */
   private limits: ProverLimits;
 
+  /** Which prover the workers use, from their ready messages. */
+  readonly backend: WorkerBackend;
+
   constructor(private readonly options: ProverServiceOptions) {
+    this.backend = new WorkerBackend(() => askWorkerForBackend(options.launcher));
     this.now = options.now ?? (() => new Date());
     this.threads = options.threads ?? os.availableParallelism();
     this.availableMemory = options.availableMemory ?? (() => os.freemem());
@@ -207,7 +211,7 @@ export class ProverService {
       input = checkInput(request.input, request.circuit.manifest?.inputs ?? null);
       const wasm = circuit.wasmInterface;
       if (wasm) await checkInputAgainstWasm(input, wasm, () => mainSignalNames(circuit.files.wasmPath));
-      expectedPeakBytes = estimatePeakMemoryBytes({ wires: circuit.header.nVars, zkeyBytes: circuit.zkeyBytes }, this.threads, machineBackend());
+      expectedPeakBytes = estimatePeakMemoryBytes({ wires: circuit.header.nVars, zkeyBytes: circuit.zkeyBytes }, this.threads, (await this.backend.current()).backend);
       this.refuseIfNeverFits(expectedPeakBytes);
     } catch (error) {
       const zk = ZkError.wrap(error);
@@ -305,6 +309,7 @@ export class ProverService {
       probe: this.options.probe ?? readProcessRss,
       cacheMb: this.options.workerCacheMb,
       onLog: (record, pid) => this.options.onWorkerLog?.(record.level, record.msg, { ...record.fields, pid }),
+      onBackend: (report) => this.backend.record(report),
     });
     this.slots.add(slot);
     this.emit({ type: 'worker', event: 'started', pid: slot.pid });

@@ -8,7 +8,7 @@ import si from 'systeminformation';
 import { collectSystemProfile } from '../../../main/services/profiler/profileCollector.js';
 import { systemProfileSchema, type SystemProfile } from '../../../main/services/profiler/systemProfile.js';
 import type { CpuFacts } from '../../../main/services/profiler/systemProfile.js';
-import { locateNativeProver } from '../../../native-workers/nativeGroth16.js';
+import { selectNativeProver } from '../../../native-workers/nativeGroth16.js';
 
 let tmp: string;
 let profile: SystemProfile;
@@ -47,7 +47,7 @@ describe('the real profile of this machine', () => {
 
   it('says which prover this machine proves with, as the workers will decide it', () => {
     if (profile.runtime.status !== 'ok') throw new Error('runtime missing');
-    expect(profile.runtime.proverBackend).toBe(locateNativeProver() ? 'native' : 'snarkjs');
+    expect(profile.runtime.proverBackend).toBe(selectNativeProver().report.backend);
   });
 
   it('describes this machine as Node and the OS see it', () => {
