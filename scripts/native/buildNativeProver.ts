@@ -51,6 +51,7 @@ function missingTool(variant: NativeVariant): string | null {
   if (process.platform !== variant.buildsOn) {
     return variant.buildsOn === 'darwin' ? 'it is built on macOS (clang and Apple\'s SDK)' : `it is built on ${variant.buildsOn}`;
   }
+  if (variant.buildsOnArch && process.arch !== variant.buildsOnArch) return `it is built on ${variant.buildsOn}-${variant.buildsOnArch} (the host's own g++)`;
   if (variant.nasmFormat && !hasCommand('nasm')) return 'nasm is not installed';
   if (!hasCommand(variant.compiler)) return `${variant.compiler} is not installed`;
   return null;

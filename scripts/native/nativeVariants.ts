@@ -17,8 +17,9 @@ export interface NativeVariant {
   flags: string[];
   link: string[];
   threads: NativeBinary['threads'];
-  /** Where it can be built: the build host's process.platform. */
+  /** Where it can be built: the build host's process.platform (and arch, where the compiler is the host's own). */
   buildsOn: NodeJS.Platform;
+  buildsOnArch?: string;
   /** How this machine runs it, where it can: a prefix command (qemu-aarch64, wine). */
   runner?: { command: string; args: string[]; debianPackage: string };
 }
@@ -41,6 +42,7 @@ export const nativeVariants: NativeVariant[] = [
     link: linuxStatic,
     threads: 'openmp',
     buildsOn: 'linux',
+    buildsOnArch: 'x64',
   },
   {
     target: 'linux-x64',
@@ -53,6 +55,7 @@ export const nativeVariants: NativeVariant[] = [
     link: linuxStatic,
     threads: 'openmp',
     buildsOn: 'linux',
+    buildsOnArch: 'x64',
   },
   {
     target: 'linux-arm64',

@@ -42,6 +42,7 @@ function hasCommand(name: string): boolean {
   }
 }
 
+/** A build this machine should run, or why not; `cpu` reasons are no failure even in CI. */
 function builtHere(variant: NativeVariant): Built | string {
   const dir = path.join(nativeRoot, variant.target);
   let entry: NativeBinary | undefined;
@@ -55,19 +56,19 @@ function builtHere(variant: NativeVariant): Built | string {
   if (variant.runner && !hasCommand(variant.runner.command)) return `${variant.runner.command} is not installed (apt-get install ${variant.runner.debianPackage})`;
   if (variant.cpuFeatures.length > 0) {
     const flags = new Set(/^flags\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.split(/\s+/) ?? []);
-    if (!variant.cpuFeatures.every((f) => flags.has(f))) return `this CPU lacks ${variant.cpuFeatures.join('/')}`;
+    if (!variant.cpuFeatures.every((f) => flags.has(f))) return `cpu: this CPU lacks ${variant.cpuFeatures.join('/')}`;
   }
   return { variant, entry, file, prefix: variant.runner ? [variant.runner.command, ...variant.runner.args] : [] };
 }
 
 const runnable: Built[] = [];
-for (const variant of nativeVariants.filter((v) => v.buildsOn === process.platform)) {
+for (const variant of nativeVariants.filter((v) => v.buildsOn === process.platform && (!v.buildsOnArch || v.buildsOnArch === process.arch))) {
   const built = builtHere(variant);
   if (typeof built !== 'string') {
     runnable.push(built);
     continue;
   }
-  if (process.env.ZKDESK_REQUIRE_NATIVE === '1') throw new Error(`ZKDESK_REQUIRE_NATIVE=1 but ${built}`);
+  if (process.env.ZKDESK_REQUIRE_NATIVE === '1' && !built.startsWith('cpu: ')) throw new Error(`ZKDESK_REQUIRE_NATIVE=1 but ${built}`);
   console.log(`Native build test of ${variant.target}/${variant.file} skipped: ${built}.`);
 }
 const crossBuilds = runnable.filter((b) => b.variant.runner);
@@ -112,18 +113,17 @@ async function verifies(id: string, output: string): Promise<boolean> {
 }
 
 describe.skipIf(runnable.length === 0)('every native build proves alike', () => {
-  it('with r and s pinned, each build makes the same proof of each bundled circuit, and snarkjs verifies it', async () => {
-    for (const id of circuits) {
-      const proofs = new Map<string, string>();
-      for (const built of runnable) {
-        const { code, stdout, stderr } = await prove(built, id, { ZKDESK_TEST_FIXED_BLINDING: pinned });
-        const name = `${built.variant.target}/${built.variant.file}`;
-        expect(code, `${name} ${id}: ${stderr.slice(-300)}`).toBe(0);
-        expect(await verifies(id, stdout), `${name} ${id}`).toBe(true);
-        proofs.set(name, stdout);
-      }
-      expect(new Set(proofs.values()).size, `${id}: ${[...proofs.keys()].join(', ')}`).toBe(1);
+  // Emulated builds (qemu, wine) run the smaller circuits: emulation makes them slow, not different.
+  it.each(circuits)('with r and s pinned, each build makes the same proof of %s, and snarkjs verifies it', { timeout: 600_000 }, async (id) => {
+    const proofs = new Map<string, string>();
+    for (const built of runnable.filter((b) => !b.variant.runner || id !== 'stress-14')) {
+      const { code, stdout, stderr } = await prove(built, id, { ZKDESK_TEST_FIXED_BLINDING: pinned });
+      const name = `${built.variant.target}/${built.variant.file}`;
+      expect(code, `${name} ${id}: ${stderr.slice(-300)}`).toBe(0);
+      expect(await verifies(id, stdout), `${name} ${id}`).toBe(true);
+      proofs.set(name, stdout);
     }
+    expect(new Set(proofs.values()).size, `${id}: ${[...proofs.keys()].join(', ')}`).toBe(1);
   });
 
   it('says which field path each build has, as its manifest does', () => {
@@ -149,7 +149,7 @@ describe.skipIf(process.platform !== 'linux' || !runnable.some((b) => b.variant.
 });
 
 describe.skipIf(crossBuilds.length === 0)('cross builds in a real worker', () => {
-  it('prove stress-12, merkle-membership and a package opened from disk through the worker, each verified by snarkjs', async () => {
+  it('prove stress-12, merkle-membership and a package opened from disk through the worker, each verified by snarkjs', { timeout: 900_000 }, async () => {
     const packageDir = path.join(tmp, 'merkle-package');
     await cp(path.dirname((await registry.resolve('merkle-membership')).files.zkeyPath), packageDir, { recursive: true });
     const opened = await openCircuitPackage(packageDir, { hashes: new FileHashCache(), unpackDir: path.join(tmp, 'unpacked') });
@@ -180,7 +180,7 @@ describe.skipIf(crossBuilds.length === 0)('cross builds in a real worker', () =>
 });
 
 describe.skipIf(runnable.length === 0)('each build dies with whoever holds its stdin', () => {
-  it('stops mid-proof when stdin closes (--watch-stdin), on every build', async () => {
+  it('stops mid-proof when stdin closes (--watch-stdin), on every build', { timeout: 300_000 }, async () => {
     for (const built of runnable) {
       const zkey = (await registry.resolve('stress-14')).files.zkeyPath;
       const [command, ...args] = [...built.prefix, built.file, '--watch-stdin', zkey, '-'];
