@@ -16,8 +16,8 @@ import { JobHistory } from '../main/services/prover/jobHistory.js';
 import { NodeWorkerLauncher } from '../main/services/prover/nodeWorkerLauncher.js';
 import { readProcessRss } from '../main/services/prover/processMemory.js';
 import { ProverService } from '../main/services/prover/proverService.js';
-import { bundledCircuitsDir, projectRoot } from '../main/services/resourcePaths.js';
-import { proverWorkerScript } from '../native-workers/workerScripts.js';
+import { bundledCircuitsDir, projectRoot } from '../node/resourcePaths.js';
+import { backendProbeScript, proverWorkerScript } from '../native-workers/workerScripts.js';
 import { defaultDataDir } from '../main/cli/cliContext.js';
 import type { ResolvedCircuit } from '../main/services/prover/resolvedCircuit.js';
 import { median } from '../common/median.js';
@@ -95,6 +95,7 @@ async function main(): Promise<void> {
   const prover = new ProverService({
     launcher: new NodeWorkerLauncher(),
     workerScript: proverWorkerScript,
+    backendProbeScript,
     history: new JobHistory(benchData),
     poolSize: 1,
     memoryCapBytes: Math.floor(os.totalmem() * 0.75),

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { selectNativeProver } from './nativeGroth16.js';
 import { connectToParent } from './workerPort.js';
-import { PROTOCOL_VERSION } from './protocol.js';
+import { PROTOCOL_VERSION } from '../common/workerProtocol.js';
 
 const port = connectToParent();
 const require = createRequire(import.meta.url);

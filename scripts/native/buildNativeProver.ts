@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { projectRoot } from '../../main/services/resourcePaths.js';
+import { projectRoot } from '../../node/resourcePaths.js';
 import { parseNativeManifest, type NativeBinary, type NativeManifest } from '../../native-workers/nativeManifest.js';
 import { nativeVariants, type NativeVariant } from './nativeVariants.js';
 

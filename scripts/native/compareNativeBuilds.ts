@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { WitnessCalculatorBuilder } from 'circom_runtime';
-import { projectRoot } from '../../main/services/resourcePaths.js';
+import { projectRoot } from '../../node/resourcePaths.js';
 import { nativeTarget, parseNativeManifest } from '../../native-workers/nativeManifest.js';
 
 const args = process.argv.slice(2);

@@ -11,8 +11,9 @@ import { peekSettings } from '../../services/settings/settingsStore.js';
 import { planBundle } from '../../services/diagnostics/bundlePlan.js';
 import { DEFAULT_SIZE_CAP_BYTES, previewBundle } from '../../services/diagnostics/bundleSelection.js';
 import { writeBundle } from '../../services/diagnostics/bundleWriter.js';
-import { sectionIds, type SectionId } from '../../services/diagnostics/bundleManifest.js';
+import { sectionIds, type SectionId } from '../../../common/diagnostics/bundleManifest.js';
 import { localBundleSources } from '../../services/diagnostics/localBundleSources.js';
+import { workerRuntimeProbe } from '../workerRuntimeProbe.js';
 import { createRedactor, processRedactionContext } from '../../services/diagnostics/redact.js';
 
 interface BundleOptions {
@@ -77,6 +78,7 @@ export function registerBundleCommand(program: Command): void {
         appVersion: version,
         predictedTimeWarnSec: settings?.predictedTimeWarnSec ?? 30,
         workerMemoryCapMb: settings?.workerMemoryCapMb ?? null,
+        probes: workerRuntimeProbe,
       });
       const plan = await planBundle({ dataDir: ctx.dataDir, sources, redactor, sinceDays });
       const selection = { sizeCapBytes: capBytes, exclude, include };

@@ -1,20 +1,19 @@
 // The runtime zkdesk itself runs in: what decides whether the proving code gets its fast paths
 // (WebAssembly features, worker count) no matter how strong the hardware is.
 import os from 'node:os';
-import type { RuntimeFacts } from './systemProfile.js';
+import type { RuntimeFacts } from '../../../common/profiler/systemProfile.js';
 import { detectWasmFeatures } from './wasmFeatures.js';
 import { detectEmulation, defaultEmulationEnv, type EmulationEnv } from './emulation.js';
-import type { BackendReport } from '../../../native-workers/protocol.js';
-import { NodeWorkerLauncher } from '../prover/nodeWorkerLauncher.js';
-import { askWorkerForBackend } from '../prover/workerBackend.js';
+import type { BackendReport } from '../../../common/workerProtocol.js';
 
 type Versions = Partial<Record<'node' | 'v8' | 'electron' | 'chrome', string>>;
 
 export async function collectRuntimeFacts(
   versions: Versions = process.versions as Versions,
   emulationEnv: EmulationEnv = defaultEmulationEnv(),
-  // Outside the app's services (zkdesk profile, bundles) a Node probe worker answers.
-  workerBackend: () => Promise<BackendReport> = () => askWorkerForBackend(new NodeWorkerLauncher()),
+  // Which prover the workers use, as a worker reports it (the prover service's, or a probe
+  // worker's); without one the profile does not guess.
+  workerBackend: () => Promise<BackendReport> = () => Promise.reject(new Error('no worker to ask')),
 ): Promise<RuntimeFacts> {
   const [emulation, reported] = await Promise.all([detectEmulation(emulationEnv), workerBackend().catch(() => null)]);
   return {

@@ -8,10 +8,10 @@
 // calibration, then refined from recent jobs (this circuit's own first). Simple on purpose:
 // every input is shown.
 import { estimatePeakMemoryBytes } from './memoryEstimate.js';
-import type { JobRecord } from './proverTypes.js';
-import type { Calibration, CircuitShape, EstimateBreakdown } from '../profiler/calibrationTypes.js';
+import type { JobRecord } from '../../../common/prover/proverTypes.js';
+import type { Calibration, CircuitShape, EstimateBreakdown } from '../../../common/profiler/calibrationTypes.js';
 import { median } from '../../../common/median.js';
-import type { ProverBackend } from '../../../native-workers/protocol.js';
+import type { ProverBackend } from '../../../common/workerProtocol.js';
 
 interface Point {
   power: number;

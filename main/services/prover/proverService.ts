@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ZkError, type ErrorPayload } from '../../../common/errors.js';
-import type { CircuitInput, ProofStage, StageTimings } from '../../../native-workers/protocol.js';
+import type { CircuitInput, ProofStage, StageTimings } from '../../../common/workerProtocol.js';
 import { fileWriteError } from '../files/atomicWrite.js';
 import { checkArtifacts } from './artifactCheck.js';
 import { FileHashCache } from './fileHash.js';
@@ -14,9 +14,9 @@ import { checkInput } from './inputCheck.js';
 import { checkInputAgainstWasm } from './wasmInputCheck.js';
 import { mainSignalNames, WasmInterfaceCache } from './wasmInterface.js';
 import type { JobHistory } from './jobHistory.js';
-import type { JobOutcome, JobRecord, JobSnapshot, JobTimings, ProofResult, ProverEvent } from './proverTypes.js';
+import type { JobOutcome, JobRecord, JobSnapshot, JobTimings, ProofResult, ProverEvent } from '../../../common/prover/proverTypes.js';
 
-export type { JobSnapshot, ProofResult, ProverEvent } from './proverTypes.js';
+export type { JobSnapshot, ProofResult, ProverEvent } from '../../../common/prover/proverTypes.js';
 import { estimatePeakMemoryBytes } from './memoryEstimate.js';
 import { askWorkerForBackend, WorkerBackend } from './workerBackend.js';
 import { readProcessRss, type ProcessMemoryProbe } from './processMemory.js';
@@ -29,6 +29,8 @@ export interface ProverServiceOptions {
   launcher: WorkerLauncher;
   /** Absolute path of native-workers/prover.js. */
   workerScript: string;
+  /** Absolute path of native-workers/backendProbe.js: asked which prover workers use before one has said. */
+  backendProbeScript: string;
   history: JobHistory;
   poolSize: number;
   memoryCapBytes: number;
@@ -136,7 +138,7 @@ export class ProverService {
   readonly backend: WorkerBackend;
 
   constructor(private readonly options: ProverServiceOptions) {
-    this.backend = new WorkerBackend(() => askWorkerForBackend(options.launcher));
+    this.backend = new WorkerBackend(() => askWorkerForBackend(options.launcher, options.backendProbeScript));
     this.now = options.now ?? (() => new Date());
     this.threads = options.threads ?? os.availableParallelism();
     this.availableMemory = options.availableMemory ?? (() => os.freemem());

@@ -2,14 +2,13 @@
 // decides it itself (a packaged app tells its workers where the binary is; only they know what
 // they found there). Before any proving worker has reported, a probe worker is asked.
 import { ZkError } from '../../../common/errors.js';
-import type { BackendReport } from '../../../native-workers/protocol.js';
-import { backendProbeScript } from '../../../native-workers/workerScripts.js';
+import type { BackendReport } from '../../../common/workerProtocol.js';
 import type { WorkerLauncher } from './workerLauncher.js';
 
 const PROBE_TIMEOUT_MS = 30_000;
 
-/** Starts the probe worker under `launcher` and returns the backend it reports. */
-export function askWorkerForBackend(launcher: WorkerLauncher, script: string = backendProbeScript): Promise<BackendReport> {
+/** Starts the probe worker (native-workers/backendProbe.js) under `launcher` and returns the backend it reports. */
+export function askWorkerForBackend(launcher: WorkerLauncher, script: string): Promise<BackendReport> {
   const worker = launcher.launch({ script, name: 'zkdesk-backend-probe' });
   return new Promise<BackendReport>((resolve, reject) => {
     const timer = setTimeout(() => {

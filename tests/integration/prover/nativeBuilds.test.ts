@@ -15,7 +15,7 @@ import * as snarkjs from 'snarkjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCircuitPackage } from '../../../main/services/prover/circuitPackage.js';
 import { FileHashCache } from '../../../main/services/prover/fileHash.js';
-import { projectRoot } from '../../../main/services/resourcePaths.js';
+import { projectRoot } from '../../../node/resourcePaths.js';
 import { parseNativeManifest, type NativeBinary } from '../../../native-workers/nativeManifest.js';
 import { nativeVariants, type NativeVariant } from '../../../scripts/native/nativeVariants.js';
 import { makeHarness, registry, releaseCurve, sampleInput, verifiesWithSnarkjs } from '../../support/proverHarness.js';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NativeGroth16, selectNativeProver } from '../../../native-workers/nativeGroth16.js';
 import { chooseBinary, cpuFlags, nativeTarget, type NativeManifest } from '../../../native-workers/nativeManifest.js';
-import { projectRoot } from '../../../main/services/resourcePaths.js';
+import { projectRoot } from '../../../node/resourcePaths.js';
 import { isAlive, makeHarness, registry, releaseCurve, sampleInput, verifiesWithSnarkjs, waitFor, type Harness } from '../../support/proverHarness.js';
 
 const selection = selectNativeProver({});
