@@ -34,7 +34,8 @@ async function load(file: string): Promise<Record<string, any>> {
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder validation and has what releases rely on', async () => {
+  // The first load compiles electron-builder's schema: seconds on a busy two-core machine.
+  it('passes electron-builder validation and has what releases rely on', { timeout: 60_000 }, async () => {
     const c = await load('electron-builder.yml');
     expect(c.appId).toBe('org.zkdesk.desktop');
     expect(c.productName).toBe('zkdesk');
