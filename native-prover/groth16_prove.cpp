@@ -1,13 +1,16 @@
-// zkdesk's native Groth16 prover for bn128 keys made by snarkjs: the same algorithm as snarkjs's
-// groth16_prove.js (witness MSMs, A/B/C on the odd coset, H from A·B − C), on iden3's ffiasm
-// curve and MSM code over our field (field/: ffiasm's generated assembly or portable C++). Usage:
+// zkdesk's native Groth16 prover for bn128 keys made by snarkjs: the same statement as snarkjs's
+// groth16_prove.js (witness MSMs, A/B/C on the odd coset, H from A·B − C), with our own MSM
+// (msm.hpp), FFT (coset_fft.hpp) and thread pool (thread_pool.hpp) on our field (field/: ffiasm's
+// generated assembly or portable C++) and iden3's ffiasm curve code. Usage:
 //   zkdesk-groth16 [--watch-stdin] <circuit.zkey> <witness.wtns|->
 //   zkdesk-groth16 --field          (prints which field path this build has: asm or portable)
 // --watch-stdin: the caller keeps stdin open for the whole job and its closing ends the prover
 // (platform/parent_watch.hpp); a witness on stdin is then read by its own length, not to EOF.
 // Prints {"proof":…,"publicSignals":[…]} in snarkjs's JSON format on stdout, progress lines
 // ("@progress <fraction> <step>") on stderr; a failure is one "error: …" line on stderr and exit 1.
+// ZKDESK_TIMINGS=1 adds "@time <step> <ms>" lines (scripts/native/compareRapidsnark.ts reads them).
 // The caller (native-workers/nativeGroth16.ts) verifies every proof before anyone sees it.
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -25,11 +28,14 @@
 #endif
 
 #include "alt_bn128.hpp"
-#include "domain_fft.hpp"
+#include "bn128_roots.hpp"
+#include "coset_fft.hpp"
+#include "msm.hpp"
 #include "platform/parent_watch.hpp"
 #include "platform/peak_memory.hpp"
 #include "platform/stdin_bytes.hpp"
 #include "snark_files.hpp"
+#include "thread_pool.hpp"
 
 using namespace AltBn128;
 // fr.hpp also declares a global FrElement (its tagged element); this is the raw Montgomery one.
@@ -95,6 +101,21 @@ std::string g2Json(G2Point &p) {
 
 void progress(double fraction, const char *step) { std::cerr << "@progress " << fraction << " " << step << std::endl; }
 
+class StepClock {
+public:
+    StepClock() : enabled_(std::getenv("ZKDESK_TIMINGS") != nullptr), last_(std::chrono::steady_clock::now()) {}
+    void lap(const char *step) {
+        if (!enabled_) return;
+        auto now = std::chrono::steady_clock::now();
+        std::cerr << "@time " << step << " " << std::chrono::duration<double, std::milli>(now - last_).count() << std::endl;
+        last_ = now;
+    }
+
+private:
+    bool enabled_;
+    std::chrono::steady_clock::time_point last_;
+};
+
 void requireSize(uint64_t actual, uint64_t expected, const char *what) {
     if (actual != expected) throw std::invalid_argument(std::string("the proving key's ") + what + " section has the wrong size");
 }
@@ -133,6 +154,8 @@ int main(int argc, char **argv) {
     // prover left running would keep burning every core for nobody.
     if (!watchStdin) startParentWatch(false);
     try {
+        StepClock clock;
+        zkdesk::ThreadPool pool;
         std::vector<uint8_t> zkeyBytes = readFile(args[0]);
         SectionedFile zkey(zkeyBytes, "zkey", "the proving key");
         ZkeyHeader header(zkey);
@@ -147,83 +170,112 @@ int main(int argc, char **argv) {
             throw std::invalid_argument("the witness has " + std::to_string(wtnsHeader.nVars) + " values, the proving key expects " +
                                         std::to_string(header.nVars));
         }
-
         const uint32_t nVars = header.nVars;
         const uint32_t nPublic = header.nPublic;
         const uint64_t n = header.domainSize;
+        const uint64_t g1 = sizeof(G1PointAffine), g2 = sizeof(G2PointAffine);
+        G1PointAffine alpha1, beta1, delta1;
+        G2PointAffine beta2, delta2;
+        std::memcpy(&alpha1, header.alpha1, sizeof alpha1);
+        std::memcpy(&beta1, header.beta1, sizeof beta1);
+        std::memcpy(&beta2, header.beta2, sizeof beta2);
+        std::memcpy(&delta1, header.delta1, sizeof delta1);
+        std::memcpy(&delta2, header.delta2, sizeof delta2);
+        clock.lap("read");
+
         uint32_t power = 0;
         while ((uint64_t(1) << power) < n) power++;
-
-        const uint64_t g1 = sizeof(G1PointAffine), g2 = sizeof(G2PointAffine);
+        if (n == 0 || n != (uint64_t(1) << power) || power >= 28) throw std::invalid_argument("the proving key's domain is not a power of two");
+        if (nVars <= nPublic) throw std::invalid_argument("the proving key's header is damaged");
         requireSize(wtnsFile.size(2), uint64_t(nVars) * sizeof(Scalar), "witness");
         requireSize(zkey.size(5), uint64_t(nVars) * g1, "A points");
         requireSize(zkey.size(6), uint64_t(nVars) * g1, "B1 points");
         requireSize(zkey.size(7), uint64_t(nVars) * g2, "B2 points");
         requireSize(zkey.size(8), uint64_t(nVars - nPublic - 1) * g1, "C points");
         requireSize(zkey.size(9), n * g1, "H points");
-        if (n != (uint64_t(1) << power)) throw std::invalid_argument("the proving key's domain is not a power of two");
 
         // Witness values are in standard form: the MSMs take them as scalars as they are.
-        auto *wtns = reinterpret_cast<Scalar *>(wtnsFile.mutableData(2));
-        auto *coefsSection = zkey.mutableData(4);
-        const uint32_t nCoefs = *reinterpret_cast<uint32_t *>(coefsSection);
+        const auto *wtns = reinterpret_cast<const Scalar *>(wtnsFile.data(2));
+        const uint8_t *coefsSection = zkey.data(4);
+        if (zkey.size(4) < 4) throw std::invalid_argument("the proving key's coefficients section has the wrong size");
+        uint32_t nCoefs;
+        std::memcpy(&nCoefs, coefsSection, 4);
         requireSize(zkey.size(4), 4 + uint64_t(nCoefs) * sizeof(Coef), "coefficients");
-        auto *coefs = reinterpret_cast<Coef *>(coefsSection + 4);
-        auto *pointsA = reinterpret_cast<G1PointAffine *>(zkey.mutableData(5));
-        auto *pointsB1 = reinterpret_cast<G1PointAffine *>(zkey.mutableData(6));
-        auto *pointsB2 = reinterpret_cast<G2PointAffine *>(zkey.mutableData(7));
-        auto *pointsC = reinterpret_cast<G1PointAffine *>(zkey.mutableData(8));
-        auto *pointsH = reinterpret_cast<G1PointAffine *>(zkey.mutableData(9));
+        const auto *coefs = reinterpret_cast<const Coef *>(coefsSection + 4);
+        const auto *pointsA = reinterpret_cast<const G1PointAffine *>(zkey.data(5));
+        const auto *pointsB1 = reinterpret_cast<const G1PointAffine *>(zkey.data(6));
+        const auto *pointsB2 = reinterpret_cast<const G2PointAffine *>(zkey.data(7));
+        const auto *pointsC = reinterpret_cast<const G1PointAffine *>(zkey.data(8));
+        const auto *pointsH = reinterpret_cast<const G1PointAffine *>(zkey.data(9));
 
         G1Point piA, piB1, piC, piH;
         G2Point piB;
-        const unsigned int fr = sizeof(Scalar);
-        // Fractions by measured share of the work (the G2 MSM costs about three G1 ones).
-        progress(0.05, "A");
-        G1.multiMulByScalar(piA, pointsA, reinterpret_cast<uint8_t *>(wtns), fr, nVars);
-        progress(0.15, "B1");
-        G1.multiMulByScalar(piB1, pointsB1, reinterpret_cast<uint8_t *>(wtns), fr, nVars);
-        progress(0.25, "B2");
-        G2.multiMulByScalar(piB, pointsB2, reinterpret_cast<uint8_t *>(wtns), fr, nVars);
-        progress(0.55, "C");
-        G1.multiMulByScalar(piC, pointsC, reinterpret_cast<uint8_t *>(wtns + nPublic + 1), fr, nVars - nPublic - 1);
-        progress(0.65, "ABC");
+        zkdesk::MsmScratch<Curve<RawFq>> g1Scratch(pool.size());
+        zkdesk::MsmScratch<Curve<F2Field<RawFq>>> g2Scratch(pool.size());
+        // One set of digits serves A, B1, B2 and (from nPublic + 1 on) C.
+        zkdesk::SignedDigits digits;
+        digits.compute(pool, reinterpret_cast<const uint64_t *>(wtns), nVars, zkdesk::windowBitsFor(nVars));
+        clock.lap("digits");
+        progress(0.05, "witness-MSMs");
+        {
+            zkdesk::Msm<Curve<F2Field<RawFq>>> b2(G2, g2Scratch, piB, pointsB2, digits, 0, nVars);
+            zkdesk::Msm<Curve<RawFq>> a1(G1, g1Scratch, piA, pointsA, digits, 0, nVars);
+            zkdesk::Msm<Curve<RawFq>> b1(G1, g1Scratch, piB1, pointsB1, digits, 0, nVars);
+            zkdesk::Msm<Curve<RawFq>> c1(G1, g1Scratch, piC, pointsC, digits, nPublic + 1, nVars - nPublic - 1);
+            // The G2 MSM (about three G1 ones) first, so the last tasks are small ones.
+            zkdesk::runMsms(pool, {&b2, &a1, &b1, &c1});
+        }
+        clock.lap("msm-ABC");
+        digits = zkdesk::SignedDigits();
+        progress(0.65, "FFT");
 
         // A and B evaluated on the domain. A stored coefficient is c·R² (snarkjs's zkey), so its
         // Montgomery product with a standard-form witness value is c·w in Montgomery form.
         std::vector<Scalar> a(n), b(n), c(n);
-        for (uint64_t i = 0; i < n; i++) {
-            Fr.copy(a[i], Fr.zero());
-            Fr.copy(b[i], Fr.zero());
-        }
+        std::memset(a.data(), 0, n * sizeof(Scalar));
+        std::memset(b.data(), 0, n * sizeof(Scalar));
         for (uint32_t i = 0; i < nCoefs; i++) {
             const Coef &k = coefs[i];
             if (k.c >= n || k.s >= nVars || k.m > 1) throw std::invalid_argument("the proving key's coefficients are damaged");
-            Scalar term;
-            Fr.mul(term, wtns[k.s], k.coef);
-            Scalar &target = (k.m == 0) ? a[k.c] : b[k.c];
-            Fr.add(target, target, term);
         }
-#pragma omp parallel for
-        for (uint64_t i = 0; i < n; i++) Fr.mul(c[i], a[i], b[i]);
+        // One task fills A, another B: each owns its array, so no two threads add into one value.
+        pool.run(2, [&](size_t matrix, unsigned) {
+            Scalar *target = matrix == 0 ? a.data() : b.data();
+            for (uint32_t i = 0; i < nCoefs; i++) {
+                const Coef &k = coefs[i];
+                if (k.m != matrix) continue;
+                Scalar term;
+                Fr.mul(term, wtns[k.s], k.coef);
+                Fr.add(target[k.c], target[k.c], term);
+            }
+        });
+        pool.forRange(n, 4096, [&](size_t begin, size_t end) {
+            for (size_t i = begin; i < end; i++) Fr.mul(c[i], a[i], b[i]);
+        });
+        clock.lap("abc");
 
         // To the odd coset (ω_{2n}^i shifts), where the zkey's H points are expressed.
-        DomainFft<RawFr> fft(n * 2);
-        for (auto *v : {&a, &b, &c}) {
-            Scalar *p = v->data();
-            fft.ifft(p, n);
-#pragma omp parallel for
-            for (uint64_t i = 0; i < n; i++) Fr.mul(p[i], p[i], fft.root(power + 1, i));
-            fft.fft(p, n);
+        {
+            zkdesk::CosetFft<RawFr> fft(Fr, pool, power, zkdesk::rootOfUnity(power + 1));
+            fft.toOddCoset({a.data(), b.data(), c.data()});
         }
-#pragma omp parallel for
-        for (uint64_t i = 0; i < n; i++) {
-            Fr.mul(a[i], a[i], b[i]);
-            Fr.sub(a[i], a[i], c[i]);
-            Fr.fromMontgomery(a[i], a[i]);
-        }
+        clock.lap("fft");
+        pool.forRange(n, 4096, [&](size_t begin, size_t end) {
+            for (size_t i = begin; i < end; i++) {
+                Fr.mul(a[i], a[i], b[i]);
+                Fr.sub(a[i], a[i], c[i]);
+                Fr.fromMontgomery(a[i], a[i]);
+            }
+        });
+        b = std::vector<Scalar>();
+        c = std::vector<Scalar>();
         progress(0.8, "H");
-        G1.multiMulByScalar(piH, pointsH, reinterpret_cast<uint8_t *>(a.data()), fr, n);
+        {
+            zkdesk::SignedDigits hDigits;
+            hDigits.compute(pool, reinterpret_cast<const uint64_t *>(a.data()), n, zkdesk::windowBitsFor(n));
+            zkdesk::Msm<Curve<RawFq>>::run(pool, G1, piH, pointsH, hDigits, 0, n);
+        }
+        clock.lap("msm-H");
 
         // The blinding: r and s fresh for every proof (they make it zero-knowledge).
         Scalar rStd, sStd, rsStd, r, s, rs;
@@ -233,13 +285,7 @@ int main(int argc, char **argv) {
         Fr.mul(rs, r, s);
         Fr.fromMontgomery(rsStd, rs);
 
-        G1PointAffine alpha1, beta1, delta1;
-        G2PointAffine beta2, delta2;
-        std::memcpy(&alpha1, header.alpha1, sizeof alpha1);
-        std::memcpy(&beta1, header.beta1, sizeof beta1);
-        std::memcpy(&beta2, header.beta2, sizeof beta2);
-        std::memcpy(&delta1, header.delta1, sizeof delta1);
-        std::memcpy(&delta2, header.delta2, sizeof delta2);
+        const unsigned int fr = sizeof(Scalar);
         G1Point t1;
         G2Point t2;
 
@@ -273,6 +319,7 @@ int main(int argc, char **argv) {
         }
         out << "]}\n";
         std::cout << out.str();
+        clock.lap("finish");
         // The worker adds this to its own peak: the job's memory is both processes'.
         std::cerr << "@peak " << peakResidentBytes() << std::endl;
         return 0;

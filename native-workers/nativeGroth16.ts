@@ -7,7 +7,6 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ZkError } from '../common/errors.js';
 import { projectRoot } from '../node/resourcePaths.js';
@@ -118,17 +117,16 @@ function explained(reason: string): ZkError | null {
   return null;
 }
 
-/**
- * libgomp's threads spin 300,000 times before they sleep between parallel regions: on a busy
- * machine that fights every other process for the cores (a 2^12 proof measured 5–10 s instead of
- * 0.15 s with six busy loops on two cores). Passive waiting is safe but costs a wake-up per
- * region (0.24 s when quiet). A short spin is as fast as either where each is best, measured here:
- * 0.15 s quiet, about 1 s with six busy loops.
- */
-export function openMpEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  // A pinned blinding is for the tests that run the binary directly, never for a worker's proofs.
-  const { OMP_WAIT_POLICY: _policy, ZKDESK_TEST_FIXED_BLINDING: _pinned, ...rest } = env;
-  return { ...rest, GOMP_SPINCOUNT: '1000', OMP_NUM_THREADS: String(os.availableParallelism()) };
+/** The binary this machine's workers would prove with (null: snarkjs), for the benches and tests that run it directly. */
+export function locateNativeProver(env: NodeJS.ProcessEnv = process.env): string | null {
+  const selection = selectNativeProver(env);
+  return selection.launcher.length === 0 ? selection.binary : null;
+}
+
+/** A pinned blinding is for the tests that run the binary directly, never for a worker's proofs. */
+export function proverEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { ZKDESK_TEST_FIXED_BLINDING: _pinned, ...rest } = env;
+  return rest;
 }
 
 export class NativeGroth16 {
@@ -144,7 +142,7 @@ export class NativeGroth16 {
       // it dies with this worker. --watch-stdin: everywhere, it also ends when stdin closes, and
       // stdin stays open until it exits.
       const child = spawn(command as string, [...prefix, '--watch-stdin', zkeyPath, '-'], {
-        env: openMpEnv(process.env),
+        env: proverEnv(process.env),
         stdio: ['pipe', 'pipe', 'pipe'],
         windowsHide: true,
         detached: false,

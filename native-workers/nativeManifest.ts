@@ -12,8 +12,8 @@ export interface NativeBinary {
   sha256: string;
   compiler: string;
   flags: string[];
-  /** openmp: OpenMP linked in statically; single: a toolchain without OpenMP, one thread. */
-  threads: 'openmp' | 'single';
+  /** pool: our own std::thread pool (native-prover/thread_pool.hpp); no build uses OpenMP. */
+  threads: 'pool';
   /** A hash of everything it was built from: unchanged inputs are not rebuilt. */
   fingerprint: string;
 }
@@ -44,7 +44,7 @@ export function parseNativeManifest(text: string): NativeManifest {
       /^[0-9a-f]{64}$/.test(b.sha256) &&
       isString(b.compiler) &&
       Array.isArray(b.flags) &&
-      (b.threads === 'openmp' || b.threads === 'single') &&
+      b.threads === 'pool' &&
       isString(b.fingerprint);
     if (!ok) throw new Error(`a binary entry of the ${value.target} manifest is malformed`);
   }

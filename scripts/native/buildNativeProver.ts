@@ -1,6 +1,8 @@
 // Builds the native Groth16 prover (native-prover/) for every platform this machine can build
 // (nativeVariants.ts) into dist/native/<os>-<arch>/, with a manifest.json per folder (sha256,
 // field path, compiler and flags) that the worker reads to pick and check its binary.
+// Beside each prover, zkdesk-arithmetic-selftest (same suffix) checks our MSM and FFT on that
+// build's field against the plain definitions (tests/integration/prover/nativeArithmetic.test.ts).
 //
 // The field is ours (native-prover/field/): plain C++ everywhere, or ffiasm's generated x86-64
 // assembly where nasm is installed. ffiasm's C++ curve and MSM code is compiled beside it.
@@ -24,10 +26,15 @@ import { nativeVariants, type NativeVariant } from './nativeVariants.js';
 
 const BN128_Q = '21888242871839275222246405745257275088696311157297823662689037894645226208583';
 const BN128_R = '21888242871839275222246405745257275088548364400416034343698204186575808495617';
-// ffiasm's C++ we compile: the curve, F2 and MSM templates and their few helpers. Its field
-// (generated fr.cpp/fq.cpp), file readers and FFT need GMP and are replaced by ours.
+// ffiasm's C++ we compile: the curve and F2 templates and their few helpers. Its field (generated
+// fr.cpp/fq.cpp), file readers, FFT and multiexp need GMP or OpenMP and are replaced by ours.
 const FFIASM_SOURCES = ['alt_bn128.cpp', 'misc.cpp', 'naf.cpp', 'splitparstr.cpp'];
-const OUR_SOURCES = ['groth16_prove.cpp', 'field/bn128_fields.cpp', 'platform/parent_watch.cpp', 'platform/peak_memory.cpp', 'platform/stdin_bytes.cpp'];
+// Linked into both programs of a variant, compiled once per variant.
+const SHARED_SOURCES = ['field/bn128_fields.cpp', 'platform/parent_watch.cpp', 'platform/peak_memory.cpp', 'platform/stdin_bytes.cpp'];
+const PROGRAMS = [
+  { main: 'groth16_prove.cpp', prefix: 'zkdesk-groth16' },
+  { main: 'arithmetic_selftest.cpp', prefix: 'zkdesk-arithmetic-selftest' },
+] as const;
 
 const root = projectRoot();
 const outRoot = path.join(root, 'dist', 'native');
@@ -106,26 +113,24 @@ async function build(variant: NativeVariant): Promise<NativeBinary> {
   if (previous?.fingerprint === fingerprint && existsSync(output)) return previous;
 
   mkdirSync(dir, { recursive: true });
-  const objects = variant.nasmFormat ? await fieldAssembly(variant.nasmFormat) : [];
-  const partial = `${output}.partial`;
+  const objDir = path.join(outRoot, 'gen', `${variant.target}-${variant.field}`);
+  mkdirSync(objDir, { recursive: true });
   const started = Date.now();
-  await run(
-    variant.compiler,
-    [
-      ...variant.flags,
-      '-Ifield',
-      '-I.',
-      `-I${ffiasmC}`,
-      ...OUR_SOURCES,
-      ...FFIASM_SOURCES.map((f) => path.join(ffiasmC, f)),
-      ...objects,
-      ...variant.link,
-      '-o',
-      partial,
-    ],
-    { cwd: sourceDir, maxBuffer: 64 * 1024 * 1024 },
-  );
-  renameSync(partial, output);
+  const includes = ['-Ifield', '-I.', `-I${ffiasmC}`];
+  const compile = async (source: string): Promise<string> => {
+    const object = path.join(objDir, `${path.basename(source, '.cpp')}.o`);
+    await run(variant.compiler, [...variant.flags, ...includes, '-c', source, '-o', object], { cwd: sourceDir, maxBuffer: 64 * 1024 * 1024 });
+    return object;
+  };
+  const shared = [...(variant.nasmFormat ? await fieldAssembly(variant.nasmFormat) : [])];
+  for (const source of [...SHARED_SOURCES, ...FFIASM_SOURCES.map((f) => path.join(ffiasmC, f))]) shared.push(await compile(source));
+  for (const program of PROGRAMS) {
+    const target = path.join(dir, variant.file.replace('zkdesk-groth16', program.prefix));
+    const partial = `${target}.partial`;
+    const objects = [await compile(program.main), ...shared];
+    await run(variant.compiler, [...variant.flags, ...objects, ...variant.link, '-o', partial], { cwd: sourceDir, maxBuffer: 64 * 1024 * 1024 });
+    renameSync(partial, target);
+  }
   console.log(`native prover built: ${path.relative(root, output)} (${variant.field} field, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return {
     file: variant.file,

@@ -35,7 +35,7 @@ function timeOne(file: string, zkey: string, witness: Uint8Array): Promise<{ wal
     const started = performance.now();
     // `sh -c 'prover; times'` prints the children's user and system time after the proof.
     const child = spawn('sh', ['-c', '"$0" "$1" - >/dev/null 2>/dev/null; status=$?; times; exit $status', file, zkey], {
-      env: { ...process.env, GOMP_SPINCOUNT: '1000', ...(threads ? { OMP_NUM_THREADS: threads } : {}) },
+      env: { ...process.env, ...(threads ? { ZKDESK_THREADS: threads } : {}) },
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     let out = '';
@@ -55,7 +55,7 @@ function timeOne(file: string, zkey: string, witness: Uint8Array): Promise<{ wal
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
-console.log(`${target}, ${runs} alternating runs per build${threads ? `, OMP_NUM_THREADS=${threads}` : ''}; medians`);
+console.log(`${target}, ${runs} alternating runs per build${threads ? `, ZKDESK_THREADS=${threads}` : ''}; medians`);
 for (const id of circuits) {
   const build = path.join(projectRoot(), 'resources', 'circuits', id, 'build');
   const wc = await WitnessCalculatorBuilder(await readFile(path.join(build, 'circuit.wasm')));

@@ -25,9 +25,9 @@ export interface NativeVariant {
 }
 
 const common = ['-O3', '-std=c++17', '-DNDEBUG'];
-// Linux: nothing but glibc at run time. libstdc++, libgcc and libgomp are linked in (the -Bstatic
-// pair around -lgomp, since g++ -fopenmp would add the shared one).
-const linuxStatic = ['-static-libstdc++', '-static-libgcc', '-Wl,-Bstatic', '-lgomp', '-Wl,-Bdynamic', '-lpthread', '-Wl,-z,noexecstack'];
+// Threads are our own pool (native-prover/thread_pool.hpp, std::thread): no OpenMP anywhere.
+// Linux: nothing but glibc at run time (libstdc++ and libgcc linked in).
+const linuxStatic = ['-static-libstdc++', '-static-libgcc', '-pthread', '-Wl,-z,noexecstack'];
 
 export const nativeVariants: NativeVariant[] = [
   {
@@ -38,9 +38,9 @@ export const nativeVariants: NativeVariant[] = [
     compiler: 'g++',
     nasmFormat: 'elf64',
     // x86-64-v2 for the C++; the assembly itself uses mulx/adcx/adox, checked by the worker.
-    flags: [...common, '-march=x86-64-v2', '-fopenmp', '-DZKDESK_FIELD_ASM'],
+    flags: [...common, '-march=x86-64-v2', '-pthread', '-DZKDESK_FIELD_ASM'],
     link: linuxStatic,
-    threads: 'openmp',
+    threads: 'pool',
     buildsOn: 'linux',
     buildsOnArch: 'x64',
   },
@@ -51,9 +51,9 @@ export const nativeVariants: NativeVariant[] = [
     cpuFeatures: [],
     compiler: 'g++',
     // The baseline, so it runs on any x86-64 that lacks what the assembly needs.
-    flags: [...common, '-march=x86-64', '-mtune=generic', '-fopenmp'],
+    flags: [...common, '-march=x86-64', '-mtune=generic', '-pthread'],
     link: linuxStatic,
-    threads: 'openmp',
+    threads: 'pool',
     buildsOn: 'linux',
     buildsOnArch: 'x64',
   },
@@ -63,9 +63,9 @@ export const nativeVariants: NativeVariant[] = [
     field: 'portable',
     cpuFeatures: [],
     compiler: 'aarch64-linux-gnu-g++',
-    flags: [...common, '-march=armv8-a', '-fopenmp'],
+    flags: [...common, '-march=armv8-a', '-pthread'],
     link: linuxStatic,
-    threads: 'openmp',
+    threads: 'pool',
     buildsOn: 'linux',
     runner: { command: 'qemu-aarch64', args: ['-L', '/usr/aarch64-linux-gnu'], debianPackage: 'qemu-user' },
   },
@@ -74,11 +74,11 @@ export const nativeVariants: NativeVariant[] = [
     file: 'zkdesk-groth16.exe',
     field: 'portable',
     cpuFeatures: [],
-    // The posix flavour: std::thread and libgomp need its winpthreads.
+    // The posix flavour: std::thread needs its winpthreads.
     compiler: 'x86_64-w64-mingw32-g++-posix',
-    flags: [...common, '-march=x86-64', '-fopenmp', '-D_WIN32_WINNT=0x0601', '-include', 'platform/ffiasm_posix_types.hpp'],
+    flags: [...common, '-march=x86-64', '-pthread', '-D_WIN32_WINNT=0x0601', '-include', 'platform/ffiasm_posix_types.hpp'],
     link: ['-static'],
-    threads: 'openmp',
+    threads: 'pool',
     buildsOn: 'linux',
     runner: { command: 'wine', args: [], debianPackage: 'wine' },
   },
@@ -87,12 +87,11 @@ export const nativeVariants: NativeVariant[] = [
     file: 'zkdesk-groth16-asm',
     field: 'asm',
     cpuFeatures: ['bmi2', 'adx'],
-    // Apple's clang has no OpenMP: one thread (platform/serial_omp) until the prover's own pool.
     compiler: 'clang++',
     nasmFormat: 'macho64',
-    flags: [...common, '-target', 'x86_64-apple-macos11', '-DZKDESK_FIELD_ASM', '-Iplatform/serial_omp'],
+    flags: [...common, '-target', 'x86_64-apple-macos11', '-DZKDESK_FIELD_ASM'],
     link: [],
-    threads: 'single',
+    threads: 'pool',
     buildsOn: 'darwin',
   },
   {
@@ -101,9 +100,9 @@ export const nativeVariants: NativeVariant[] = [
     field: 'portable',
     cpuFeatures: [],
     compiler: 'clang++',
-    flags: [...common, '-target', 'x86_64-apple-macos11', '-Iplatform/serial_omp'],
+    flags: [...common, '-target', 'x86_64-apple-macos11'],
     link: [],
-    threads: 'single',
+    threads: 'pool',
     buildsOn: 'darwin',
   },
   {
@@ -112,9 +111,9 @@ export const nativeVariants: NativeVariant[] = [
     field: 'portable',
     cpuFeatures: [],
     compiler: 'clang++',
-    flags: [...common, '-target', 'arm64-apple-macos11', '-Iplatform/serial_omp'],
+    flags: [...common, '-target', 'arm64-apple-macos11'],
     link: [],
-    threads: 'single',
+    threads: 'pool',
     buildsOn: 'darwin',
   },
 ];

@@ -7,7 +7,6 @@
 // A build that was not made here is skipped with one printed line; CI (ZKDESK_REQUIRE_NATIVE=1)
 // builds and runs them all.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,61 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCircuitPackage } from '../../../main/services/prover/circuitPackage.js';
 import { FileHashCache } from '../../../main/services/prover/fileHash.js';
 import { projectRoot } from '../../../node/resourcePaths.js';
-import { parseNativeManifest, type NativeBinary } from '../../../native-workers/nativeManifest.js';
-import { nativeVariants, type NativeVariant } from '../../../scripts/native/nativeVariants.js';
+import { runnableNativeBuilds, type Built } from '../../support/nativeBuilds.js';
 import { makeHarness, registry, releaseCurve, sampleInput, verifiesWithSnarkjs } from '../../support/proverHarness.js';
 
-const nativeRoot = path.join(projectRoot(), 'dist', 'native');
 const circuits = ['poseidon-preimage', 'merkle-membership', 'stress-12', 'stress-14'];
 // Fixed only here (the worker strips the variable): the same r and s for every build.
 const pinned = '1234567890123456789012345678901234567890,9876543210987654321098765432109876543210';
 
-interface Built {
-  variant: NativeVariant;
-  entry: NativeBinary;
-  file: string;
-  /** The command line prefix that runs it here. */
-  prefix: string[];
-}
-
-function hasCommand(name: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A build this machine should run, or why not; `cpu` reasons are no failure even in CI. */
-function builtHere(variant: NativeVariant): Built | string {
-  const dir = path.join(nativeRoot, variant.target);
-  let entry: NativeBinary | undefined;
-  try {
-    entry = parseNativeManifest(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).binaries.find((b) => b.file === variant.file);
-  } catch {
-    entry = undefined;
-  }
-  const file = path.join(dir, variant.file);
-  if (!entry || !existsSync(file)) return `${variant.target}/${variant.file} was not built here`;
-  if (variant.runner && !hasCommand(variant.runner.command)) return `${variant.runner.command} is not installed (apt-get install ${variant.runner.debianPackage})`;
-  if (variant.cpuFeatures.length > 0) {
-    const flags = new Set(/^flags\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.split(/\s+/) ?? []);
-    if (!variant.cpuFeatures.every((f) => flags.has(f))) return `cpu: this CPU lacks ${variant.cpuFeatures.join('/')}`;
-  }
-  return { variant, entry, file, prefix: variant.runner ? [variant.runner.command, ...variant.runner.args] : [] };
-}
-
-const runnable: Built[] = [];
-for (const variant of nativeVariants.filter((v) => v.buildsOn === process.platform && (!v.buildsOnArch || v.buildsOnArch === process.arch))) {
-  const built = builtHere(variant);
-  if (typeof built !== 'string') {
-    runnable.push(built);
-    continue;
-  }
-  if (process.env.ZKDESK_REQUIRE_NATIVE === '1' && !built.startsWith('cpu: ')) throw new Error(`ZKDESK_REQUIRE_NATIVE=1 but ${built}`);
-  console.log(`Native build test of ${variant.target}/${variant.file} skipped: ${built}.`);
-}
+const runnable = runnableNativeBuilds('Native build test');
 const crossBuilds = runnable.filter((b) => b.variant.runner);
 
 let tmp: string;

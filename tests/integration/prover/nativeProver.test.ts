@@ -141,7 +141,7 @@ describe('which build a worker takes, and why', () => {
   const manifest = (binaries: Array<{ file: string; field: 'asm' | 'portable'; cpuFeatures: string[] }>): NativeManifest => ({
     target: 'linux-x64',
     ffiasm: '0.1.5',
-    binaries: binaries.map((b) => ({ ...b, sha256: '0'.repeat(64), compiler: 'g++', flags: [], threads: 'openmp', fingerprint: 'x' })),
+    binaries: binaries.map((b) => ({ ...b, sha256: '0'.repeat(64), compiler: 'g++', flags: [], threads: 'pool', fingerprint: 'x' })),
   });
   const both = manifest([
     { file: 'zkdesk-groth16-asm', field: 'asm', cpuFeatures: ['bmi2', 'adx'] },
@@ -175,7 +175,7 @@ describe('which build a worker takes, and why', () => {
     const good = Buffer.from('#!/bin/sh\nexit 0\n');
     await writeFile(path.join(dir, 'zkdesk-groth16'), good);
     const sha = createHash('sha256').update(good).digest('hex');
-    const entry = { file: 'zkdesk-groth16', field: 'portable', cpuFeatures: [], sha256: sha, compiler: 'g++', flags: [], threads: 'openmp', fingerprint: 'x' };
+    const entry = { file: 'zkdesk-groth16', field: 'portable', cpuFeatures: [], sha256: sha, compiler: 'g++', flags: [], threads: 'pool', fingerprint: 'x' };
     await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ target: 'linux-x64', ffiasm: '0.1.5', binaries: [entry] }));
     const env = { ZKDESK_NATIVE_DIR: dir };
     expect(selectNativeProver(env, () => new Set()).report).toMatchObject({ backend: 'native', field: 'portable' });
