@@ -22,6 +22,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { projectRoot } from '../../node/resourcePaths.js';
 import { parseNativeManifest, type NativeBinary, type NativeManifest } from '../../native-workers/nativeManifest.js';
+import { hasCommand } from './hasCommand.js';
 import { nativeVariants, type NativeVariant } from './nativeVariants.js';
 
 const BN128_Q = '21888242871839275222246405745257275088696311157297823662689037894645226208583';
@@ -43,15 +44,6 @@ const ffiasmDir = path.dirname(createRequire(import.meta.url).resolve('ffiasm/pa
 const ffiasmC = path.join(ffiasmDir, 'c');
 const ffiasmVersion = (JSON.parse(readFileSync(path.join(ffiasmDir, 'package.json'), 'utf8')) as { version: string }).version;
 const run = promisify(execFile);
-
-function hasCommand(name: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Why this variant cannot be built here, or null. */
 function missingTool(variant: NativeVariant): string | null {

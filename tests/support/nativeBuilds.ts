@@ -1,10 +1,10 @@
 // The native prover builds (dist/native/<os>-<arch>/manifest.json) this machine can run, and how:
 // linux-x64 directly, linux-arm64 under qemu-user, win-x64 under wine.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../node/resourcePaths.js';
 import { parseNativeManifest, type NativeBinary } from '../../native-workers/nativeManifest.js';
+import { hasCommand } from '../../scripts/native/hasCommand.js';
 import { nativeVariants, type NativeVariant } from '../../scripts/native/nativeVariants.js';
 
 export const nativeRoot = path.join(projectRoot(), 'dist', 'native');
@@ -15,15 +15,6 @@ export interface Built {
   file: string;
   /** The command line prefix that runs it here. */
   prefix: string[];
-}
-
-function hasCommand(name: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A build this machine should run, or why not; `cpu` reasons are no failure even in CI. */
