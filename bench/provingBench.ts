@@ -32,7 +32,7 @@ import { JobHistory } from '../main/services/prover/jobHistory.js';
 import { NodeWorkerLauncher } from '../main/services/prover/nodeWorkerLauncher.js';
 import { ProverService } from '../main/services/prover/proverService.js';
 import { bundledCircuitsDir, projectRoot } from '../node/resourcePaths.js';
-import { proverWorkerScript } from '../native-workers/workerScripts.js';
+import { backendProbeScript, proverWorkerScript } from '../native-workers/workerScripts.js';
 import { locateNativeProver } from '../native-workers/nativeGroth16.js';
 import { defaultDataDir } from '../main/cli/cliContext.js';
 import { median, summarize } from '../common/statistics/percentiles.js';
@@ -224,6 +224,7 @@ async function measure(): Promise<BenchRunData> {
   const prover = new ProverService({
     launcher: new NodeWorkerLauncher(),
     workerScript: proverWorkerScript,
+    backendProbeScript,
     history: new JobHistory(benchData),
     poolSize: 1,
     memoryCapBytes: Math.floor(os.totalmem() * 0.75),

@@ -73,11 +73,22 @@ export interface ShutdownRequest {
 export type MainToWorker = ProveRequest | CancelRequest | CalibrateRequest | PingRequest | ShutdownRequest;
 
 // worker -> main
+/** Which prover a worker proves with, as the worker itself decided (nativeGroth16.ts). */
+export interface BackendReport {
+  backend: ProverBackend;
+  /** `<os>-<arch>/<file>` of the native binary (or its file name when named outright); null for snarkjs. */
+  binary: string | null;
+  /** The native binary's field path; null for snarkjs or where unknown. */
+  field: 'asm' | 'portable' | null;
+  /** Why: which binary and what about this machine chose it, or why there is none. */
+  reason: string;
+}
 export interface ReadyMessage {
   type: 'ready';
   pid: number;
   protocolVersion: number;
   versions: { node: string; snarkjs: string };
+  backend: BackendReport;
 }
 export interface ProgressMessage {
   type: 'progress';

@@ -5,13 +5,12 @@
 //    beside its negation (cancellation), and the point at infinity as a base;
 //  - CosetFft against evaluating the polynomial at each coset point directly.
 // Prints one line per check and exits 1 on the first mismatch. Built beside the prover as
-// dist/native/zkdesk-arithmetic-selftest; tests/integration/prover/nativeArithmetic.test.ts runs it.
+// dist/native/<os>-<arch>/zkdesk-arithmetic-selftest[-asm][.exe]; tests/integration/prover/nativeArithmetic.test.ts runs it.
 #include <cstdio>
 #include <cstring>
 #include <random>
 #include <string>
 #include <vector>
-#include <gmp.h>
 
 #include "alt_bn128.hpp"
 #include "bn128_roots.hpp"
@@ -24,7 +23,6 @@ using Scalar = AltBn128::FrElement;
 
 namespace {
 
-using zkdesk::BN128_R;
 std::mt19937_64 rng(20261204);
 int failures = 0;
 
@@ -35,19 +33,11 @@ void check(bool ok, const std::string &what) {
 
 // A scalar in standard form below r.
 Scalar randomScalar() {
-    mpz_t r, v;
-    mpz_init_set_str(r, BN128_R, 10);
-    mpz_init(v);
-    uint64_t limbs[4];
-    do {
-        for (auto &l : limbs) l = rng();
-        limbs[3] &= 0x3fffffffffffffffULL;
-        mpz_import(v, 4, -1, 8, 0, 0, limbs);
-    } while (mpz_cmp(v, r) >= 0);
     Scalar s;
-    std::memset(&s, 0, sizeof s);
-    mpz_export(s.v, nullptr, -1, 8, 0, 0, v);
-    mpz_clears(r, v, nullptr);
+    do {
+        for (auto &l : s.v) l = rng();
+        s.v[3] &= 0x3fffffffffffffffULL;
+    } while (!RawFr::isCanonical(s.v));
     return s;
 }
 
@@ -59,13 +49,9 @@ Scalar smallScalar(uint64_t value) {
 }
 
 Scalar rMinusOne() {
-    mpz_t r;
-    mpz_init_set_str(r, BN128_R, 10);
-    mpz_sub_ui(r, r, 1);
     Scalar s;
-    std::memset(&s, 0, sizeof s);
-    mpz_export(s.v, nullptr, -1, 8, 0, 0, r);
-    mpz_clear(r);
+    std::memcpy(s.v, RawFr::modulus().p, sizeof s.v);
+    s.v[0] -= 1;  // r is odd
     return s;
 }
 

@@ -1,34 +1,40 @@
-// bn128's scalar field constants the prover needs beside ffiasm's field: r itself, and the roots
-// of unity snarkjs builds its domains from, so our coset is the one the key's H points were made for.
+// The roots of unity snarkjs builds its domains from, so our coset is the one the key's H points
+// were made for; computed with our own field's exp (field/), no big-number library.
 #ifndef ZKDESK_BN128_ROOTS_HPP
 #define ZKDESK_BN128_ROOTS_HPP
 
-#include <gmp.h>
+#include <cstdint>
+#include <cstring>
 
 #include "alt_bn128.hpp"
 
 namespace zkdesk {
 
-inline const char *BN128_R = "21888242871839275222246405745257275088548364400416034343698204186575808495617";
+// (r − 1) >> shift as little-endian bytes: r − 1 is r with its lowest bit cleared (r is odd).
+inline void rMinusOneShifted(uint8_t out[32], unsigned shift) {
+    uint64_t v[4];
+    std::memcpy(v, RawFr::modulus().p, sizeof v);
+    v[0] -= 1;
+    for (unsigned s = 0; s < shift; s++) {
+        for (int i = 0; i < 4; i++) v[i] = (v[i] >> 1) | (i < 3 ? v[i + 1] << 63 : 0);
+    }
+    for (int i = 0; i < 32; i++) out[i] = uint8_t(v[i / 8] >> (8 * (i % 8)));
+}
 
 // ω_{2^k} = g^((r-1)/2^k) for the least quadratic non-residue g (as snarkjs and ffiasm choose it).
 inline AltBn128::FrElement rootOfUnity(unsigned k) {
-    mpz_t r, e, g, w;
-    mpz_init_set_str(r, BN128_R, 10);
-    mpz_inits(e, g, w, nullptr);
-    mpz_sub_ui(e, r, 1);
-    mpz_fdiv_q_2exp(e, e, 1);
-    for (mpz_set_ui(g, 2);; mpz_add_ui(g, g, 1)) {
-        mpz_powm(w, g, e, r);
-        if (mpz_cmp_ui(w, 1) != 0) break;
+    auto &Fr = AltBn128::Fr;
+    uint8_t e[32];
+    rMinusOneShifted(e, 1);
+    AltBn128::FrElement g, w;
+    for (unsigned value = 2;; value++) {
+        Fr.fromUI(g, value);
+        Fr.exp(w, g, e, sizeof e);
+        if (!Fr.eq(w, Fr.one())) break;
     }
-    mpz_sub_ui(e, r, 1);
-    mpz_fdiv_q_2exp(e, e, k);
-    mpz_powm(w, g, e, r);
-    AltBn128::FrElement out;
-    AltBn128::Fr.fromMpz(out, w);
-    mpz_clears(r, e, g, w, nullptr);
-    return out;
+    rMinusOneShifted(e, k);
+    Fr.exp(w, g, e, sizeof e);
+    return w;
 }
 
 }  // namespace zkdesk

@@ -1,38 +1,40 @@
 // zkdesk's native Groth16 prover for bn128 keys made by snarkjs: the same statement as snarkjs's
 // groth16_prove.js (witness MSMs, A/B/C on the odd coset, H from A·B − C), with our own MSM
-// (msm.hpp), FFT (coset_fft.hpp) and thread pool (thread_pool.hpp) on the field and curve
-// arithmetic of iden3's ffiasm. Usage:
-//   zkdesk-groth16 <circuit.zkey> <witness.wtns|->
+// (msm.hpp), FFT (coset_fft.hpp) and thread pool (thread_pool.hpp) on our field (field/: ffiasm's
+// generated assembly or portable C++) and iden3's ffiasm curve code. Usage:
+//   zkdesk-groth16 [--watch-stdin] <circuit.zkey> <witness.wtns|->
+//   zkdesk-groth16 --field          (prints which field path this build has: asm or portable)
+// --watch-stdin: the caller keeps stdin open for the whole job and its closing ends the prover
+// (platform/parent_watch.hpp); a witness on stdin is then read by its own length, not to EOF.
 // Prints {"proof":…,"publicSignals":[…]} in snarkjs's JSON format on stdout, progress lines
 // ("@progress <fraction> <step>") on stderr; a failure is one "error: …" line on stderr and exit 1.
 // ZKDESK_TIMINGS=1 adds "@time <step> <ms>" lines (scripts/native/compareRapidsnark.ts reads them).
 // The caller (native-workers/nativeGroth16.ts) verifies every proof before anyone sees it.
-#include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <iostream>
-#include <memory>
+#include <iterator>
 #include <random>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
-#include <gmp.h>
+
+#ifdef _WIN32
 #include <fcntl.h>
-#include <signal.h>
-#include <sys/mman.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <io.h>
+#endif
 
 #include "alt_bn128.hpp"
-#include "binary_sections.hpp"
 #include "bn128_roots.hpp"
 #include "coset_fft.hpp"
 #include "msm.hpp"
+#include "platform/parent_watch.hpp"
+#include "platform/peak_memory.hpp"
+#include "platform/stdin_bytes.hpp"
+#include "snark_files.hpp"
 #include "thread_pool.hpp"
 
 using namespace AltBn128;
@@ -50,37 +52,38 @@ struct Coef {
 };
 #pragma pack(pop)
 
-const char *BN128_Q = "21888242871839275222246405745257275088696311157297823662689037894645226208583";
-using zkdesk::BN128_R;
-
-void requirePrime(const uint8_t *bytes, uint32_t n8, const char *expected, const char *what) {
-    mpz_t e, p;
-    mpz_init_set_str(e, expected, 10);
-    mpz_init(p);
-    mpz_import(p, n8, -1, 1, -1, 0, bytes);
-    bool same = n8 == 32 && mpz_cmp(p, e) == 0;
-    mpz_clear(e);
-    mpz_clear(p);
-    if (!same) throw std::invalid_argument(std::string(what) + " is not on the bn128 curve");
-}
-
-// A uniformly random scalar below r: 32 random bytes, top bits cleared, rejected until below r.
+// A uniformly random scalar below r, in standard form: 32 random bytes, top bits cleared,
+// rejected until below r.
 Scalar randomScalar() {
     std::random_device device;
-    mpz_t r, value;
-    mpz_init_set_str(r, BN128_R, 10);
-    mpz_init(value);
-    uint8_t bytes[32];
-    do {
-        for (auto &b : bytes) b = static_cast<uint8_t>(device());
-        bytes[31] &= 0x3f;
-        mpz_import(value, 32, -1, 1, -1, 0, bytes);
-    } while (mpz_cmp(value, r) >= 0);
     Scalar e;
-    Fr.fromMpz(e, value);  // Montgomery form
-    mpz_clear(r);
-    mpz_clear(value);
+    do {
+        for (auto &limb : e.v) limb = (uint64_t(device()) << 32) | uint64_t(device());
+        e.v[3] &= 0x3fffffffffffffffULL;
+    } while (!RawFr::isCanonical(e.v));
     return e;
+}
+
+/**
+ * r and s, in standard form. Fresh for every proof (they make it zero-knowledge), except when the
+ * tests pin them (ZKDESK_TEST_FIXED_BLINDING="r,s" in decimal) to compare two builds proof by
+ * proof; the worker never passes that variable on.
+ */
+void blinding(Scalar &rStd, Scalar &sStd) {
+    const char *fixed = std::getenv("ZKDESK_TEST_FIXED_BLINDING");
+    if (!fixed || !*fixed) {
+        rStd = randomScalar();
+        sStd = randomScalar();
+        return;
+    }
+    const std::string both(fixed);
+    const size_t comma = both.find(',');
+    if (comma == std::string::npos) throw std::invalid_argument("ZKDESK_TEST_FIXED_BLINDING must be r,s");
+    Scalar r, s;
+    Fr.fromString(r, both.substr(0, comma));
+    Fr.fromString(s, both.substr(comma + 1));
+    Fr.fromMontgomery(rStd, r);
+    Fr.fromMontgomery(sStd, s);
 }
 
 std::string g1Json(G1Point &p) {
@@ -117,134 +120,93 @@ void requireSize(uint64_t actual, uint64_t expected, const char *what) {
     if (actual != expected) throw std::invalid_argument(std::string("the proving key's ") + what + " section has the wrong size");
 }
 
-// The proving key, mapped read-only: its pages are shared with the page cache, never copied.
-class MappedFile {
-public:
-    explicit MappedFile(const std::string &path) {
-        int fd = open(path.c_str(), O_RDONLY);
-        if (fd < 0) throw std::invalid_argument("cannot read " + path);
-        struct stat st;
-        if (fstat(fd, &st) != 0) {
-            close(fd);
-            throw std::invalid_argument("cannot read " + path);
-        }
-        size_ = uint64_t(st.st_size);
-        if (size_ > 0) {
-            void *m = mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-            close(fd);
-            if (m == MAP_FAILED) throw std::invalid_argument("cannot read " + path);
-            data_ = static_cast<const uint8_t *>(m);
-        } else {
-            close(fd);
-        }
-    }
-    ~MappedFile() {
-        if (data_) munmap(const_cast<uint8_t *>(data_), size_);
-    }
-    const uint8_t *data() const { return data_ ? data_ : reinterpret_cast<const uint8_t *>(""); }
-    uint64_t size() const { return size_; }
-
-private:
-    const uint8_t *data_ = nullptr;
-    uint64_t size_ = 0;
-};
-
-// The witness, read whole: from a file at its size, from a pipe in growing steps.
-std::vector<uint8_t> readStream(FILE *in, size_t expected) {
-    std::vector<uint8_t> data(std::max<size_t>(expected, 1) + 1);
-    size_t used = 0;
-    for (;;) {
-        size_t got = fread(data.data() + used, 1, data.size() - used, in);
-        used += got;
-        if (got == 0) break;
-        if (used == data.size()) data.resize(data.size() * 2);
-    }
-    data.resize(used);
-    data.shrink_to_fit();
-    return data;
+std::vector<uint8_t> readFile(const std::string &path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::invalid_argument("cannot read " + path);
+    return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-std::vector<uint8_t> readWitness(const std::string &path) {
-    if (path == "-") return readStream(stdin, 64 << 10);
-    FILE *f = std::fopen(path.c_str(), "rb");
-    if (!f) throw std::invalid_argument("cannot read " + path);
-    struct stat st;
-    size_t size = fstat(fileno(f), &st) == 0 ? size_t(st.st_size) : 0;
-    auto data = readStream(f, size);
-    std::fclose(f);
-    return data;
-}
+const char *kFieldPath =
+#ifdef ZKDESK_FIELD_ASM
+    "asm";
+#else
+    "portable";
+#endif
 
 }  // namespace
 
 int main(int argc, char **argv) {
-    if (argc != 3) {
-        std::cerr << "usage: zkdesk-groth16 <circuit.zkey> <witness.wtns|->" << std::endl;
+#ifdef _WIN32
+    _setmode(_fileno(stdout), _O_BINARY);  // the same bytes as everywhere else: \n, not \r\n
+#endif
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.size() == 1 && args[0] == "--field") {
+        std::cout << kFieldPath << std::endl;
+        return 0;
+    }
+    const bool watchStdin = !args.empty() && args[0] == "--watch-stdin";
+    if (watchStdin) args.erase(args.begin());
+    if (args.size() != 2) {
+        std::cerr << "usage: zkdesk-groth16 [--watch-stdin] <circuit.zkey> <witness.wtns|->" << std::endl;
         return 2;
     }
     // Die with the worker that started us: a cancelled or timed-out job kills the worker, and a
-    // prover left running would keep burning both cores for nobody.
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() == 1) return 1;
+    // prover left running would keep burning every core for nobody.
+    if (!watchStdin) startParentWatch(false);
     try {
         StepClock clock;
         zkdesk::ThreadPool pool;
-        MappedFile zkeyFile(argv[1]);
-        zkdesk::BinarySections zkey(zkeyFile.data(), zkeyFile.size(), "zkey", 1, "the proving key");
-        const zkdesk::Section &kind = zkey.get(1);
-        if (kind.size < 4 || zkdesk::BinarySections::u32(kind.data) != 1) throw std::invalid_argument("the proving key is not groth16");
-        const zkdesk::Section &head = zkey.get(2);
+        std::vector<uint8_t> zkeyBytes = readFile(args[0]);
+        SectionedFile zkey(zkeyBytes, "zkey", "the proving key");
+        ZkeyHeader header(zkey);
+        if (!isPrimeOf<RawFq>(header.q) || !isPrimeOf<RawFr>(header.r)) throw std::invalid_argument("the proving key is not on the bn128 curve");
+
+        std::vector<uint8_t> wtnsBytes = args[1] == "-" ? readSectionedFileFromStdin() : readFile(args[1]);
+        if (watchStdin) startParentWatch(args[1] == "-");
+        SectionedFile wtnsFile(wtnsBytes, "wtns", "the witness");
+        WtnsHeader wtnsHeader(wtnsFile);
+        if (!isPrimeOf<RawFr>(wtnsHeader.prime)) throw std::invalid_argument("the witness is not on the bn128 curve");
+        if (wtnsHeader.nVars != header.nVars) {
+            throw std::invalid_argument("the witness has " + std::to_string(wtnsHeader.nVars) + " values, the proving key expects " +
+                                        std::to_string(header.nVars));
+        }
+        const uint32_t nVars = header.nVars;
+        const uint32_t nPublic = header.nPublic;
+        const uint64_t n = header.domainSize;
         const uint64_t g1 = sizeof(G1PointAffine), g2 = sizeof(G2PointAffine);
-        if (head.size != 4 + 32 + 4 + 32 + 12 + 3 * g1 + 3 * g2) throw std::invalid_argument("the proving key is not on the bn128 curve");
-        requirePrime(head.data + 4, zkdesk::BinarySections::u32(head.data), BN128_Q, "the proving key");
-        requirePrime(head.data + 40, zkdesk::BinarySections::u32(head.data + 36), BN128_R, "the proving key");
-        const uint32_t nVars = zkdesk::BinarySections::u32(head.data + 72);
-        const uint32_t nPublic = zkdesk::BinarySections::u32(head.data + 76);
-        const uint64_t n = zkdesk::BinarySections::u32(head.data + 80);
-        const uint8_t *vk = head.data + 84;
         G1PointAffine alpha1, beta1, delta1;
         G2PointAffine beta2, delta2;
-        std::memcpy(&alpha1, vk, g1);
-        std::memcpy(&beta1, vk + g1, g1);
-        std::memcpy(&beta2, vk + 2 * g1, g2);
-        std::memcpy(&delta1, vk + 2 * g1 + 2 * g2, g1);
-        std::memcpy(&delta2, vk + 3 * g1 + 2 * g2, g2);
-
-        std::vector<uint8_t> wtnsBytes = readWitness(argv[2]);
-        zkdesk::BinarySections wtnsFile(wtnsBytes.data(), wtnsBytes.size(), "wtns", 2, "the witness");
-        const zkdesk::Section &wtnsHead = wtnsFile.get(1);
-        if (wtnsHead.size < 40) throw std::invalid_argument("the witness is truncated");
-        requirePrime(wtnsHead.data + 4, zkdesk::BinarySections::u32(wtnsHead.data), BN128_R, "the witness");
-        const uint32_t wtnsVars = zkdesk::BinarySections::u32(wtnsHead.data + 36);
-        if (wtnsVars != nVars) {
-            throw std::invalid_argument("the witness has " + std::to_string(wtnsVars) + " values, the proving key expects " +
-                                        std::to_string(nVars));
-        }
+        std::memcpy(&alpha1, header.alpha1, sizeof alpha1);
+        std::memcpy(&beta1, header.beta1, sizeof beta1);
+        std::memcpy(&beta2, header.beta2, sizeof beta2);
+        std::memcpy(&delta1, header.delta1, sizeof delta1);
+        std::memcpy(&delta2, header.delta2, sizeof delta2);
         clock.lap("read");
 
         uint32_t power = 0;
         while ((uint64_t(1) << power) < n) power++;
         if (n == 0 || n != (uint64_t(1) << power) || power >= 28) throw std::invalid_argument("the proving key's domain is not a power of two");
         if (nVars <= nPublic) throw std::invalid_argument("the proving key's header is damaged");
-        requireSize(wtnsFile.get(2).size, uint64_t(nVars) * sizeof(Scalar), "witness");
-        requireSize(zkey.get(5).size, uint64_t(nVars) * g1, "A points");
-        requireSize(zkey.get(6).size, uint64_t(nVars) * g1, "B1 points");
-        requireSize(zkey.get(7).size, uint64_t(nVars) * g2, "B2 points");
-        requireSize(zkey.get(8).size, uint64_t(nVars - nPublic - 1) * g1, "C points");
-        requireSize(zkey.get(9).size, n * g1, "H points");
+        requireSize(wtnsFile.size(2), uint64_t(nVars) * sizeof(Scalar), "witness");
+        requireSize(zkey.size(5), uint64_t(nVars) * g1, "A points");
+        requireSize(zkey.size(6), uint64_t(nVars) * g1, "B1 points");
+        requireSize(zkey.size(7), uint64_t(nVars) * g2, "B2 points");
+        requireSize(zkey.size(8), uint64_t(nVars - nPublic - 1) * g1, "C points");
+        requireSize(zkey.size(9), n * g1, "H points");
 
         // Witness values are in standard form: the MSMs take them as scalars as they are.
-        const auto *wtns = reinterpret_cast<const Scalar *>(wtnsFile.get(2).data);
-        const zkdesk::Section &coefsSection = zkey.get(4);
-        if (coefsSection.size < 4) throw std::invalid_argument("the proving key's coefficients section has the wrong size");
-        const uint32_t nCoefs = zkdesk::BinarySections::u32(coefsSection.data);
-        requireSize(coefsSection.size, 4 + uint64_t(nCoefs) * sizeof(Coef), "coefficients");
-        const auto *coefs = reinterpret_cast<const Coef *>(coefsSection.data + 4);
-        const auto *pointsA = reinterpret_cast<const G1PointAffine *>(zkey.get(5).data);
-        const auto *pointsB1 = reinterpret_cast<const G1PointAffine *>(zkey.get(6).data);
-        const auto *pointsB2 = reinterpret_cast<const G2PointAffine *>(zkey.get(7).data);
-        const auto *pointsC = reinterpret_cast<const G1PointAffine *>(zkey.get(8).data);
-        const auto *pointsH = reinterpret_cast<const G1PointAffine *>(zkey.get(9).data);
+        const auto *wtns = reinterpret_cast<const Scalar *>(wtnsFile.data(2));
+        const uint8_t *coefsSection = zkey.data(4);
+        if (zkey.size(4) < 4) throw std::invalid_argument("the proving key's coefficients section has the wrong size");
+        uint32_t nCoefs;
+        std::memcpy(&nCoefs, coefsSection, 4);
+        requireSize(zkey.size(4), 4 + uint64_t(nCoefs) * sizeof(Coef), "coefficients");
+        const auto *coefs = reinterpret_cast<const Coef *>(coefsSection + 4);
+        const auto *pointsA = reinterpret_cast<const G1PointAffine *>(zkey.data(5));
+        const auto *pointsB1 = reinterpret_cast<const G1PointAffine *>(zkey.data(6));
+        const auto *pointsB2 = reinterpret_cast<const G2PointAffine *>(zkey.data(7));
+        const auto *pointsC = reinterpret_cast<const G1PointAffine *>(zkey.data(8));
+        const auto *pointsH = reinterpret_cast<const G1PointAffine *>(zkey.data(9));
 
         G1Point piA, piB1, piC, piH;
         G2Point piB;
@@ -316,10 +278,10 @@ int main(int argc, char **argv) {
         clock.lap("msm-H");
 
         // The blinding: r and s fresh for every proof (they make it zero-knowledge).
-        Scalar r = randomScalar(), s = randomScalar();
-        Scalar rStd, sStd, rsStd, rs;
-        Fr.fromMontgomery(rStd, r);
-        Fr.fromMontgomery(sStd, s);
+        Scalar rStd, sStd, rsStd, r, s, rs;
+        blinding(rStd, sStd);
+        Fr.toMontgomery(r, rStd);
+        Fr.toMontgomery(s, sStd);
         Fr.mul(rs, r, s);
         Fr.fromMontgomery(rsStd, rs);
 
@@ -359,9 +321,7 @@ int main(int argc, char **argv) {
         std::cout << out.str();
         clock.lap("finish");
         // The worker adds this to its own peak: the job's memory is both processes'.
-        struct rusage usage;
-        getrusage(RUSAGE_SELF, &usage);
-        std::cerr << "@peak " << uint64_t(usage.ru_maxrss) * 1024 << std::endl;
+        std::cerr << "@peak " << peakResidentBytes() << std::endl;
         return 0;
     } catch (const std::exception &e) {
         std::cerr << "error: " << e.what() << std::endl;

@@ -8,6 +8,7 @@ import os from 'node:os';
 import { buildBn128 } from 'ffjavascript';
 import { WitnessCalculatorBuilder } from 'circom_runtime';
 import { ZkError } from '../common/errors.js';
+import { selectNativeProver } from './nativeGroth16.js';
 import { connectToParent } from './workerPort.js';
 import { PROTOCOL_VERSION, type CalibrateRequest, type Timing } from '../common/workerProtocol.js';
 
@@ -126,4 +127,10 @@ port.onMessage((message) => {
 });
 port.onParentGone(() => process.exit(0));
 log('debug', 'calibration worker ready', { node: process.versions.node });
-port.post({ type: 'ready', pid: process.pid, protocolVersion: PROTOCOL_VERSION, versions: { node: process.versions.node, snarkjs: 'ffjavascript' } });
+port.post({
+  type: 'ready',
+  pid: process.pid,
+  protocolVersion: PROTOCOL_VERSION,
+  versions: { node: process.versions.node, snarkjs: 'ffjavascript' },
+  backend: selectNativeProver().report,
+});

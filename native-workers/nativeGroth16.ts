@@ -1,15 +1,18 @@
-// The native Groth16 prover (native-prover/, built to dist/native/zkdesk-groth16) as one call
-// from the proving worker: the witness goes in on stdin, the proof comes back on stdout in
-// snarkjs's JSON. It proves the same statement as snarkjs.groth16.prove several times faster;
-// the worker still verifies every proof with snarkjs, and falls back to snarkjs when the
-// native prover cannot be used or fails in a way it does not explain.
-import { spawn } from 'node:child_process';
+// The native Groth16 prover (native-prover/, built to dist/native/<os>-<arch>/) as one call from
+// the proving worker: the witness goes in on stdin, the proof comes back on stdout in snarkjs's
+// JSON. It proves the same statement as snarkjs.groth16.prove several times faster; the worker
+// still verifies every proof with snarkjs, and falls back to snarkjs when the native prover cannot
+// be used or fails in a way it does not explain. Which binary, and why, is decided here, in the
+// worker, and reported to main in the ready message (main never guesses).
+import { spawn, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ZkError } from '../common/errors.js';
 import { projectRoot } from '../node/resourcePaths.js';
+import { chooseBinary, cpuFlags, nativeTarget, parseNativeManifest } from './nativeManifest.js';
 
-import type { ProverBackend } from '../common/workerProtocol.js';
+import type { BackendReport, ProverBackend } from '../common/workerProtocol.js';
 
 export type { ProverBackend };
 
@@ -23,38 +26,83 @@ export interface NativeProof {
 /** A failure the native prover did not explain (a crash, unreadable output): snarkjs gets the job. */
 export class NativeProverUnusable extends Error {}
 
-/**
- * ffiasm's field code uses mulx, adcx and adox: without BMI2 and ADX the binary would die of an
- * illegal instruction. Linux says which extensions the CPU has in /proc/cpuinfo.
- */
-export function cpuRunsNativeProver(cpuinfo: string): boolean {
-  const flags = new Set(/^flags\s*:\s*(.*)$/m.exec(cpuinfo)?.[1]?.split(/\s+/) ?? []);
-  return flags.has('bmi2') && flags.has('adx');
+/** Where the native prover is and how to start it, with the sentence the ready message carries. */
+export interface NativeSelection {
+  report: BackendReport;
+  /** The binary, or null when this worker proves with snarkjs. */
+  binary: string | null;
+  /** A command the binary runs under (qemu-aarch64, wine), for the tests of cross builds. */
+  launcher: string[];
 }
 
 /**
- * Where the binary is, or null when workers should prove with snarkjs: ZKDESK_PROVER_BACKEND=snarkjs
- * asks for that (benchmarks, comparisons); ZKDESK_NATIVE_PROVER names the binary (the packaged
- * app's resources); else the build's dist/native/.
+ * The CPU's instruction-set extensions, lower-case, where they can be read: Linux's /proc/cpuinfo,
+ * macOS's sysctl. Null elsewhere (binaries needing extensions are then not used).
  */
-export function locateNativeProver(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (env.ZKDESK_PROVER_BACKEND === 'snarkjs') return null;
-  if (process.platform !== 'linux' || process.arch !== 'x64') return null;
-  const file = env.ZKDESK_NATIVE_PROVER ?? path.join(projectRoot(), 'dist', 'native', 'zkdesk-groth16');
-  if (!existsSync(file)) return null;
+function machineCpuFeatures(): Set<string> | null {
   try {
-    return cpuRunsNativeProver(readFileSync('/proc/cpuinfo', 'utf8')) ? file : null;
+    if (process.platform === 'linux') return cpuFlags(readFileSync('/proc/cpuinfo', 'utf8'));
+    if (process.platform === 'darwin') {
+      const out = execFileSync('sysctl', ['-n', 'machdep.cpu.features', 'machdep.cpu.leaf7_features'], { encoding: 'utf8' });
+      return new Set(out.toLowerCase().split(/\s+/).filter(Boolean));
+    }
   } catch {
-    return null;
+    // Unreadable: treated as unknown.
   }
+  return null;
 }
 
-let located: ProverBackend | undefined;
+function sha256File(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
 
-/** The backend this machine's workers prove with, as main plans for it (memory, estimates). */
-export function machineBackend(): ProverBackend {
-  located ??= locateNativeProver() ? 'native' : 'snarkjs';
-  return located;
+function snarkjsBecause(reason: string): NativeSelection {
+  return { report: { backend: 'snarkjs', binary: null, field: null, reason }, binary: null, launcher: [] };
+}
+
+/**
+ * Which prover this worker uses, and why. In order: ZKDESK_PROVER_BACKEND=snarkjs asks for snarkjs
+ * (benchmarks, comparisons); ZKDESK_NATIVE_PROVER names one binary outright; else the manifest in
+ * ZKDESK_NATIVE_DIR (the packaged app's resources/native) or dist/native/<os>-<arch>/
+ * (ZKDESK_NATIVE_TARGET and ZKDESK_NATIVE_LAUNCHER let the tests run another target's build under
+ * qemu-user or wine). A binary is used only if its sha256 matches the manifest, checked here once
+ * per worker, before its first proof.
+ */
+export function selectNativeProver(env: NodeJS.ProcessEnv = process.env, cpuFeatures: () => Set<string> | null = machineCpuFeatures): NativeSelection {
+  if (env.ZKDESK_PROVER_BACKEND === 'snarkjs') return snarkjsBecause('ZKDESK_PROVER_BACKEND=snarkjs asks for snarkjs');
+  const launcher = env.ZKDESK_NATIVE_LAUNCHER ? env.ZKDESK_NATIVE_LAUNCHER.split(' ').filter(Boolean) : [];
+  if (env.ZKDESK_NATIVE_PROVER) {
+    const file = env.ZKDESK_NATIVE_PROVER;
+    if (!existsSync(file)) return snarkjsBecause(`ZKDESK_NATIVE_PROVER names ${path.basename(file)}, which does not exist`);
+    return { report: { backend: 'native', binary: path.basename(file), field: null, reason: 'named by ZKDESK_NATIVE_PROVER' }, binary: file, launcher };
+  }
+  const target = env.ZKDESK_NATIVE_TARGET ?? nativeTarget(process.platform, process.arch);
+  if (!target) return snarkjsBecause(`no native prover is built for ${process.platform}-${process.arch}`);
+  const dir = env.ZKDESK_NATIVE_DIR ?? path.join(projectRoot(), 'dist', 'native', target);
+  let manifest;
+  try {
+    manifest = parseNativeManifest(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return snarkjsBecause(missing ? `the native prover for ${target} was not built (npm run build:native)` : `the ${target} native prover manifest is unreadable (${why})`);
+  }
+  const mismatched: string[] = [];
+  const choice = chooseBinary(manifest, cpuFeatures(), (file) => {
+    const full = path.join(dir, file);
+    if (!existsSync(full)) return false;
+    const expected = manifest.binaries.find((b) => b.file === file)?.sha256;
+    if (sha256File(full) === expected) return true;
+    mismatched.push(file);
+    return false;
+  });
+  const damaged = mismatched.length ? ` (${mismatched.join(', ')}: sha256 does not match the manifest)` : '';
+  if (!choice.binary) return snarkjsBecause(`${choice.reason}${damaged}`);
+  return {
+    report: { backend: 'native', binary: `${target}/${choice.binary.file}`, field: choice.binary.field, reason: `${choice.reason}${damaged}` },
+    binary: path.join(dir, choice.binary.file),
+    launcher,
+  };
 }
 
 /** Its own words (after "error: ") turned into what the user is told. */
@@ -69,14 +117,35 @@ function explained(reason: string): ZkError | null {
   return null;
 }
 
+/** The binary this machine's workers would prove with (null: snarkjs), for the benches and tests that run it directly. */
+export function locateNativeProver(env: NodeJS.ProcessEnv = process.env): string | null {
+  const selection = selectNativeProver(env);
+  return selection.launcher.length === 0 ? selection.binary : null;
+}
+
+/** A pinned blinding is for the tests that run the binary directly, never for a worker's proofs. */
+export function proverEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { ZKDESK_TEST_FIXED_BLINDING: _pinned, ...rest } = env;
+  return rest;
+}
+
 export class NativeGroth16 {
-  constructor(private readonly binary: string) {}
+  constructor(
+    private readonly binary: string,
+    private readonly launcher: string[] = [],
+  ) {}
 
   prove(zkeyPath: string, witness: Uint8Array, onProgress: (fraction: number, step: string) => void): Promise<NativeProof> {
     return new Promise((resolve, reject) => {
-      const child = spawn(this.binary, [zkeyPath, '-'], {
+      const [command, ...prefix] = [...this.launcher, this.binary];
+      // Not detached: on Windows libuv then puts the prover in its kill-on-close job object, so
+      // it dies with this worker. --watch-stdin: everywhere, it also ends when stdin closes, and
+      // stdin stays open until it exits.
+      const child = spawn(command as string, [...prefix, '--watch-stdin', zkeyPath, '-'], {
+        env: proverEnv(process.env),
         stdio: ['pipe', 'pipe', 'pipe'],
         windowsHide: true,
+        detached: false,
       });
       const out: Buffer[] = [];
       let errorLine = '';
@@ -99,6 +168,7 @@ export class NativeGroth16 {
       child.stdin.on('error', () => {});
       child.on('error', (error) => reject(new NativeProverUnusable(`the native prover could not start: ${error.message}`)));
       child.on('close', (code, signal) => {
+        child.stdin.destroy();
         if (code === 0) {
           try {
             const parsed = JSON.parse(Buffer.concat(out).toString('utf8')) as Omit<NativeProof, 'peakRssBytes'>;
@@ -112,7 +182,7 @@ export class NativeGroth16 {
         const known = code === 1 ? explained(errorLine) : null;
         reject(known ?? new NativeProverUnusable(signal ? `the native prover was stopped by ${signal}` : `the native prover exited with code ${code}: ${errorLine}`));
       });
-      child.stdin.end(witness);
+      child.stdin.write(witness);
     });
   }
 }

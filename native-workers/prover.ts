@@ -6,16 +6,17 @@ import path from 'node:path';
 import { buildBn128 } from 'ffjavascript';
 import { ZkError } from '../common/errors.js';
 import { ProofEngine } from './proofEngine.js';
-import { NativeGroth16, locateNativeProver } from './nativeGroth16.js';
+import { NativeGroth16, selectNativeProver } from './nativeGroth16.js';
 import { connectToParent } from './workerPort.js';
 import { PROTOCOL_VERSION, type ProveRequest, type WorkerToMain } from '../common/workerProtocol.js';
 
 const port = connectToParent();
 const cacheMb = Number(process.env.ZKDESK_WORKER_CACHE_MB ?? '256');
-const nativeProver = locateNativeProver();
+// Decided once, here: the ready message tells main which prover this worker uses and why.
+const selection = selectNativeProver();
 const engine = new ProofEngine({
   cacheBytes: (Number.isFinite(cacheMb) ? cacheMb : 256) * 1024 * 1024,
-  native: nativeProver ? new NativeGroth16(nativeProver) : null,
+  native: selection.binary ? new NativeGroth16(selection.binary, selection.launcher) : null,
 });
 
 let currentJob: string | null = null;
@@ -122,4 +123,5 @@ post({
   pid: process.pid,
   protocolVersion: PROTOCOL_VERSION,
   versions: { node: process.versions.node, snarkjs: snarkjsVersion },
+  backend: selection.report,
 });

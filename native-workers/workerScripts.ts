@@ -12,3 +12,4 @@ function compiled(name: string): string {
 
 export const proverWorkerScript = compiled('prover.js');
 export const calibrationWorkerScript = compiled('calibrate.js');
+export const backendProbeScript = compiled('backendProbe.js');

@@ -174,10 +174,15 @@ export const runtimeFactsShape = {
   }),
   availableParallelism: z.number().int().positive(),
   /**
-   * The prover this machine's workers use: the native one where it was built and the CPU has
-   * BMI2 and ADX, snarkjs otherwise. Absent in profiles recorded before there were two.
+   * The prover this machine's workers use, as a worker reported it: the native one where a build
+   * for this platform runs here, snarkjs otherwise. Absent in profiles recorded before there were
+   * two, or when no worker could start.
    */
   proverBackend: z.enum(['native', 'snarkjs']).optional(),
+  /** Which native build (`<os>-<arch>/<file>`), null for snarkjs. */
+  proverBinary: z.string().max(200).nullable().optional(),
+  /** The worker's reason for its choice, in words. */
+  proverReason: z.string().max(1000).optional(),
 };
 
 export const chromiumGpuSchema = z.strictObject({

@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ErrorPayload } from '../../common/errors.js';
-import { calibrationWorkerScript, proverWorkerScript } from '../../native-workers/workerScripts.js';
+import { backendProbeScript, calibrationWorkerScript, proverWorkerScript } from '../../native-workers/workerScripts.js';
 import { proofPace } from '../services/advisor/proofPace.js';
 import { adviseCircuit, adviseMachine, type AdviceContext } from '../services/advisor/advise.js';
 import type { Advice, CircuitAdvice } from '../../common/advisor/readiness.js';
@@ -13,6 +13,7 @@ import type { CircuitFacts } from '../../common/advisor/advisorTypes.js';
 import { CalibrationService } from '../services/profiler/calibrationService.js';
 import type { Calibration, EstimateBreakdown } from '../../common/profiler/calibrationTypes.js';
 import { collectSystemProfile } from '../services/profiler/profileCollector.js';
+import { collectRuntimeFacts } from '../services/profiler/runtimeFacts.js';
 import type { ChromiumGpu, SystemProfile } from '../../common/profiler/systemProfile.js';
 import type { WebGpuReport } from '../services/profiler/chromiumGpuFacts.js';
 import { CircuitCatalogue } from '../services/prover/circuitCatalogue.js';
@@ -164,6 +165,7 @@ export class ZkdeskServices {
       hashes: circuits.hashes,
       launcher: crashes.wrap(options.launcher),
       workerScript: proverWorkerScript,
+      backendProbeScript,
       history: new JobHistory(options.dataDir),
       ...limits,
       availableMemory: () => os.freemem(),
@@ -253,7 +255,10 @@ export class ZkdeskServices {
     // The CPU load is sampled system-wide: wait for our own worker to finish starting first.
     await this.warming;
     const provingBefore = this.proving();
-    const profile = await collectSystemProfile({ dataDir: this.options.dataDir });
+    const profile = await collectSystemProfile({
+      dataDir: this.options.dataDir,
+      probes: { runtime: () => collectRuntimeFacts(undefined, undefined, () => this.prover.backend.current()) },
+    });
     const ownProofs = provingBefore || this.proving();
     if (this.options.chromiumGpu) {
       // The GPU process may be gone (crashed, disabled); the profile stands without Chromium's view.
@@ -312,7 +317,7 @@ export class ZkdeskServices {
   }
 
   async estimate(circuit: CheckedCircuit): Promise<EstimateBreakdown> {
-    const [calibration, history] = await Promise.all([this.currentCalibration(), this.history.read({ limit: 500 })]);
+    const [calibration, history, backend] = await Promise.all([this.currentCalibration(), this.history.read({ limit: 500 }), this.prover.backend.current()]);
     return estimateProof(
       {
         circuitId: circuit.id,
@@ -325,6 +330,7 @@ export class ZkdeskServices {
       },
       calibration,
       history,
+      backend.backend,
     );
   }
 

@@ -9,9 +9,12 @@ import { appendTail, ExitNotifier, type LaunchOptions, type WorkerLauncher, type
 /** How long an exit waits for the pipes to drain before it is reported anyway. */
 const DRAIN_WAIT_MS = 1000;
 
-/** A packaged app ships the native prover in its resources (electron-builder.yml), not in dist/. */
+/**
+ * A packaged app ships its target's native prover builds and their manifest in its resources
+ * (electron-builder.yml), not in dist/: the worker picks and checks one there, and reports it.
+ */
 function nativeProverEnv(): Record<string, string> {
-  return app.isPackaged ? { ZKDESK_NATIVE_PROVER: path.join(process.resourcesPath, 'native', 'zkdesk-groth16') } : {};
+  return app.isPackaged ? { ZKDESK_NATIVE_DIR: path.join(process.resourcesPath, 'native') } : {};
 }
 
 export class ElectronWorkerLauncher implements WorkerLauncher {

@@ -174,7 +174,7 @@ export function renderProfile(profile: SystemProfile): string {
             ['emulated', `${yesNo(runtime.emulated)} (${runtime.emulationEvidence})`],
             ['webassembly', runtime.wasm.available ? `simd ${yesNo(runtime.wasm.simd)}, threads ${yesNo(runtime.wasm.threads)}` : 'not available'],
             ['parallelism', String(runtime.availableParallelism)],
-            ['prover', runtime.proverBackend === 'native' ? 'native (dist/native/zkdesk-groth16)' : runtime.proverBackend === 'snarkjs' ? 'snarkjs (no native prover for this machine)' : 'unknown'],
+            ['prover', runtime.proverBackend ? `${runtime.proverBinary ? `native (${runtime.proverBinary})` : runtime.proverBackend}${runtime.proverReason ? `: ${runtime.proverReason}` : ''}` : 'unknown'],
           ],
     ),
   );

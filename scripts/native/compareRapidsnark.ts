@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as snarkjs from 'snarkjs';
 import { projectRoot } from '../../node/resourcePaths.js';
+import { locateNativeProver } from '../../native-workers/nativeGroth16.js';
 
 interface Run {
   seconds: number;
@@ -28,7 +29,9 @@ const option = (name: string, fallback: string): string => {
 const rapidsnark = path.resolve(option('--rapidsnark', path.join(projectRoot(), '..', 'shared', 'bench', 'rapidsnark', 'prover')));
 const runs = Number(option('--runs', '7'));
 const circuits = args.length > 0 ? args : ['stress-12', 'merkle-membership', 'stress-14', 'stress-16'];
-const zkdesk = path.join(projectRoot(), 'dist', 'native', 'zkdesk-groth16');
+const found = locateNativeProver();
+if (!found) throw new Error('no native prover is built for this machine (npm run build:native)');
+const zkdesk: string = found;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'zkdesk-compare-'));
 
 function timed(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env): Run {

@@ -10,7 +10,7 @@ import { JobHistory } from '../../main/services/prover/jobHistory.js';
 import { NodeWorkerLauncher } from '../../main/services/prover/nodeWorkerLauncher.js';
 import { ProverService, type ProverServiceOptions } from '../../main/services/prover/proverService.js';
 import { bundledCircuitsDir } from '../../node/resourcePaths.js';
-import { proverWorkerScript } from '../../native-workers/workerScripts.js';
+import { backendProbeScript, proverWorkerScript } from '../../native-workers/workerScripts.js';
 import type { ProofResult } from '../../main/services/prover/proverService.js';
 import { readFile } from 'node:fs/promises';
 import type { ResolvedCircuit } from '../../main/services/prover/resolvedCircuit.js';
@@ -30,6 +30,7 @@ export async function makeHarness(options: Partial<ProverServiceOptions> = {}): 
   const prover = new ProverService({
     launcher: new NodeWorkerLauncher(),
     workerScript: compiledWorker(),
+    backendProbeScript,
     history,
     poolSize: 1,
     memoryCapBytes: 4 * 1024 ** 3,

@@ -13,6 +13,7 @@ import { DEFAULT_SIZE_CAP_BYTES, previewBundle } from '../../services/diagnostic
 import { writeBundle } from '../../services/diagnostics/bundleWriter.js';
 import { sectionIds, type SectionId } from '../../../common/diagnostics/bundleManifest.js';
 import { localBundleSources } from '../../services/diagnostics/localBundleSources.js';
+import { workerRuntimeProbe } from '../workerRuntimeProbe.js';
 import { createRedactor, processRedactionContext } from '../../services/diagnostics/redact.js';
 import { formatBytes } from '../../../common/format/byteUnits.js';
 import { bundleFileName } from '../../services/diagnostics/bundleFileName.js';
@@ -75,6 +76,7 @@ export function registerBundleCommand(program: Command): void {
         appVersion: version,
         predictedTimeWarnSec: settings?.predictedTimeWarnSec ?? 30,
         workerMemoryCapMb: settings?.workerMemoryCapMb ?? null,
+        probes: workerRuntimeProbe,
       });
       const plan = await planBundle({ dataDir: ctx.dataDir, sources, redactor, sinceDays });
       const selection = { sizeCapBytes: capBytes, exclude, include };

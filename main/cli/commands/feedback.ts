@@ -14,6 +14,7 @@ import { planBundle } from '../../services/diagnostics/bundlePlan.js';
 import { writeBundle } from '../../services/diagnostics/bundleWriter.js';
 import { DEFAULT_SIZE_CAP_BYTES } from '../../services/diagnostics/bundleSelection.js';
 import { localBundleSources } from '../../services/diagnostics/localBundleSources.js';
+import { workerRuntimeProbe } from '../workerRuntimeProbe.js';
 
 interface FeedbackOptions {
   message?: string;
@@ -51,6 +52,7 @@ export function registerFeedbackCommand(program: Command): void {
               appVersion: version,
               predictedTimeWarnSec: settings?.predictedTimeWarnSec ?? 30,
               workerMemoryCapMb: settings?.workerMemoryCapMb ?? null,
+              probes: workerRuntimeProbe,
             });
             const plan = await planBundle({ dataDir: ctx.dataDir, sources, redactor });
             bundlePath = (

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { makeContext } from '../cliContext.js';
 import { collectSystemProfile } from '../../services/profiler/profileCollector.js';
 import { renderProfile } from '../profileReport.js';
+import { workerRuntimeProbe } from '../workerRuntimeProbe.js';
 
 export function registerProfileCommand(program: Command): void {
   program
@@ -10,7 +11,7 @@ export function registerProfileCommand(program: Command): void {
     .description('show the machine profile: CPU, memory, GPU, OS, power, load, disk, runtime')
     .action(async (_opts, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals());
-      const profile = await collectSystemProfile({ dataDir: ctx.dataDir });
+      const profile = await collectSystemProfile({ dataDir: ctx.dataDir, probes: workerRuntimeProbe });
       if (ctx.json) ctx.printJson(profile);
       else ctx.out(renderProfile(profile));
     });

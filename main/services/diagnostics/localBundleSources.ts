@@ -2,6 +2,7 @@
 // profile from the profiler, the warnings the advisor derives from it, and the calibration kept
 // in the data directory. Update state lives in the running app, which passes its own provider.
 import { collectSystemProfile } from '../profiler/profileCollector.js';
+import type { ProfileProbes } from '../profiler/profileProbes.js';
 import type { SystemProfile } from '../../../common/profiler/systemProfile.js';
 import { adviseMachine } from '../advisor/advise.js';
 import { readStoredCalibration } from '../profiler/calibrationService.js';
@@ -14,12 +15,14 @@ export interface LocalSourceOptions {
   workerMemoryCapMb: number | null;
   /** Injected in tests; the real profiler otherwise. */
   collectProfile?: () => Promise<SystemProfile>;
+  /** Probes the host fills itself (the CLI: a worker says which prover it uses). */
+  probes?: Partial<ProfileProbes>;
 }
 
 export function localBundleSources(options: LocalSourceOptions): BundleSources {
   let profile: Promise<SystemProfile> | undefined;
   const getProfile = (): Promise<SystemProfile> => {
-    profile ??= options.collectProfile ? options.collectProfile() : collectSystemProfile({ dataDir: options.dataDir });
+    profile ??= options.collectProfile ? options.collectProfile() : collectSystemProfile({ dataDir: options.dataDir, ...(options.probes ? { probes: options.probes } : {}) });
     return profile;
   };
   return {

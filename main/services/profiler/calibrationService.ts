@@ -12,7 +12,6 @@ import type { ProverService } from '../prover/proverService.js';
 import type { CircuitCatalogue } from '../prover/circuitCatalogue.js';
 import type { WorkerLauncher } from '../prover/workerLauncher.js';
 import { calibrationSchema, type Calibration } from '../../../common/profiler/calibrationTypes.js';
-import { machineBackend } from '../../../native-workers/nativeGroth16.js';
 import { appendCalibrationHistory } from './calibrationHistory.js';
 
 export interface CalibrationServiceOptions {
@@ -59,7 +58,8 @@ export class CalibrationService {
    */
   async current(fingerprint: string): Promise<Calibration | null> {
     const stored = await this.stored();
-    return stored?.fingerprint === fingerprint && (stored.backend ?? 'snarkjs') === machineBackend() ? stored : null;
+    if (stored?.fingerprint !== fingerprint) return null;
+    return (stored.backend ?? 'snarkjs') === (await this.options.prover.backend.current()).backend ? stored : null;
   }
 
   /** Whatever is stored, for bundles: a stale one is still evidence. */

@@ -36,7 +36,8 @@ export const DEFAULT_SECTION_LIMITS_MS: Record<SectionName, number> = {
   power: 1_200,
   load: 1_500,
   disk: 1_000,
-  runtime: 1_200,
+  // Includes a worker's start, to hear which prover it uses (bounded below that in runtimeFacts).
+  runtime: 2_500,
 };
 
 export interface CollectOptions {

@@ -11,7 +11,7 @@ import { estimatePeakMemoryBytes } from './memoryEstimate.js';
 import type { JobRecord } from '../../../common/prover/proverTypes.js';
 import type { Calibration, CircuitShape, EstimateBreakdown } from '../../../common/profiler/calibrationTypes.js';
 import { median } from '../../../common/statistics/percentiles.js';
-import { machineBackend } from '../../../native-workers/nativeGroth16.js';
+import type { ProverBackend } from '../../../common/workerProtocol.js';
 
 interface Point {
   power: number;
@@ -102,10 +102,11 @@ export function calibrationProveMs(calibration: Calibration, shape: Pick<Circuit
   return factor === null ? null : modelProveCost(calibration, shape).modelProveMs * factor;
 }
 
-export function estimateProof(shape: CircuitShape, calibration: Calibration | null, history: readonly JobRecord[] = []): EstimateBreakdown {
+/** `backend`: what the workers reported they prove with; a calibration's own backend wins. */
+export function estimateProof(shape: CircuitShape, calibration: Calibration | null, history: readonly JobRecord[] = [], backendInUse: ProverBackend = 'snarkjs'): EstimateBreakdown {
   // Memory and stage times differ between the two provers: learn from proofs made by the one in use.
   // A calibration from before the native prover was made with snarkjs.
-  const backend = calibration ? (calibration.backend ?? 'snarkjs') : machineBackend();
+  const backend = calibration ? (calibration.backend ?? 'snarkjs') : backendInUse;
   const sameCircuit = shape.zkeySha256
     ? history.filter((r) => r.outcome === 'verified' && r.circuitSha256 === shape.zkeySha256 && (r.backend ?? 'snarkjs') === backend)
     : [];

@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { ZkError } from '../../../common/errors.js';
 import type { CircuitInput } from '../../../common/workerProtocol.js';
-import { machineBackend } from '../../../native-workers/nativeGroth16.js';
+import type { ProverBackend } from '../../../common/workerProtocol.js';
 import { checkArtifacts } from './artifactCheck.js';
 import { FileHashCache } from './fileHash.js';
 import { checkInput } from './inputCheck.js';
@@ -15,6 +15,8 @@ import { checkInputAgainstWasm } from './wasmInputCheck.js';
 import { mainSignalNames, WasmInterfaceCache } from './wasmInterface.js';
 
 export interface JobAdmissionOptions {
+  /** Which prover the workers use (they say so in their ready messages): memory differs between the two. */
+  backend?: () => Promise<ProverBackend>;
   /** The hashes of circuit files already read (the circuit catalogue's): a key is hashed once per process. */
   hashes?: FileHashCache;
   /** Threads each worker's curve uses (one per core): part of a job's memory. */
@@ -61,7 +63,7 @@ export class JobAdmission {
     const input = checkInput(rawInput, circuit.manifest?.inputs ?? null);
     const wasm = checked.wasmInterface;
     if (wasm) await checkInputAgainstWasm(input, wasm, () => mainSignalNames(checked.files.wasmPath));
-    const expectedPeakBytes = estimatePeakMemoryBytes({ wires: checked.header.nVars, zkeyBytes: checked.zkeyBytes }, this.threads, machineBackend());
+    const expectedPeakBytes = estimatePeakMemoryBytes({ wires: checked.header.nVars, zkeyBytes: checked.zkeyBytes }, this.threads, this.options.backend ? await this.options.backend() : 'snarkjs');
     this.refuseIfNeverFits(expectedPeakBytes);
     return { circuit: checked, input, expectedPeakBytes };
   }

@@ -12,13 +12,16 @@ import type { JobHistory } from './jobHistory.js';
 import type { JobKind, JobOutcome, JobRecord, JobSnapshot, JobTimings, ProofResult, ProverEvent } from '../../../common/prover/proverTypes.js';
 
 export type { JobSnapshot, ProofResult, ProverEvent } from '../../../common/prover/proverTypes.js';
+import { askWorkerForBackend, WorkerBackend } from './workerBackend.js';
 import { ProofQueue } from './proofQueue.js';
 import type { CheckedCircuit, ResolvedCircuit } from './resolvedCircuit.js';
 import type { WorkerSlot } from './workerSlot.js';
 import { WorkerPool, type WorkerPoolOptions } from './workerPool.js';
 
 /** What admission, the worker pool and the jobs each need; the service passes each its part. */
-export interface ProverServiceOptions extends JobAdmissionOptions, Omit<WorkerPoolOptions, 'limits' | 'isAssigned' | 'onFreed' | 'emit'> {
+export interface ProverServiceOptions extends Omit<JobAdmissionOptions, 'backend'>, Omit<WorkerPoolOptions, 'limits' | 'isAssigned' | 'onFreed' | 'emit' | 'onBackend'> {
+  /** Absolute path of native-workers/backendProbe.js: asked which prover workers use before one has said. */
+  backendProbeScript: string;
   history: JobHistory;
   poolSize: number;
   memoryCapBytes: number;
@@ -102,16 +105,21 @@ export class ProverService {
   /** What the settings say now: changed by reconfigure() while the service runs. */
   private limits: ProverLimits;
 
+  /** Which prover the workers use, from their ready messages. */
+  readonly backend: WorkerBackend;
+
   constructor(private readonly options: ProverServiceOptions) {
+    this.backend = new WorkerBackend(() => askWorkerForBackend(options.launcher, options.backendProbeScript));
     this.now = options.now ?? (() => new Date());
     this.limits = { poolSize: options.poolSize, memoryCapBytes: options.memoryCapBytes, defaultTimeoutMs: options.defaultTimeoutMs ?? null };
-    this.admission = new JobAdmission(options);
+    this.admission = new JobAdmission({ ...options, backend: async () => (await this.backend.current()).backend });
     this.pool = new WorkerPool({
       ...options,
       limits: () => this.limits,
       isAssigned: (slot) => this.isAssigned(slot),
       onFreed: () => this.pump(),
       emit: (event) => this.emit(event),
+      onBackend: (report) => this.backend.record(report),
     });
   }
 

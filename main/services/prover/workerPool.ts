@@ -2,6 +2,7 @@
 // it was started with, an idle one pinged before it gets a job (and on a timer) and replaced
 // when it does not answer, a dead one replaced by the next job that needs it.
 import type { ProverEvent } from '../../../common/prover/proverTypes.js';
+import type { BackendReport } from '../../../common/workerProtocol.js';
 import type { ProcessMemoryProbe } from './processMemory.js';
 import { readProcessRss } from './processMemory.js';
 import type { WorkerLauncher } from './workerLauncher.js';
@@ -31,6 +32,8 @@ export interface WorkerPoolOptions {
   /** A worker became free (it answered a health check, or one died and can be replaced): start what waits. */
   onFreed: () => void;
   emit: (event: ProverEvent) => void;
+  /** A worker said which prover it uses (its ready message). */
+  onBackend?: (report: BackendReport) => void;
 }
 
 const DEFAULT_HEALTH_CHECK = { idleMs: 30_000, timeoutMs: 5_000 };
@@ -104,6 +107,7 @@ export class WorkerPool {
       probe: this.options.probe ?? readProcessRss,
       cacheMb: this.options.workerCacheMb,
       onLog: (record, pid) => this.options.onWorkerLog?.(record.level, record.msg, { ...record.fields, pid }),
+      onBackend: this.options.onBackend,
     });
     this.slots.add(slot);
     this.options.emit({ type: 'worker', event: 'started', pid: slot.pid });

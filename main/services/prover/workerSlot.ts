@@ -1,7 +1,7 @@
 // One worker process seen from main: starts it, runs one job at a time on it, watches its
 // memory and time, and turns every way it can end into a typed outcome.
 import { ZkError } from '../../../common/errors.js';
-import type { ArtifactRef, CircuitInput, ProgressMessage, ResultMessage, WorkerToMain } from '../../../common/workerProtocol.js';
+import type { ArtifactRef, BackendReport, CircuitInput, ProgressMessage, ResultMessage, WorkerToMain } from '../../../common/workerProtocol.js';
 import { performance } from 'node:perf_hooks';
 import type { ProcessMemoryProbe } from './processMemory.js';
 import type { WorkerExit, WorkerLauncher, WorkerProcess } from './workerLauncher.js';
@@ -18,6 +18,8 @@ export interface WorkerSlotOptions {
   cancelGraceMs?: number;
   cacheMb?: number;
   onLog?: (record: Extract<WorkerToMain, { type: 'log' }>, pid: number | undefined) => void;
+  /** The worker's own word on which prover it uses (its ready message). */
+  onBackend?: (report: BackendReport) => void;
 }
 
 export interface SlotJob {
@@ -88,6 +90,7 @@ export class WorkerSlot {
       this.process.onMessage((message) => {
         if (message.type === 'ready') {
           clearTimeout(startTimer);
+          options.onBackend?.(message.backend);
           if (this.state_ === 'starting') this.state_ = 'idle';
           resolve();
         }

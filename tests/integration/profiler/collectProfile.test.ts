@@ -8,14 +8,16 @@ import si from 'systeminformation';
 import { collectSystemProfile } from '../../../main/services/profiler/profileCollector.js';
 import { systemProfileSchema, type SystemProfile } from '../../../common/profiler/systemProfile.js';
 import type { CpuFacts } from '../../../common/profiler/systemProfile.js';
-import { locateNativeProver } from '../../../native-workers/nativeGroth16.js';
+import { selectNativeProver } from '../../../native-workers/nativeGroth16.js';
+import { workerRuntimeProbe } from '../../../main/cli/workerRuntimeProbe.js';
 
 let tmp: string;
 let profile: SystemProfile;
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-profile-'));
-  profile = await collectSystemProfile({ dataDir: path.join(tmp, 'data') });
+  // As `zkdesk profile` collects it: a worker says which prover it uses.
+  profile = await collectSystemProfile({ dataDir: path.join(tmp, 'data'), probes: workerRuntimeProbe });
 });
 afterAll(async () => rm(tmp, { recursive: true, force: true }));
 
@@ -45,9 +47,10 @@ describe('the real profile of this machine', () => {
     expect(profile.fingerprint.complete).toBe(true);
   });
 
-  it('says which prover this machine proves with, as the workers will decide it', () => {
+  it('says which prover this machine proves with, as a worker reported it', () => {
     if (profile.runtime.status !== 'ok') throw new Error('runtime missing');
-    expect(profile.runtime.proverBackend).toBe(locateNativeProver() ? 'native' : 'snarkjs');
+    const report = selectNativeProver().report;
+    expect(profile.runtime).toMatchObject({ proverBackend: report.backend, proverBinary: report.binary, proverReason: report.reason });
   });
 
   it('describes this machine as Node and the OS see it', () => {

@@ -1,20 +1,23 @@
-// The native prover (dist/native/zkdesk-groth16) in real workers: its proofs verify with plain
-// snarkjs, it is what the pool uses where it is built, snarkjs takes over when it crashes or
-// lies, and it dies with its worker. Where it cannot be built (no nasm, not x86-64 Linux) the
-// suite says so in one line; CI sets ZKDESK_REQUIRE_NATIVE=1 so it can never skip there.
-import { chmod, mkdtemp, readFile, rm, truncate, copyFile, writeFile } from 'node:fs/promises';
+// The native prover (dist/native/<os>-<arch>/) in real workers: its proofs verify with plain
+// snarkjs, it is what the pool uses where it is built (and the worker says which build and why),
+// snarkjs takes over when it crashes or lies, and it dies with its worker. Where none was built
+// the suite says so in one line; CI sets ZKDESK_REQUIRE_NATIVE=1 so it can never skip there.
+import { chmod, mkdtemp, readFile, rm, truncate, copyFile, writeFile, mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { NativeGroth16, cpuRunsNativeProver, locateNativeProver } from '../../../native-workers/nativeGroth16.js';
+import { NativeGroth16, selectNativeProver } from '../../../native-workers/nativeGroth16.js';
+import { chooseBinary, cpuFlags, nativeTarget, type NativeManifest } from '../../../native-workers/nativeManifest.js';
 import { projectRoot } from '../../../node/resourcePaths.js';
 import { isAlive, makeHarness, registry, releaseCurve, sampleInput, verifiesWithSnarkjs, waitFor, type Harness } from '../../support/proverHarness.js';
 
-const binary = locateNativeProver();
+const selection = selectNativeProver({});
+const binary = selection.binary;
 if (!binary) {
-  if (process.env.ZKDESK_REQUIRE_NATIVE === '1') throw new Error('ZKDESK_REQUIRE_NATIVE=1 but dist/native/zkdesk-groth16 is missing or this CPU lacks BMI2/ADX');
-  console.log('Native prover tests skipped: dist/native/zkdesk-groth16 was not built here (see `npm run build:native`).');
+  if (process.env.ZKDESK_REQUIRE_NATIVE === '1') throw new Error(`ZKDESK_REQUIRE_NATIVE=1 but the worker would prove with snarkjs: ${selection.report.reason}`);
+  console.log(`Native prover tests skipped: ${selection.report.reason}.`);
 }
 
 let h: Harness | undefined;
@@ -53,6 +56,8 @@ describe.skipIf(!binary)('native prover', () => {
     }
     const records = await h.history.read();
     expect(records.every((r) => r.backend === 'native')).toBe(true);
+    // The worker said so itself, in its ready message, and main took its word.
+    expect(h.prover.backend.reported).toEqual(selection.report);
   });
 
   it('gives two proofs of one witness different blinding (fresh r and s each time)', async () => {
@@ -90,7 +95,7 @@ describe.skipIf(!binary)('native prover', () => {
     await h.close();
     const canned = path.join(tmp, 'canned.json');
     await writeFile(canned, JSON.stringify({ proof: other.proof, publicSignals: ['1', '2'] }));
-    process.env.ZKDESK_NATIVE_PROVER = await fakeProver('lies', `cat > /dev/null; cat '${canned}'`);
+    process.env.ZKDESK_NATIVE_PROVER = await fakeProver('lies', `cat '${canned}'`);
     h = await makeHarness();
     const result = await (await h.prover.submit({ circuit, input: await sampleInput('stress-12') })).result;
     expect(result.backend).toBe('snarkjs');
@@ -132,17 +137,57 @@ describe.skipIf(!binary)('native prover', () => {
   });
 });
 
-describe('which CPUs run it', () => {
-  it('needs BMI2 and ADX, as the generated field code uses mulx, adcx and adox', () => {
-    expect(cpuRunsNativeProver('processor : 0\nflags\t\t: fpu sse2 avx2 bmi1 bmi2 adx sha_ni\n')).toBe(true);
-    expect(cpuRunsNativeProver('flags\t\t: fpu sse2 avx2 bmi1 bmi2\n')).toBe(false);
-    expect(cpuRunsNativeProver('')).toBe(false);
+describe('which build a worker takes, and why', () => {
+  const manifest = (binaries: Array<{ file: string; field: 'asm' | 'portable'; cpuFeatures: string[] }>): NativeManifest => ({
+    target: 'linux-x64',
+    ffiasm: '0.1.5',
+    binaries: binaries.map((b) => ({ ...b, sha256: '0'.repeat(64), compiler: 'g++', flags: [], threads: 'pool', fingerprint: 'x' })),
+  });
+  const both = manifest([
+    { file: 'zkdesk-groth16-asm', field: 'asm', cpuFeatures: ['bmi2', 'adx'] },
+    { file: 'zkdesk-groth16', field: 'portable', cpuFeatures: [] },
+  ]);
+
+  it('takes the assembly where the CPU has BMI2 and ADX, the portable build where it lacks either', () => {
+    const fast = chooseBinary(both, cpuFlags('processor : 0\nflags\t\t: fpu sse2 avx2 bmi1 bmi2 adx sha_ni\n'), () => true);
+    expect(fast.binary?.file).toBe('zkdesk-groth16-asm');
+    expect(fast.reason).toMatch(/BMI2 and ADX/);
+    const old = chooseBinary(both, cpuFlags('flags\t\t: fpu sse2 avx2 bmi1 bmi2\n'), () => true);
+    expect(old.binary?.file).toBe('zkdesk-groth16');
+    expect(old.reason).toMatch(/needs BMI2 and ADX, which this CPU lacks/);
+    // Where the features cannot be read, only the baseline build is safe.
+    expect(chooseBinary(both, null, () => true).binary?.file).toBe('zkdesk-groth16');
+    expect(chooseBinary(both, new Set(['bmi2', 'adx']), (f) => f !== 'zkdesk-groth16-asm').binary?.file).toBe('zkdesk-groth16');
+    expect(chooseBinary(manifest([]), null, () => true).binary).toBeNull();
   });
 
-  it('looks for the build in dist/native unless told otherwise', () => {
-    const expected = path.join(projectRoot(), 'dist', 'native', 'zkdesk-groth16');
-    if (binary) expect(binary).toBe(expected);
-    expect(locateNativeProver({ ZKDESK_PROVER_BACKEND: 'snarkjs' })).toBeNull();
-    expect(locateNativeProver({ ZKDESK_NATIVE_PROVER: path.join(tmp, 'missing') })).toBeNull();
+  it('names folders by the os and arch names electron-builder uses in its macros', () => {
+    expect(nativeTarget('linux', 'x64')).toBe('linux-x64');
+    expect(nativeTarget('darwin', 'arm64')).toBe('mac-arm64');
+    expect(nativeTarget('win32', 'x64')).toBe('win-x64');
+    expect(nativeTarget('freebsd', 'x64')).toBeNull();
+    expect(nativeTarget('linux', 'ia32')).toBeNull();
+  });
+
+  it('refuses a binary whose sha256 differs from the manifest, and says so', async () => {
+    const dir = path.join(tmp, 'tampered');
+    await mkdir(dir, { recursive: true });
+    const good = Buffer.from('#!/bin/sh\nexit 0\n');
+    await writeFile(path.join(dir, 'zkdesk-groth16'), good);
+    const sha = createHash('sha256').update(good).digest('hex');
+    const entry = { file: 'zkdesk-groth16', field: 'portable', cpuFeatures: [], sha256: sha, compiler: 'g++', flags: [], threads: 'pool', fingerprint: 'x' };
+    await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ target: 'linux-x64', ffiasm: '0.1.5', binaries: [entry] }));
+    const env = { ZKDESK_NATIVE_DIR: dir };
+    expect(selectNativeProver(env, () => new Set()).report).toMatchObject({ backend: 'native', field: 'portable' });
+    await writeFile(path.join(dir, 'zkdesk-groth16'), '#!/bin/sh\necho tampered\n');
+    const refused = selectNativeProver(env, () => new Set()).report;
+    expect(refused.backend).toBe('snarkjs');
+    expect(refused.reason).toMatch(/sha256 does not match/);
+  });
+
+  it('proves with snarkjs when asked, when named a missing file, and says why', () => {
+    expect(selectNativeProver({ ZKDESK_PROVER_BACKEND: 'snarkjs' }).report).toMatchObject({ backend: 'snarkjs', reason: expect.stringMatching(/ZKDESK_PROVER_BACKEND/) });
+    expect(selectNativeProver({ ZKDESK_NATIVE_PROVER: path.join(tmp, 'missing') }).report.backend).toBe('snarkjs');
+    if (binary) expect(binary.startsWith(path.join(projectRoot(), 'dist', 'native', nativeTarget(process.platform, process.arch) as string))).toBe(true);
   });
 });

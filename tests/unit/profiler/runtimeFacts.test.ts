@@ -20,7 +20,16 @@ describe('runtime facts of this process', () => {
   });
 
   it('reads Electron and Chromium versions when they are there', async () => {
-    const facts = await collectRuntimeFacts({ node: '22.20.0', v8: '14.4', electron: '40.8.5', chrome: '144.0.7559.236' });
+    const facts = await collectRuntimeFacts({ node: '22.20.0', v8: '14.4', electron: '40.8.5', chrome: '144.0.7559.236' }, undefined, () => Promise.reject(new Error('no worker')));
     expect(facts).toMatchObject({ electron: '40.8.5', chrome: '144.0.7559.236' });
+    // No worker could say which prover: the profile says nothing rather than guess.
+    expect(facts.proverBackend).toBeUndefined();
+  });
+
+  it('names the prover as the worker reported it, never as main would guess', async () => {
+    const report = { backend: 'native' as const, binary: 'linux-arm64/zkdesk-groth16', field: 'portable' as const, reason: 'linux-arm64 zkdesk-groth16: the portable C++ field' };
+    const facts = await collectRuntimeFacts(undefined, undefined, async () => report);
+    expect(facts).toMatchObject({ proverBackend: 'native', proverBinary: 'linux-arm64/zkdesk-groth16', proverReason: report.reason });
+    expect(runtimeSectionSchema.safeParse({ status: 'ok', ...facts }).success).toBe(true);
   });
 });

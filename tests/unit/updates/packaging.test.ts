@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nativeTarget } from '../../../native-workers/nativeManifest.js';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -14,6 +15,16 @@ const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/c
   validateConfiguration(config: unknown, logger: unknown): Promise<void>;
 };
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+interface Platform {
+  buildConfigurationKey: string;
+}
+const { Platform } = require('app-builder-lib/out/core.js') as { Platform: Record<'LINUX' | 'WINDOWS' | 'MAC', Platform> };
+const { expandMacro } = require('app-builder-lib/out/util/macroExpander.js') as {
+  expandMacro(pattern: string, arch: string | null, appInfo: object, extra: Record<string, string>): string;
+};
+const { getFileMatchers } = require('app-builder-lib/out/fileMatcher.js') as {
+  getFileMatchers(config: object, name: string, destination: string, options: object): Array<{ from: string; to: string; patterns: unknown[] }>;
+};
 
 async function load(file: string): Promise<Record<string, any>> {
   const config = await getConfig(root, file, null);
@@ -23,7 +34,8 @@ async function load(file: string): Promise<Record<string, any>> {
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder validation and has what releases rely on', async () => {
+  // The first load compiles electron-builder's schema: seconds on a busy two-core machine.
+  it('passes electron-builder validation and has what releases rely on', { timeout: 60_000 }, async () => {
     const c = await load('electron-builder.yml');
     expect(c.appId).toBe('org.zkdesk.desktop');
     expect(c.productName).toBe('zkdesk');
@@ -31,7 +43,7 @@ describe('electron-builder.yml', () => {
     expect(c.win.target).toEqual(['nsis']);
     expect(c.mac.target).toEqual(['dmg', 'zip']);
     expect(c.linux.icon).toBe('resources/icons');
-    expect(c.extraResources.map((r: { from: string }) => r.from)).toEqual(['resources/circuits', 'resources/help', 'resources/keys', 'resources/bin', 'dist/native']);
+    expect(c.extraResources.map((r: { from: string }) => r.from)).toEqual(['resources/circuits', 'resources/help', 'resources/keys', 'resources/bin', 'dist/native/${os}-${arch}']);
     // The keys folder exists (electron-builder skips a missing one) and says what goes in it.
     expect(readFileSync(path.join(root, 'resources', 'keys', 'README.md'), 'utf8')).toContain('public half goes here');
     expect(c.publish).toMatchObject({ provider: 'generic', url: '${env.ZKDESK_UPDATE_URL}' });
@@ -51,6 +63,37 @@ describe('electron-builder.yml', () => {
     expect(c.nsis.differentialPackage).toBe(true);
     expect(c.files[0].filter).toEqual(expect.arrayContaining(['!dist/**/*.map', '!renderer/dist/**/*.map', '!dist/scripts/**']));
   }, 60_000);
+
+  it('packs only the target\'s native prover: the rule resolves to the folder the build script writes for it', async () => {
+    const c = await load('electron-builder.yml');
+    const targets: Array<[platform: Platform, nodePlatform: NodeJS.Platform, arch: 'x64' | 'arm64']> = [
+      [Platform.LINUX, 'linux', 'x64'],
+      [Platform.LINUX, 'linux', 'arm64'],
+      [Platform.WINDOWS, 'win32', 'x64'],
+      [Platform.MAC, 'darwin', 'x64'],
+      [Platform.MAC, 'darwin', 'arm64'],
+    ];
+    const resolved = new Set<string>();
+    for (const [platform, nodePlatform, arch] of targets) {
+      // electron-builder's own matcher and macro expansion, with the os key its packager passes.
+      const matchers = getFileMatchers(c, 'extraResources', '/app/resources', {
+        macroExpander: (pattern: string) => expandMacro(pattern, arch, { productName: 'zkdesk', sanitizedProductName: 'zkdesk' }, { os: platform.buildConfigurationKey }),
+        customBuildOptions: {},
+        globalOutDir: path.join(root, 'out'),
+        defaultSrc: root,
+      });
+      const native = matchers.find((m) => m.to === '/app/resources/native');
+      const expected = path.join(root, 'dist', 'native', nativeTarget(nodePlatform, arch) as string);
+      expect(native?.from, `${platform.buildConfigurationKey} ${arch}`).toBe(expected);
+      expect(native?.patterns.map(String)).toEqual(['zkdesk-groth16*', 'manifest.json']);
+      resolved.add(native?.from ?? '');
+    }
+    // Five targets, five folders: no target can pick up another one's binary.
+    expect(resolved.size).toBe(targets.length);
+    // And the folder the rule picks for this machine is where the worker looks in a dev build.
+    const own = nativeTarget(process.platform, process.arch);
+    if (own) expect([...resolved]).toContain(path.join(root, 'dist', 'native', own));
+  });
 
   it('sets the fuses the security guide advises, and opens inspect only in the Playwright build', async () => {
     const prod = (await load('electron-builder.yml')).electronFuses;
