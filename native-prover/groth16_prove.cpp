@@ -6,6 +6,7 @@
 // ("@progress <fraction> <step>") on stderr; a failure is one "error: …" line on stderr and exit 1.
 // The caller (native-workers/nativeGroth16.ts) verifies every proof before anyone sees it.
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -122,6 +123,25 @@ std::vector<uint8_t> readAll(const std::string &path) {
     return data;
 }
 
+// The job's memory cap, held by the kernel: main samples resident memory every 100 ms, and an
+// MSM's buffers can be allocated faster than that. Past the limit an allocation fails
+// (std::bad_alloc, reported as an error line) instead of the machine running out. RLIMIT_DATA
+// on Linux counts the heap and anonymous mappings, not address space merely reserved; elsewhere
+// RLIMIT_AS is the nearest there is.
+void applyMemoryLimit() {
+    const char *given = std::getenv("ZKDESK_PROVER_MEMORY_LIMIT_BYTES");
+    if (given == nullptr) return;
+    char *end = nullptr;
+    const unsigned long long bytes = std::strtoull(given, &end, 10);
+    if (end == given || *end != '\0' || bytes == 0) return;
+    struct rlimit limit = {static_cast<rlim_t>(bytes), static_cast<rlim_t>(bytes)};
+#ifdef __linux__
+    setrlimit(RLIMIT_DATA, &limit);
+#else
+    setrlimit(RLIMIT_AS, &limit);
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
@@ -133,6 +153,7 @@ int main(int argc, char **argv) {
     // prover left running would keep burning both cores for nobody.
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() == 1) return 1;
+    applyMemoryLimit();
     try {
         std::vector<uint8_t> zkeyBytes = readAll(argv[1]);
         requireSectionsInside(zkeyBytes, "the proving key");

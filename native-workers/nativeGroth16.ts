@@ -66,7 +66,7 @@ function explained(reason: string): ZkError | null {
   if (/truncated|too short|wrong size|damaged|Invalid file type|Invalid version|not groth16|not on the bn128 curve|power of two/.test(reason)) {
     return new ZkError('E_ARTIFACT_CORRUPT', 'The proving key could not be read: it is damaged.', { file: 'proving key', reason, backend: 'native' });
   }
-  if (/bad_alloc|Cannot allocate/i.test(reason)) return new ZkError('E_OUT_OF_MEMORY', undefined, { reason, stage: 'prove', backend: 'native' });
+  if (/bad_alloc|Cannot allocate/i.test(reason)) return new ZkError('E_OUT_OF_MEMORY', undefined, { reason, stage: 'prove', backend: 'native', limit: 'native prover memory limit' });
   return null;
 }
 
@@ -82,13 +82,25 @@ export function openMpEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...rest, GOMP_SPINCOUNT: '1000', OMP_NUM_THREADS: String(os.availableParallelism()) };
 }
 
+/**
+ * What is left of the job's memory cap once this worker's own memory is counted: the native
+ * prover sets it as its kernel limit (setrlimit), so an allocation past the cap fails at once
+ * rather than at main's next memory sample, 100 ms later.
+ */
+export function nativeMemoryLimitEnv(env: NodeJS.ProcessEnv, workerRssBytes: number): Record<string, string> {
+  const cap = Number(env.ZKDESK_WORKER_MEMORY_CAP_BYTES);
+  if (!Number.isFinite(cap) || cap <= 0) return {};
+  // Never below 16 MB: with less, its threads cannot start and snarkjs takes the job, still under main's sampling.
+  return { ZKDESK_PROVER_MEMORY_LIMIT_BYTES: String(Math.max(16 * 1024 * 1024, Math.floor(cap - workerRssBytes))) };
+}
+
 export class NativeGroth16 {
   constructor(private readonly binary: string) {}
 
   prove(zkeyPath: string, witness: Uint8Array, onProgress: (fraction: number, step: string) => void): Promise<NativeProof> {
     return new Promise((resolve, reject) => {
       const child = spawn(this.binary, [zkeyPath, '-'], {
-        env: openMpEnv(process.env),
+        env: openMpEnv({ ...process.env, ...nativeMemoryLimitEnv(process.env, process.memoryUsage.rss()) }),
         stdio: ['pipe', 'pipe', 'pipe'],
         windowsHide: true,
       });

@@ -18,7 +18,7 @@ import { CircuitRegistry } from '../services/prover/circuitRegistry.js';
 import { estimateProof } from '../services/prover/estimator.js';
 import { FileHashCache } from '../services/prover/fileHash.js';
 import { JobHistory } from '../services/prover/jobHistory.js';
-import { decideMemoryCapBytes, decidePoolSize } from '../services/prover/poolSizing.js';
+import { decideMemoryCap, decidePoolSize, type MemoryCapDecision } from '../services/prover/poolSizing.js';
 import { ProverService, type ProverLimits } from '../services/prover/proverService.js';
 import type { CheckedCircuit, ResolvedCircuit } from '../services/prover/resolvedCircuit.js';
 import type { WorkerLauncher } from '../services/prover/workerLauncher.js';
@@ -55,13 +55,17 @@ export interface ServicesOptions {
 }
 
 /** The prover's limits from the settings, with this run's overrides on top. */
-function proverLimits(s: Settings, o: ServicesOptions['overrides'] = {}): ProverLimits {
+function proverLimits(s: Settings, o: ServicesOptions['overrides'] = {}): { limits: ProverLimits; capRaised: MemoryCapDecision['raised'] } {
   const machine = { logicalCores: os.availableParallelism(), totalMemoryBytes: os.totalmem() };
   const pool = { workerCount: o.workerCount ?? s.workerCount, workerMemoryCapMb: o.workerMemoryCapMb !== undefined ? o.workerMemoryCapMb : s.workerMemoryCapMb };
+  const cap = decideMemoryCap(machine, pool);
   return {
-    poolSize: decidePoolSize(machine, pool),
-    memoryCapBytes: decideMemoryCapBytes(machine, pool),
-    defaultTimeoutMs: o.jobTimeoutMs !== undefined ? o.jobTimeoutMs : s.jobTimeoutSec * 1000,
+    limits: {
+      poolSize: decidePoolSize(machine, pool),
+      memoryCapBytes: cap.bytes,
+      defaultTimeoutMs: o.jobTimeoutMs !== undefined ? o.jobTimeoutMs : s.jobTimeoutSec * 1000,
+    },
+    capRaised: cap.raised,
   };
 }
 
@@ -89,6 +93,8 @@ export class ZkdeskServices {
   /** Aborted by close(): work started in the background stops between its steps. */
   private readonly stopping = new AbortController();
   private feedbackDelivery: Promise<void> | null = null;
+  /** The cap asked for was below the minimum and raised (logged at start; the CLI says so too). */
+  memoryCapRaised: MemoryCapDecision['raised'] = null;
 
   private constructor(
     readonly options: ServicesOptions,
@@ -142,7 +148,8 @@ export class ZkdeskServices {
       ...(options.echoLog ? { echo: options.echoLog } : {}),
     });
     for (const warning of loaded.warnings) logger.scope('settings').warn({ code: warning.code }, warning.message);
-    const limits = proverLimits(s, options.overrides);
+    const { limits, capRaised } = proverLimits(s, options.overrides);
+    if (capRaised) logger.scope('prover').warn({ requestedMb: capRaised.requestedMb, usedMb: capRaised.usedMb }, capRaised.reason);
     const crashLog = logger.scope('diagnostics');
     const crashes = new WorkerCrashWatch({
       dataDir: options.dataDir,
@@ -163,6 +170,7 @@ export class ZkdeskServices {
       },
     });
     const services = new ZkdeskServices(options, settings, loaded.warnings[0] ?? null, prover, logger, redactor, crashes);
+    services.memoryCapRaised = capRaised;
     // A CLI run sends only when it is asked to (`zkdesk feedback`): it should not wait on a network at exit.
     if (options.processName !== 'cli') services.retryPendingFeedback();
     return services;
@@ -223,7 +231,7 @@ export class ZkdeskServices {
   /** Saves a settings change and applies what can be applied at once (the prover's limits). */
   async updateSettings(patch: unknown): Promise<Settings> {
     const settings = await this.settings.update(patch);
-    this.prover.reconfigure(proverLimits(settings, this.options.overrides));
+    this.prover.reconfigure(proverLimits(settings, this.options.overrides).limits);
     this.logger.setLevel(settings.logLevel);
     return settings;
   }

@@ -57,10 +57,23 @@ export async function resolveCircuitArgs(args: CircuitArgs, dataDir: string): Pr
   if (!args.wasm || !args.zkey) {
     throw new ZkError('E_INPUT_INVALID', 'Bare circuit files need both --wasm and --zkey.', { problem: 'circuit arguments' });
   }
-  const zkeyPath = path.resolve(args.zkey);
-  const vkeyPath = args.vkey ? path.resolve(args.vkey) : await exportedVkey(zkeyPath, dataDir);
+  const zkeyPath = await givenFile('--zkey', args.zkey);
+  const wasmPath = await givenFile('--wasm', args.wasm);
+  const vkeyPath = args.vkey ? await givenFile('--vkey', args.vkey) : await exportedVkey(zkeyPath, dataDir);
   const id = path.basename(zkeyPath).replace(/\.zkey$/, '');
-  return { id, title: id, source: 'files', manifest: null, files: { wasmPath: path.resolve(args.wasm), zkeyPath, vkeyPath } };
+  return { id, title: id, source: 'files', manifest: null, files: { wasmPath, zkeyPath, vkeyPath } };
+}
+
+/** A bare circuit file must exist and be a file: a folder or a missing path is named with its option, before anything reads it. */
+async function givenFile(option: string, given: string): Promise<string> {
+  const file = path.resolve(given);
+  const info = await stat(file).catch(() => null);
+  if (info?.isFile()) return file;
+  throw new ZkError(
+    'E_ARTIFACT_MISSING',
+    info ? `${option} names a folder (${path.basename(file)}), not a file: give the path of the file itself.` : `${option} names ${path.basename(file)}, which does not exist.`,
+    { option, file: path.basename(file), kind: info ? 'folder' : 'missing' },
+  );
 }
 
 export async function readInputFile(file: string): Promise<unknown> {

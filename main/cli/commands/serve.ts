@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { ZkError } from '../../../common/errors.js';
 import { makeContext } from '../cliContext.js';
 import { ZkdeskApi } from '../../api/apiHandlers.js';
-import { openCliServices } from '../openServices.js';
+import { openCliServices, sayIfSettingsRecovered } from '../openServices.js';
 import { appVersion } from '../appVersion.js';
 import { startHeadlessHost } from '../../host/headlessHost.js';
 import { loadHelpArticles } from '../../services/help/helpLoader.js';
@@ -31,7 +31,7 @@ async function openServicesWithUpdates(dataDir: string, dataDirSource: DataDirSo
     dataDir,
     trustedFlagKeysPem: readTrustedFlagKeys(path.join(resourcesDir(), 'keys')).pems,
   });
-  return ZkdeskServices.open({ dataDir, dataDirSource, launcher: new NodeWorkerLauncher(), appVersion: appVersion(), processName: 'host', updates });
+  return sayIfSettingsRecovered(await ZkdeskServices.open({ dataDir, dataDirSource, launcher: new NodeWorkerLauncher(), appVersion: appVersion(), processName: 'host', updates }));
 }
 
 export function registerServeCommand(program: Command): void {
