@@ -26,11 +26,16 @@ import { readCalibrationHistory } from '../services/profiler/calibrationHistory.
 import { readBenchRuns } from '../services/profiler/benchResults.js';
 import type { ZkdeskServices } from './zkdeskServices.js';
 import { chooseDataDir, defaultDataDir } from '../services/settings/dataDirLocation.js';
+import { PathHandles } from './pathHandles.js';
 
 /** What differs between hosts: native dialogs and the file manager exist only in Electron. */
 export interface HostCapabilities {
   kind: AppInfo['host'];
-  pickFile?(purpose: 'circuit-package' | 'bundle'): Promise<string | null>;
+  /**
+   * Files and folders the user picks in main's own dialog. A host that has one takes no path
+   * from the page: the page cannot point main at a file the user did not choose.
+   */
+  pickFile?(purpose: 'circuit-package' | 'bundle' | 'data-dir'): Promise<string | null>;
   revealInFolder?(file: string): void;
   /** Where written bundles go when the user did not choose: Downloads in the app, the data dir otherwise. */
   bundleDir(): string;
@@ -79,6 +84,7 @@ function checkedSummary(circuit: CheckedCircuit): CircuitSummary {
 
 export class ZkdeskApi {
   private readonly handlers: Handlers;
+  private readonly handles = new PathHandles();
 
   constructor(
     private readonly services: ZkdeskServices,
@@ -92,6 +98,18 @@ export class ZkdeskApi {
       throw new ZkError('E_UPDATE_UNREACHABLE', 'Updates are managed by the installed app; this host has no update feed configured.');
     }
     return this.services.updates;
+  }
+
+  /**
+   * A path the page typed: the browser host has no dialog of its own and takes it; a host with
+   * one (Electron) refuses it, and its dialog is used instead.
+   */
+  private pageOrPicked(given: string | undefined, purpose: 'circuit-package' | 'bundle' | 'data-dir'): Promise<string | null> {
+    if (!this.host.pickFile) return Promise.resolve(given ?? null);
+    if (given !== undefined) {
+      throw new ZkError('E_INPUT_INVALID', 'In the app, files and folders are chosen in its own dialog, not given by path.', { problem: 'path from the page', purpose });
+    }
+    return this.host.pickFile(purpose);
   }
 
   private makeHandlers(): Handlers {
@@ -132,7 +150,7 @@ export class ZkdeskApi {
       'circuits.list': async () => [...(await s.registry.list()).map(listingSummary), ...[...s.packages.values()].map(checkedSummary)],
       'circuits.sampleInput': async ({ circuitId }) => s.registry.sampleInput(circuitId),
       'circuits.openPackage': async ({ path: given }) => {
-        const chosen = given ?? (await this.host.pickFile?.('circuit-package')) ?? null;
+        const chosen = await this.pageOrPicked(given, 'circuit-package');
         if (!chosen) return null;
         const circuit = await openCircuitPackage(path.resolve(chosen), { hashes: new FileHashCache(), unpackDir: path.join(s.options.dataDir, 'cache', 'packages') });
         s.packages.set(circuit.id, circuit);
@@ -162,15 +180,16 @@ export class ZkdeskApi {
         const out = path.join(this.host.bundleDir(), `zkdesk-diagnostics-${stamp}.zip`);
         const written = await s.bundles.write(planId, out, { exclude, include });
         s.logger.scope('diagnostics').info({ bytes: written.bytes, cut: written.manifest.cut.length }, 'diagnostics bundle written');
-        return { path: written.path, bytes: written.bytes, cut: written.manifest.cut.map((c) => ({ path: c.path, reason: c.reason })) };
+        return { path: written.path, handle: this.handles.issue(written.path), bytes: written.bytes, cut: written.manifest.cut.map((c) => ({ path: c.path, reason: c.reason })) };
       },
-      'diagnostics.reveal': async ({ path: file }) => {
+      'diagnostics.reveal': async ({ handle }) => {
+        const file = this.handles.resolve(handle);
         if (!this.host.revealInFolder) return { revealed: false };
         this.host.revealInFolder(file);
         return { revealed: true };
       },
       'diagnostics.open': async ({ path: given }) => {
-        const chosen = given ?? (await this.host.pickFile?.('bundle')) ?? null;
+        const chosen = await this.pageOrPicked(given, 'bundle');
         return chosen ? s.bundles.inspect(path.resolve(chosen)) : null;
       },
       'diagnostics.feedback': async ({ message, attachBundle }) => {
@@ -193,7 +212,9 @@ export class ZkdeskApi {
 
       'settings.get': async () => ({ settings: s.settings.get(), recovery: s.settingsRecovery }),
       'settings.update': async ({ patch }) => s.updateSettings(patch),
-      'settings.chooseDataDir': async ({ path: target }) => {
+      'settings.chooseDataDir': async ({ path: given }) => {
+        const target = await this.pageOrPicked(given, 'data-dir');
+        if (!target) return null;
         const { dataDir, carried } = await chooseDataDir({ target, currentDir: s.options.dataDir, defaultDir: s.options.defaultDataDir ?? defaultDataDir() });
         const source = s.options.dataDirSource ?? 'default';
         return { dataDir, carried, overriddenBy: source === 'flag' || source === 'env' ? source : null };
