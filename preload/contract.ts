@@ -39,6 +39,11 @@ export interface AppInfo {
    * shell); updates (the app, or `zkdesk serve --update-feed`).
    */
   capabilities: { nativeDialogs: boolean; revealInFolder: boolean; updates: boolean };
+  /**
+   * How the feedback address's user name and password are kept: sealed by the OS keychain (the
+   * app), or in clear in the data directory (the browser host, which has none): shown where they are set.
+   */
+  secretStorage: 'os-encrypted' | 'plain-file';
 }
 
 export interface CircuitSummary {

@@ -124,6 +124,7 @@ export class ZkdeskApi {
         host: this.host.kind,
         dataDir: s.options.dataDir,
         capabilities: { nativeDialogs: Boolean(this.host.pickFile), revealInFolder: Boolean(this.host.revealInFolder), updates: Boolean(s.updates) },
+        secretStorage: s.feedbackCredentials.protection,
       }),
 
       'profile.get': async () => s.profile(),
@@ -205,9 +206,8 @@ export class ZkdeskApi {
           // The outbox keeps its own copy until it is sent; this one would only pile up in the cache.
           if (bundlePath) await rm(bundlePath, { force: true });
         }
-        if (!settings.feedbackEndpoint) return { queued: true, sent: false };
-        const report = await s.feedback.sendAll(settings.feedbackEndpoint, { attempts: 2 });
-        return { queued: true, sent: report.kept.length === 0 };
+        const report = await s.sendFeedback({ attempts: 2 });
+        return { queued: true, sent: report !== null && report.kept.length === 0 };
       },
 
       'settings.get': async () => ({ settings: s.settings.get(), recovery: s.settingsRecovery }),

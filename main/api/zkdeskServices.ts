@@ -2,6 +2,8 @@
 // doctor): settings first, then the prover sized from them, the circuit registry, the profile,
 // calibration and the estimator, the advisor. Hosts differ only in what they pass in: the
 // worker launcher, and the update service where there is one.
+import { mkdir } from 'node:fs/promises';
+import { FeedbackCredentialStore, splitEndpointCredentials, type SecretSealer } from '../services/settings/feedbackCredentials.js';
 import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ErrorPayload } from '../../common/errors.js';
@@ -44,6 +46,8 @@ export interface ServicesOptions {
   /** Names the log files: each process writes its own. */
   processName: 'main' | 'cli' | 'host';
   circuitsDir?: string;
+  /** How secrets are kept at rest: the app passes its OS-backed sealer; elsewhere they are kept in clear (and the UI says so). */
+  secretSealer?: SecretSealer;
   /** The Electron app's updater; the headless host and CLI run without one unless a feed is configured. */
   updates?: UpdateService | null;
   /** Log lines also go here (the CLI's --verbose). */
@@ -82,6 +86,7 @@ export class ZkdeskServices {
   readonly packages = new Map<string, CheckedCircuit>();
   readonly bundles: BundleService;
   readonly feedback: FeedbackOutbox;
+  readonly feedbackCredentials: FeedbackCredentialStore;
   readonly updates: UpdateService | null;
   private readonly hashes = new FileHashCache();
   private profileCache: { profile: SystemProfile; at: number; ownProofs: boolean } | null = null;
@@ -109,6 +114,7 @@ export class ZkdeskServices {
     this.history = new JobHistory(options.dataDir);
     this.updates = options.updates ?? null;
     this.feedback = new FeedbackOutbox({ dataDir: options.dataDir, redactor });
+    this.feedbackCredentials = new FeedbackCredentialStore(options.dataDir, options.secretSealer);
     this.bundles = new BundleService({
       dataDir: options.dataDir,
       redactor: () => redactor,
@@ -133,6 +139,8 @@ export class ZkdeskServices {
   }
 
   static async open(options: ServicesOptions): Promise<ZkdeskServices> {
+    // Everything inside is the user's alone: a new data directory is made 0700 (its files are 0600).
+    await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
     const settings = new SettingsStore({ dataDir: options.dataDir });
     const loaded = await settings.load();
     const s = loaded.settings;
@@ -171,9 +179,29 @@ export class ZkdeskServices {
     });
     const services = new ZkdeskServices(options, settings, loaded.warnings[0] ?? null, prover, logger, redactor, crashes);
     services.memoryCapRaised = capRaised;
+    await services.moveEndpointCredentialsOutOfSettings();
     // A CLI run sends only when it is asked to (`zkdesk feedback`): it should not wait on a network at exit.
     if (options.processName !== 'cli') services.retryPendingFeedback();
     return services;
+  }
+
+  /**
+   * An address saved with a user name and password in it (by an older version, or by hand) is
+   * split at start: the credentials go to their own store and settings.json keeps the bare address.
+   */
+  private async moveEndpointCredentialsOutOfSettings(): Promise<void> {
+    const endpoint = this.settings.get().feedbackEndpoint;
+    if (!endpoint || splitEndpointCredentials(endpoint).credentials === null) return;
+    await this.updateSettings({ feedbackEndpoint: endpoint });
+    // The store keeps the previous file as settings.json.bak: written once more so that copy is clean too.
+    await this.settings.update({});
+  }
+
+  /** Sends what waits in the outbox to the configured address, with its credentials. */
+  async sendFeedback(options: { attempts?: number } = {}): Promise<{ sent: string[]; kept: { id: string; error: string }[] } | null> {
+    const endpoint = this.settings.get().feedbackEndpoint;
+    if (!endpoint) return null;
+    return this.feedback.sendAll(endpoint, { ...options, signal: this.stopping.signal, headers: await this.feedbackCredentials.headers() });
   }
 
   /**
@@ -188,7 +216,7 @@ export class ZkdeskServices {
       .pending()
       .then(async (pending) => {
         if (pending.length === 0) return;
-        const report = await this.feedback.sendAll(endpoint, { signal: this.stopping.signal });
+        const report = await this.feedback.sendAll(endpoint, { signal: this.stopping.signal, headers: await this.feedbackCredentials.headers() });
         log.info({ sent: report.sent.length, kept: report.kept.length }, 'feedback waiting in the outbox was tried again at start');
       })
       .catch((error: unknown) => log.warn({ reason: String(error) }, 'feedback in the outbox could not be sent'));
@@ -230,10 +258,25 @@ export class ZkdeskServices {
 
   /** Saves a settings change and applies what can be applied at once (the prover's limits). */
   async updateSettings(patch: unknown): Promise<Settings> {
-    const settings = await this.settings.update(patch);
+    const settings = await this.settings.update(await this.withoutEndpointCredentials(patch));
     this.prover.reconfigure(proverLimits(settings, this.options.overrides).limits);
     this.logger.setLevel(settings.logLevel);
     return settings;
+  }
+
+  /** A user name and password in a new feedback address are stored apart; settings get the bare address. */
+  private async withoutEndpointCredentials(patch: unknown): Promise<unknown> {
+    if (typeof patch !== 'object' || patch === null || !('feedbackEndpoint' in patch)) return patch;
+    const given = (patch as { feedbackEndpoint: unknown }).feedbackEndpoint;
+    if (given === null) {
+      await this.feedbackCredentials.save(null);
+      return patch;
+    }
+    if (typeof given !== 'string') return patch;
+    const { endpoint, credentials } = splitEndpointCredentials(given);
+    if (credentials === null) return patch;
+    await this.feedbackCredentials.save(credentials);
+    return { ...patch, feedbackEndpoint: endpoint };
   }
 
   async profile(options: { fresh?: boolean } = {}): Promise<SystemProfile> {

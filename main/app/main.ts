@@ -19,6 +19,7 @@ import { installAppMenu } from './appMenu.js';
 import { startLocalCrashReporter } from './electronCrashReporter.js';
 import { createElectronUpdateService } from './electronUpdater.js';
 import { electronHostCapabilities } from './electronHost.js';
+import { electronSecretSealer } from './electronSecretSealer.js';
 import { readChromiumGpu } from './electronGpuInfo.js';
 import { ElectronWorkerLauncher } from './electronWorkerLauncher.js';
 import { wireIpc } from './ipcBridge.js';
@@ -74,6 +75,7 @@ async function start(): Promise<void> {
     launcher: new ElectronWorkerLauncher(),
     appVersion: app.getVersion(),
     processName: 'main',
+    secretSealer: electronSecretSealer(),
     updates,
     chromiumGpu: (webgpu) => readChromiumGpu(app, webgpu),
   });

@@ -31,7 +31,7 @@ async function exportedVkey(zkeyPath: string, dataDir: string): Promise<string> 
   await readZkeyHeader(zkeyPath); // refuses a damaged key before snarkjs reads it
   const target = path.join(dataDir, 'cache', 'vkeys', `${await sha256File(zkeyPath)}.json`);
   if (await stat(target).catch(() => null)) return target;
-  await mkdir(path.dirname(target), { recursive: true });
+  await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
   // snarkjs only here: loading it up front would delay every `zkdesk prove` by ~100 ms.
   const snarkjs = await import('snarkjs');
   try {

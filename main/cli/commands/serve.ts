@@ -49,7 +49,7 @@ export function registerServeCommand(program: Command): void {
       const feedUrl = opts.updateFeed ?? process.env.ZKDESK_UPDATE_URL;
       const services = feedUrl ? await openServicesWithUpdates(ctx.dataDir, ctx.dataDirSource, feedUrl) : await openCliServices(ctx, 'host');
       const bundleDir = path.join(ctx.dataDir, 'bundles');
-      await mkdir(bundleDir, { recursive: true });
+      await mkdir(bundleDir, { recursive: true, mode: 0o700 });
       const api = new ZkdeskApi(services, {
         kind: 'browser',
         bundleDir: () => bundleDir,
