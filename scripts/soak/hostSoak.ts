@@ -135,7 +135,9 @@ async function main(): Promise<void> {
   const submitted: string[] = [];
   const outcomes: Record<string, number> = {};
   const faults = { cancels: 0, workerKills: 0, nativeKills: 0 };
-  let rssAfter20: number | null = null;
+  // Sampled after every proof: one sample can land on a burst of garbage, so the figures compared
+  // are medians (proofs 16-25 for "after the first 20", the last ten for "at the end").
+  const rssSamples: number[] = [];
   const begun = Date.now();
 
   for (let n = 0; n < options.proofs; n++) {
@@ -173,10 +175,12 @@ async function main(): Promise<void> {
     }
     const state = done?.state ?? 'gone';
     outcomes[state] = (outcomes[state] ?? 0) + 1;
-    if (n + 1 === 20) rssAfter20 = rssOf(hostPid);
+    rssSamples.push(rssOf(hostPid) ?? 0);
   }
   look();
-  const rssAtEnd = rssOf(hostPid);
+  const median = (values: number[]): number | null => (values.length ? ([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? null) : null);
+  const rssAfter20 = median(rssSamples.slice(15, 25));
+  const rssAtEnd = median(rssSamples.slice(-10));
   const descendantsAfter = descendantsOf(hostPid).length;
   const history = await call<Array<{ jobId: string; outcome: string; errorCode?: string }>>('prover.history', { limit: 10_000 });
   const recorded = new Set(history.map((r) => r.jobId));
