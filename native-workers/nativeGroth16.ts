@@ -5,7 +5,6 @@
 // native prover cannot be used or fails in a way it does not explain.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ZkError } from '../common/errors.js';
 import { projectRoot } from '../node/resourcePaths.js';
@@ -66,20 +65,8 @@ function explained(reason: string): ZkError | null {
   if (/truncated|too short|wrong size|damaged|Invalid file type|Invalid version|not groth16|not on the bn128 curve|power of two/.test(reason)) {
     return new ZkError('E_ARTIFACT_CORRUPT', 'The proving key could not be read: it is damaged.', { file: 'proving key', reason, backend: 'native' });
   }
-  if (/bad_alloc|Cannot allocate/i.test(reason)) return new ZkError('E_OUT_OF_MEMORY', undefined, { reason, stage: 'prove', backend: 'native', limit: 'native prover memory limit' });
+  if (/bad_alloc|Cannot allocate/i.test(reason)) return new ZkError('E_OUT_OF_MEMORY', undefined, { reason, stage: 'prove', backend: 'native' });
   return null;
-}
-
-/**
- * libgomp's threads spin 300,000 times before they sleep between parallel regions: on a busy
- * machine that fights every other process for the cores (a 2^12 proof measured 5–10 s instead of
- * 0.15 s with six busy loops on two cores). Passive waiting is safe but costs a wake-up per
- * region (0.24 s when quiet). A short spin is as fast as either where each is best, measured here:
- * 0.15 s quiet, about 1 s with six busy loops.
- */
-export function openMpEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { OMP_WAIT_POLICY: _policy, ...rest } = env;
-  return { ...rest, GOMP_SPINCOUNT: '1000', OMP_NUM_THREADS: String(os.availableParallelism()) };
 }
 
 /**
@@ -100,7 +87,7 @@ export class NativeGroth16 {
   prove(zkeyPath: string, witness: Uint8Array, onProgress: (fraction: number, step: string) => void): Promise<NativeProof> {
     return new Promise((resolve, reject) => {
       const child = spawn(this.binary, [zkeyPath, '-'], {
-        env: openMpEnv({ ...process.env, ...nativeMemoryLimitEnv(process.env, process.memoryUsage.rss()) }),
+        env: { ...process.env, ...nativeMemoryLimitEnv(process.env, process.memoryUsage.rss()) },
         stdio: ['pipe', 'pipe', 'pipe'],
         windowsHide: true,
       });

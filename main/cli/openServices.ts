@@ -5,21 +5,24 @@ import type { ServicesOptions, ZkdeskServices } from '../api/zkdeskServices.js';
 import type { CliContext } from './cliContext.js';
 import { appVersion } from './appVersion.js';
 
-export async function openCliServices(ctx: CliContext, processName: 'cli' | 'host', overrides?: ServicesOptions['overrides']): Promise<ZkdeskServices> {
+export async function openCliServices(
+  ctx: CliContext,
+  processName: 'cli' | 'host',
+  overrides?: ServicesOptions['overrides'],
+  circuits?: ServicesOptions['circuits'],
+): Promise<ZkdeskServices> {
   const [{ ZkdeskServices: Services }, { NodeWorkerLauncher }] = await Promise.all([import('../api/zkdeskServices.js'), import('../services/prover/nodeWorkerLauncher.js')]);
-  return sayIfSettingsRecovered(
-    await Services.open({ dataDir: ctx.dataDir, dataDirSource: ctx.dataDirSource, launcher: new NodeWorkerLauncher(), appVersion: appVersion(), processName, ...(overrides ? { overrides } : {}) }),
-  );
+  const services = await Services.open({ dataDir: ctx.dataDir, dataDirSource: ctx.dataDirSource, launcher: new NodeWorkerLauncher(), appVersion: appVersion(), processName, ...(overrides ? { overrides } : {}), ...(circuits ? { circuits } : {}) });
+  saySettingsRecovered(services.settingsRecovery);
+  return services;
 }
 
 /**
  * A damaged settings file was moved aside and replaced: the person at the terminal is told, on
  * stderr (stdout may be JSON a script reads), what happened and where the damaged file is.
  */
-export function sayIfSettingsRecovered(services: ZkdeskServices): ZkdeskServices {
-  const recovery = services.settingsRecovery;
-  if (!recovery) return services;
+export function saySettingsRecovered(recovery: ZkdeskServices['settingsRecovery']): void {
+  if (!recovery) return;
   const keptAs = typeof recovery.details.movedTo === 'string' ? `\n  the damaged file was kept as ${recovery.details.movedTo}` : '';
   process.stderr.write(`warning ${recovery.code}: ${recovery.message}${keptAs}\n  help: zkdesk help ${recovery.helpId}\n`);
-  return services;
 }
