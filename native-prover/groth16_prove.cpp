@@ -22,6 +22,9 @@
 #include <string>
 #include <vector>
 
+#ifndef _WIN32
+#include <sys/resource.h>
+#endif
 #ifdef _WIN32
 #include <fcntl.h>
 #include <io.h>
@@ -133,6 +136,30 @@ const char *kFieldPath =
     "portable";
 #endif
 
+// The job's memory cap, held by the kernel: main samples resident memory every 100 ms, and an
+// MSM's buffers can be allocated faster than that. Past the limit an allocation fails
+// (std::bad_alloc, reported as an error line) instead of the machine running out. RLIMIT_DATA
+// on Linux counts the heap and anonymous mappings, not address space merely reserved; elsewhere
+// RLIMIT_AS is the nearest there is.
+void applyMemoryLimit() {
+    const char *given = std::getenv("ZKDESK_PROVER_MEMORY_LIMIT_BYTES");
+    if (given == nullptr) return;
+    char *end = nullptr;
+    const unsigned long long bytes = std::strtoull(given, &end, 10);
+    if (end == given || *end != '\0' || bytes == 0) return;
+#ifdef _WIN32
+    // Windows has no setrlimit: the worker's 100 ms memory sampling is what holds the cap there.
+    (void)bytes;
+#else
+    struct rlimit limit = {static_cast<rlim_t>(bytes), static_cast<rlim_t>(bytes)};
+#ifdef __linux__
+    setrlimit(RLIMIT_DATA, &limit);
+#else
+    setrlimit(RLIMIT_AS, &limit);
+#endif
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
@@ -153,6 +180,7 @@ int main(int argc, char **argv) {
     // Die with the worker that started us: a cancelled or timed-out job kills the worker, and a
     // prover left running would keep burning every core for nobody.
     if (!watchStdin) startParentWatch(false);
+    applyMemoryLimit();
     try {
         StepClock clock;
         zkdesk::ThreadPool pool;

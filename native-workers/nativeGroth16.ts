@@ -129,6 +129,18 @@ export function proverEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return rest;
 }
 
+/**
+ * What is left of the job's memory cap once this worker's own memory is counted: the native
+ * prover sets it as its kernel limit (setrlimit), so an allocation past the cap fails at once
+ * rather than at main's next memory sample, 100 ms later.
+ */
+export function nativeMemoryLimitEnv(env: NodeJS.ProcessEnv, workerRssBytes: number): Record<string, string> {
+  const cap = Number(env.ZKDESK_WORKER_MEMORY_CAP_BYTES);
+  if (!Number.isFinite(cap) || cap <= 0) return {};
+  // Never below 16 MB: with less, its threads cannot start and snarkjs takes the job, still under main's sampling.
+  return { ZKDESK_PROVER_MEMORY_LIMIT_BYTES: String(Math.max(16 * 1024 * 1024, Math.floor(cap - workerRssBytes))) };
+}
+
 export class NativeGroth16 {
   constructor(
     private readonly binary: string,
@@ -142,7 +154,7 @@ export class NativeGroth16 {
       // it dies with this worker. --watch-stdin: everywhere, it also ends when stdin closes, and
       // stdin stays open until it exits.
       const child = spawn(command as string, [...prefix, '--watch-stdin', zkeyPath, '-'], {
-        env: proverEnv(process.env),
+        env: { ...proverEnv(process.env), ...nativeMemoryLimitEnv(process.env, process.memoryUsage.rss()) },
         stdio: ['pipe', 'pipe', 'pipe'],
         windowsHide: true,
         detached: false,

@@ -40,6 +40,11 @@ export interface AppInfo {
    */
   /** updateInstall: a downloaded update can be installed here (the desktop app; not the headless host). */
   capabilities: { nativeDialogs: boolean; revealInFolder: boolean; updates: boolean; updateInstall: boolean };
+  /**
+   * How the feedback address's user name and password are kept: sealed by the OS keychain (the
+   * app), or in clear in the data directory (the browser host, which has none): shown where they are set.
+   */
+  secretStorage: 'os-encrypted' | 'plain-file';
 }
 
 export interface CircuitSummary {
@@ -65,6 +70,8 @@ export interface CircuitCheck {
 
 export interface WrittenBundleView {
   path: string;
+  /** Names this bundle to diagnostics.reveal: the page never hands main a path to act on. */
+  handle: string;
   bytes: number;
   /** Files left out or shortened to stay under the size cap. */
   cut: Array<{ path: string; reason: string }>;
@@ -136,6 +143,7 @@ export const methods = {
   'circuits.list': method<CircuitSummary[]>()(none),
   'circuits.sampleInput': method<unknown>()(z.object({ circuitId: id })),
   /** Electron: `path` omitted opens a native dialog. Browser host: the path typed by the user. */
+  /** Electron: `path` is refused and main's own dialog opens; the browser host, which has none, takes a path. */
   'circuits.openPackage': method<CircuitSummary | null>()(z.object({ path: z.string().min(1).max(4096).optional() })),
 
   'prover.submit': method<{ jobId: string }>()(
@@ -159,8 +167,9 @@ export const methods = {
   ),
   /** Writes exactly the previewed plan, less the sections unticked since. */
   'diagnostics.write': method<WrittenBundleView>()(z.object({ planId: id, exclude: sectionList, include: sectionList })),
-  'diagnostics.reveal': method<{ revealed: boolean }>()(z.object({ path: z.string().min(1).max(4096) })),
-  /** Electron: `path` omitted opens a native dialog. */
+  /** The bundle by the handle diagnostics.write gave: main reveals only what main wrote. */
+  'diagnostics.reveal': method<{ revealed: boolean }>()(z.object({ handle: z.string().min(1).max(64) })),
+  /** Electron: `path` is refused and main's own dialog opens; the browser host, which has none, takes a path. */
   'diagnostics.open': method<BundleSummaryView | null>()(z.object({ path: z.string().min(1).max(4096).optional() })),
   'diagnostics.feedback': method<{ queued: boolean; sent: boolean }>()(
     z.object({ message: z.string().min(1).max(20_000), attachBundle: z.boolean().default(false) }),
@@ -170,7 +179,8 @@ export const methods = {
   // Each field is re-checked by the settings schema; this only bounds the shape.
   'settings.update': method<Settings>()(z.object({ patch: z.record(z.string().max(100), z.unknown()) })),
   // A folder for the next start (the pointer lives in the default folder); the path is checked in main.
-  'settings.chooseDataDir': method<DataDirChoice>()(z.object({ path: z.string().min(1).max(4096) })),
+  // Electron: `path` is refused and main's own folder dialog opens (null: cancelled); the browser host takes a path.
+  'settings.chooseDataDir': method<DataDirChoice | null>()(z.object({ path: z.string().min(1).max(4096).optional() })),
 
   'updates.state': method<UpdateState>()(none),
   'updates.check': method<UpdateState>()(z.object({ getItNow: z.boolean().optional() })),

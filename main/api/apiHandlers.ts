@@ -24,12 +24,17 @@ import { readCalibrationHistory } from '../services/profiler/calibrationHistory.
 import { readBenchRuns } from '../services/profiler/benchResults.js';
 import type { ZkdeskServices } from './zkdeskServices.js';
 import { chooseDataDir, defaultDataDir } from '../services/settings/dataDirLocation.js';
+import { PathHandles } from './pathHandles.js';
 import { bundleFileName } from '../services/diagnostics/bundleFileName.js';
 
 /** What differs between hosts: native dialogs and the file manager exist only in Electron. */
 export interface HostCapabilities {
   kind: AppInfo['host'];
-  pickFile?(purpose: 'circuit-package' | 'bundle'): Promise<string | null>;
+  /**
+   * Files and folders the user picks in main's own dialog. A host that has one takes no path
+   * from the page: the page cannot point main at a file the user did not choose.
+   */
+  pickFile?(purpose: 'circuit-package' | 'bundle' | 'data-dir'): Promise<string | null>;
   revealInFolder?(file: string): void;
   /** Where written bundles go when the user did not choose: Downloads in the app, the data dir otherwise. */
   bundleDir(): string;
@@ -78,6 +83,7 @@ function checkedSummary(circuit: CheckedCircuit): CircuitSummary {
 
 export class ZkdeskApi {
   private readonly handlers: Handlers;
+  private readonly handles = new PathHandles();
 
   constructor(
     private readonly services: ZkdeskServices,
@@ -93,6 +99,18 @@ export class ZkdeskApi {
     return this.services.updates;
   }
 
+  /**
+   * A path the page typed: the browser host has no dialog of its own and takes it; a host with
+   * one (Electron) refuses it, and its dialog is used instead.
+   */
+  private pageOrPicked(given: string | undefined, purpose: 'circuit-package' | 'bundle' | 'data-dir'): Promise<string | null> {
+    if (!this.host.pickFile) return Promise.resolve(given ?? null);
+    if (given !== undefined) {
+      throw new ZkError('E_INPUT_INVALID', 'In the app, files and folders are chosen in its own dialog, not given by path.', { problem: 'path from the page', purpose });
+    }
+    return this.host.pickFile(purpose);
+  }
+
   private makeHandlers(): Handlers {
     const s = this.services;
     return {
@@ -105,6 +123,7 @@ export class ZkdeskApi {
         host: this.host.kind,
         dataDir: s.options.dataDir,
         capabilities: { nativeDialogs: Boolean(this.host.pickFile), revealInFolder: Boolean(this.host.revealInFolder), updates: Boolean(s.updates), updateInstall: s.updates?.canInstall ?? false },
+        secretStorage: s.feedbackCredentials.protection,
       }),
 
       'profile.get': async () => s.profile(),
@@ -134,7 +153,7 @@ export class ZkdeskApi {
       },
       'circuits.sampleInput': async ({ circuitId }) => s.circuits.sampleInput(circuitId),
       'circuits.openPackage': async ({ path: given }) => {
-        const chosen = given ?? (await this.host.pickFile?.('circuit-package')) ?? null;
+        const chosen = await this.pageOrPicked(given, 'circuit-package');
         if (!chosen) return null;
         return checkedSummary(await s.circuits.openPackage(chosen));
       },
@@ -158,15 +177,16 @@ export class ZkdeskApi {
         const out = path.join(this.host.bundleDir(), bundleFileName(new Date()));
         const written = await s.bundles.write(planId, out, { exclude, include });
         s.logger.scope('diagnostics').info({ bytes: written.bytes, cut: written.manifest.cut.length }, 'diagnostics bundle written');
-        return { path: written.path, bytes: written.bytes, cut: written.manifest.cut.map((c) => ({ path: c.path, reason: c.reason })) };
+        return { path: written.path, handle: this.handles.issue(written.path), bytes: written.bytes, cut: written.manifest.cut.map((c) => ({ path: c.path, reason: c.reason })) };
       },
-      'diagnostics.reveal': async ({ path: file }) => {
+      'diagnostics.reveal': async ({ handle }) => {
+        const file = this.handles.resolve(handle);
         if (!this.host.revealInFolder) return { revealed: false };
         this.host.revealInFolder(file);
         return { revealed: true };
       },
       'diagnostics.open': async ({ path: given }) => {
-        const chosen = given ?? (await this.host.pickFile?.('bundle')) ?? null;
+        const chosen = await this.pageOrPicked(given, 'bundle');
         return chosen ? s.bundles.inspect(path.resolve(chosen)) : null;
       },
       'diagnostics.feedback': async ({ message, attachBundle }) => {
@@ -182,14 +202,15 @@ export class ZkdeskApi {
           // The outbox keeps its own copy until it is sent; this one would only pile up in the cache.
           if (bundlePath) await rm(bundlePath, { force: true });
         }
-        if (!settings.feedbackEndpoint) return { queued: true, sent: false };
-        const report = await s.feedback.sendAll(settings.feedbackEndpoint, { attempts: 2 });
-        return { queued: true, sent: report.kept.length === 0 };
+        const report = await s.sendFeedback({ attempts: 2 });
+        return { queued: true, sent: report !== null && report.kept.length === 0 };
       },
 
       'settings.get': async () => ({ settings: s.settings.get(), recovery: s.settingsRecovery }),
       'settings.update': async ({ patch }) => s.updateSettings(patch),
-      'settings.chooseDataDir': async ({ path: target }) => {
+      'settings.chooseDataDir': async ({ path: given }) => {
+        const target = await this.pageOrPicked(given, 'data-dir');
+        if (!target) return null;
         const { dataDir, carried } = await chooseDataDir({ target, currentDir: s.options.dataDir, defaultDir: s.options.defaultDataDir ?? defaultDataDir() });
         const source = s.options.dataDirSource ?? 'default';
         return { dataDir, carried, overriddenBy: source === 'flag' || source === 'env' ? source : null };

@@ -2,6 +2,8 @@
 // doctor): settings first, then the prover sized from them, the circuit registry, the profile,
 // calibration and the estimator, the advisor. Hosts differ only in what they pass in: the
 // worker launcher, and the update service where there is one.
+import { mkdir } from 'node:fs/promises';
+import { FeedbackCredentialStore, splitEndpointCredentials, type SecretSealer } from '../services/settings/feedbackCredentials.js';
 import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ErrorPayload } from '../../common/errors.js';
@@ -19,7 +21,7 @@ import type { WebGpuReport } from '../services/profiler/chromiumGpuFacts.js';
 import { CircuitCatalogue } from '../services/prover/circuitCatalogue.js';
 import { estimateProof } from '../services/prover/estimator.js';
 import { JobHistory } from '../services/prover/jobHistory.js';
-import { decideMemoryCapBytes, decidePoolSize } from '../services/prover/poolSizing.js';
+import { decideMemoryCap, decidePoolSize, type MemoryCapDecision } from '../services/prover/poolSizing.js';
 import { ProverService, type ProverLimits } from '../services/prover/proverService.js';
 import type { CheckedCircuit, ResolvedCircuit } from '../services/prover/resolvedCircuit.js';
 import type { WorkerLauncher } from '../services/prover/workerLauncher.js';
@@ -46,6 +48,8 @@ export interface ServicesOptions {
   /** Names the log files: each process writes its own. */
   processName: 'main' | 'cli' | 'host';
   circuitsDir?: string;
+  /** How secrets are kept at rest: the app passes its OS-backed sealer; elsewhere they are kept in clear (and the UI says so). */
+  secretSealer?: SecretSealer;
   /** The circuit catalogue, when the host made it before the services (the CLI resolves its circuit meanwhile). */
   circuits?: CircuitCatalogue;
   /** The Electron app's updater; the headless host and CLI run without one unless a feed is configured. */
@@ -59,13 +63,17 @@ export interface ServicesOptions {
 }
 
 /** The prover's limits from the settings, with this run's overrides on top. */
-function proverLimits(s: Settings, o: ServicesOptions['overrides'] = {}): ProverLimits {
+function proverLimits(s: Settings, o: ServicesOptions['overrides'] = {}): { limits: ProverLimits; capRaised: MemoryCapDecision['raised'] } {
   const machine = { logicalCores: os.availableParallelism(), totalMemoryBytes: os.totalmem() };
   const pool = { workerCount: o.workerCount ?? s.workerCount, workerMemoryCapMb: o.workerMemoryCapMb !== undefined ? o.workerMemoryCapMb : s.workerMemoryCapMb };
+  const cap = decideMemoryCap(machine, pool);
   return {
-    poolSize: decidePoolSize(machine, pool),
-    memoryCapBytes: decideMemoryCapBytes(machine, pool),
-    defaultTimeoutMs: o.jobTimeoutMs !== undefined ? o.jobTimeoutMs : s.jobTimeoutSec * 1000,
+    limits: {
+      poolSize: decidePoolSize(machine, pool),
+      memoryCapBytes: cap.bytes,
+      defaultTimeoutMs: o.jobTimeoutMs !== undefined ? o.jobTimeoutMs : s.jobTimeoutSec * 1000,
+    },
+    capRaised: cap.raised,
   };
 }
 
@@ -79,6 +87,7 @@ export class ZkdeskServices {
   readonly calibration: CalibrationService;
   readonly bundles: BundleService;
   readonly feedback: FeedbackOutbox;
+  readonly feedbackCredentials: FeedbackCredentialStore;
   readonly updates: UpdateService | null;
   private profileCache: { profile: SystemProfile; at: number; ownProofs: boolean } | null = null;
   /** One collection at a time: callers that arrive meanwhile share it. */
@@ -89,6 +98,8 @@ export class ZkdeskServices {
   /** Aborted by close(): work started in the background stops between its steps. */
   private readonly stopping = new AbortController();
   private feedbackDelivery: Promise<void> | null = null;
+  /** The cap asked for was below the minimum and raised (logged at start; the CLI says so too). */
+  memoryCapRaised: MemoryCapDecision['raised'] = null;
 
   private constructor(
     readonly options: ServicesOptions,
@@ -106,6 +117,7 @@ export class ZkdeskServices {
     // The state the UI shows keeps only the code and the sentence; the log keeps why.
     this.updates?.onFailure((error) => logger.scope('updates').warn({ code: error.code, ...error.details }, error.message));
     this.feedback = new FeedbackOutbox({ dataDir: options.dataDir, redactor });
+    this.feedbackCredentials = new FeedbackCredentialStore(options.dataDir, options.secretSealer);
     this.bundles = new BundleService({
       dataDir: options.dataDir,
       redactor: () => redactor,
@@ -130,6 +142,8 @@ export class ZkdeskServices {
   }
 
   static async open(options: ServicesOptions): Promise<ZkdeskServices> {
+    // Everything inside is the user's alone: a new data directory is made 0700 (its files are 0600).
+    await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
     const settings = new SettingsStore({ dataDir: options.dataDir });
     const loaded = await settings.load();
     const s = loaded.settings;
@@ -145,7 +159,8 @@ export class ZkdeskServices {
       ...(options.echoLog ? { echo: options.echoLog } : {}),
     });
     for (const warning of loaded.warnings) logger.scope('settings').warn({ code: warning.code }, warning.message);
-    const limits = proverLimits(s, options.overrides);
+    const { limits, capRaised } = proverLimits(s, options.overrides);
+    if (capRaised) logger.scope('prover').warn({ requestedMb: capRaised.requestedMb, usedMb: capRaised.usedMb }, capRaised.reason);
     const crashLog = logger.scope('diagnostics');
     const crashes = new WorkerCrashWatch({
       dataDir: options.dataDir,
@@ -175,10 +190,31 @@ export class ZkdeskServices {
       },
     });
     const services = new ZkdeskServices(options, settings, loaded.warnings[0] ?? null, prover, circuits, logger, redactor, crashes);
+    services.memoryCapRaised = capRaised;
+    await services.moveEndpointCredentialsOutOfSettings();
     // A CLI run sends only when it is asked to (`zkdesk feedback`): it should not wait on a network at exit.
     // Never rejects: a failure is logged and the feedback stays in the outbox.
     if (options.processName !== 'cli') void services.retryPendingFeedback();
     return services;
+  }
+
+  /**
+   * An address saved with a user name and password in it (by an older version, or by hand) is
+   * split at start: the credentials go to their own store and settings.json keeps the bare address.
+   */
+  private async moveEndpointCredentialsOutOfSettings(): Promise<void> {
+    const endpoint = this.settings.get().feedbackEndpoint;
+    if (!endpoint || splitEndpointCredentials(endpoint).credentials === null) return;
+    await this.updateSettings({ feedbackEndpoint: endpoint });
+    // The store keeps the previous file as settings.json.bak: written once more so that copy is clean too.
+    await this.settings.update({});
+  }
+
+  /** Sends what waits in the outbox to the configured address, with its credentials. */
+  async sendFeedback(options: { attempts?: number } = {}): Promise<{ sent: string[]; kept: { id: string; error: string }[] } | null> {
+    const endpoint = this.settings.get().feedbackEndpoint;
+    if (!endpoint) return null;
+    return this.feedback.sendAll(endpoint, { ...options, signal: this.stopping.signal, headers: await this.feedbackCredentials.headers() });
   }
 
   /**
@@ -193,7 +229,7 @@ export class ZkdeskServices {
       .pending()
       .then(async (pending) => {
         if (pending.length === 0) return;
-        const report = await this.feedback.sendAll(endpoint, { signal: this.stopping.signal });
+        const report = await this.feedback.sendAll(endpoint, { signal: this.stopping.signal, headers: await this.feedbackCredentials.headers() });
         log.info({ sent: report.sent.length, kept: report.kept.length }, 'feedback waiting in the outbox was tried again at start');
       })
       .catch((error: unknown) => log.warn({ reason: String(error) }, 'feedback in the outbox could not be sent'));
@@ -235,10 +271,25 @@ export class ZkdeskServices {
 
   /** Saves a settings change and applies what can be applied at once (the prover's limits). */
   async updateSettings(patch: unknown): Promise<Settings> {
-    const settings = await this.settings.update(patch);
-    this.prover.reconfigure(proverLimits(settings, this.options.overrides));
+    const settings = await this.settings.update(await this.withoutEndpointCredentials(patch));
+    this.prover.reconfigure(proverLimits(settings, this.options.overrides).limits);
     this.logger.setLevel(settings.logLevel);
     return settings;
+  }
+
+  /** A user name and password in a new feedback address are stored apart; settings get the bare address. */
+  private async withoutEndpointCredentials(patch: unknown): Promise<unknown> {
+    if (typeof patch !== 'object' || patch === null || !('feedbackEndpoint' in patch)) return patch;
+    const given = (patch as { feedbackEndpoint: unknown }).feedbackEndpoint;
+    if (given === null) {
+      await this.feedbackCredentials.save(null);
+      return patch;
+    }
+    if (typeof given !== 'string') return patch;
+    const { endpoint, credentials } = splitEndpointCredentials(given);
+    if (credentials === null) return patch;
+    await this.feedbackCredentials.save(credentials);
+    return { ...patch, feedbackEndpoint: endpoint };
   }
 
   async profile(options: { fresh?: boolean } = {}): Promise<SystemProfile> {

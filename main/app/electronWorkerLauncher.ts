@@ -5,6 +5,7 @@ import path from 'node:path';
 import { app, utilityProcess } from 'electron';
 import { isWorkerToMain } from '../../common/workerProtocol.js';
 import { appendTail, ExitNotifier, type LaunchOptions, type WorkerLauncher, type WorkerProcess } from '../services/prover/workerLauncher.js';
+import { workerEnvironment } from '../services/prover/workerEnvironment.js';
 
 /** How long an exit waits for the pipes to drain before it is reported anyway. */
 const DRAIN_WAIT_MS = 1000;
@@ -27,7 +28,7 @@ export class ElectronWorkerLauncher implements WorkerLauncher {
     const child = utilityProcess.fork(options.script, [], {
       serviceName: options.name,
       execArgv,
-      env: { ...process.env, ...nativeProverEnv(), ...options.env, ZKDESK_WORKER_NAME: options.name },
+      env: workerEnvironment(process.env, { ...nativeProverEnv(), ...options.env, ZKDESK_WORKER_NAME: options.name }),
       stdio: 'pipe',
     });
     let stderrTail = '';

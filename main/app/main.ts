@@ -3,7 +3,7 @@
 // come from their own files here.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, shell } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import yaml from 'js-yaml';
 import { ZkdeskApi } from '../api/apiHandlers.js';
 import { ZkdeskServices } from '../api/zkdeskServices.js';
@@ -18,6 +18,8 @@ import { denyAllPermissions, guardAllWebContents } from './appSecurity.js';
 import { installAppMenu } from './appMenu.js';
 import { startLocalCrashReporter } from './electronCrashReporter.js';
 import { createElectronUpdateService } from './electronUpdater.js';
+import { electronHostCapabilities } from './electronHost.js';
+import { electronSecretSealer } from './electronSecretSealer.js';
 import { readChromiumGpu } from './electronGpuInfo.js';
 import { ElectronWorkerLauncher } from './electronWorkerLauncher.js';
 import { wireIpc } from './ipcBridge.js';
@@ -79,25 +81,21 @@ async function start(): Promise<void> {
     launcher: new ElectronWorkerLauncher(),
     appVersion: app.getVersion(),
     processName: 'main',
+    secretSealer: electronSecretSealer(),
     updates,
     chromiumGpu: (webgpu) => readChromiumGpu(app, webgpu),
   });
 
   let mainWindow: BrowserWindow | null = null;
-  const api = new ZkdeskApi(services, {
-    kind: 'electron',
-    // A data directory chosen at start (support sessions, tests) keeps everything inside it, as `zkdesk serve` does.
-    bundleDir: () => (dataDirChosen ? path.join(dataDir, 'bundles') : app.getPath('downloads')),
-    helpArticles: () => loadHelpArticles(path.join(resources, 'help')),
-    revealInFolder: (file) => shell.showItemInFolder(file),
-    pickFile: async (purpose) => {
-      const filters = purpose === 'bundle' ? [{ name: 'Diagnostics bundle', extensions: ['zip'] }] : [{ name: 'Circuit package', extensions: ['zip'] }];
-      const properties: Array<'openFile' | 'openDirectory'> = purpose === 'bundle' ? ['openFile'] : ['openFile', 'openDirectory'];
-      const options = { properties, filters };
-      const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-      return picked.canceled ? null : (picked.filePaths[0] ?? null);
-    },
-  });
+  const api = new ZkdeskApi(
+    services,
+    electronHostCapabilities({
+      // A data directory chosen at start (support sessions, tests) keeps everything inside it, as `zkdesk serve` does.
+      bundleDir: () => (dataDirChosen ? path.join(dataDir, 'bundles') : app.getPath('downloads')),
+      helpArticles: () => loadHelpArticles(path.join(resources, 'help')),
+      window: () => mainWindow,
+    }),
+  );
   const unwire = wireIpc(api, () => BrowserWindow.getAllWindows());
   mainWindow = createMainWindow({ url: APP_URL, preloadScript });
   void services.warmUp();

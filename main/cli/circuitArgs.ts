@@ -1,6 +1,6 @@
 // Turns the CLI's ways of naming a circuit (a bundled id, a package folder or zip, or bare
 // wasm + zkey files) into one ResolvedCircuit, through the services' circuit catalogue.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ZkError } from '../../common/errors.js';
 import { parseInputText } from '../services/prover/inputCheck.js';
@@ -27,7 +27,23 @@ export async function resolveCircuitArgs(args: CircuitArgs, circuits: CircuitCat
   if (!args.wasm || !args.zkey) {
     throw new ZkError('E_INPUT_INVALID', 'Bare circuit files need both --wasm and --zkey.', { problem: 'circuit arguments' });
   }
-  return circuits.bareFiles({ wasmPath: args.wasm, zkeyPath: args.zkey, ...(args.vkey ? { vkeyPath: args.vkey } : {}) });
+  return circuits.bareFiles({
+    wasmPath: await givenFile('--wasm', args.wasm),
+    zkeyPath: await givenFile('--zkey', args.zkey),
+    ...(args.vkey ? { vkeyPath: await givenFile('--vkey', args.vkey) } : {}),
+  });
+}
+
+/** A bare circuit file must exist and be a file: a folder or a missing path is named with its option, before anything reads it. */
+async function givenFile(option: string, given: string): Promise<string> {
+  const file = path.resolve(given);
+  const info = await stat(file).catch(() => null);
+  if (info?.isFile()) return file;
+  throw new ZkError(
+    'E_ARTIFACT_MISSING',
+    info ? `${option} names a folder (${path.basename(file)}), not a file: give the path of the file itself.` : `${option} names ${path.basename(file)}, which does not exist.`,
+    { option, file: path.basename(file), kind: info ? 'folder' : 'missing' },
+  );
 }
 
 export async function readInputFile(file: string): Promise<unknown> {

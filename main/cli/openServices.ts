@@ -13,5 +13,17 @@ export async function openCliServices(
   circuits?: ServicesOptions['circuits'],
 ): Promise<ZkdeskServices> {
   const [{ ZkdeskServices: Services }, launcher] = await Promise.all([import('../api/zkdeskServices.js'), cliWorkerLauncher()]);
-  return Services.open({ dataDir: ctx.dataDir, dataDirSource: ctx.dataDirSource, launcher, appVersion: appVersion(), processName, ...(overrides ? { overrides } : {}), ...(circuits ? { circuits } : {}) });
+  const services = await Services.open({ dataDir: ctx.dataDir, dataDirSource: ctx.dataDirSource, launcher, appVersion: appVersion(), processName, ...(overrides ? { overrides } : {}), ...(circuits ? { circuits } : {}) });
+  saySettingsRecovered(services.settingsRecovery);
+  return services;
+}
+
+/**
+ * A damaged settings file was moved aside and replaced: the person at the terminal is told, on
+ * stderr (stdout may be JSON a script reads), what happened and where the damaged file is.
+ */
+export function saySettingsRecovered(recovery: ZkdeskServices['settingsRecovery']): void {
+  if (!recovery) return;
+  const keptAs = typeof recovery.details.movedTo === 'string' ? `\n  the damaged file was kept as ${recovery.details.movedTo}` : '';
+  process.stderr.write(`warning ${recovery.code}: ${recovery.message}${keptAs}\n  help: zkdesk help ${recovery.helpId}\n`);
 }

@@ -88,7 +88,13 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<R
   };
 
   const serveFile = async (res: http.ServerResponse, urlPath: string, setCookie: boolean): Promise<void> => {
-    const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+    let relative: string;
+    try {
+      relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+    } catch {
+      // A malformed escape (`%zz`) is the client's mistake, not ours.
+      return refuse(res, 400, 'malformed URL');
+    }
     const file = path.resolve(rendererDir, `.${relative}`);
     if (!file.startsWith(rendererDir + path.sep)) return refuse(res, 404, 'not found');
     const info = await stat(file).catch(() => null);
@@ -99,20 +105,32 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<R
     createReadStream(file).pipe(res);
   };
 
-  const readBody = (req: http.IncomingMessage): Promise<string> =>
+  /** The body, or null when it is too large: then the reading stops at the limit, not at the end. */
+  const readBody = (req: http.IncomingMessage): Promise<string | null> =>
     new Promise((resolve, reject) => {
       let size = 0;
       const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => {
+      const onData = (chunk: Buffer): void => {
         size += chunk.length;
-        if (size > MAX_BODY_BYTES) {
-          reject(new Error('body too large'));
-          req.destroy();
-        } else chunks.push(chunk);
-      });
+        if (size <= MAX_BODY_BYTES) {
+          chunks.push(chunk);
+          return;
+        }
+        req.off('data', onData);
+        req.pause();
+        resolve(null);
+      };
+      req.on('data', onData);
       req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
       req.on('error', reject);
     });
+
+  /** 413 at once, and the connection closed behind it, so the rest of the body is never read. */
+  const tooLarge = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    res.shouldKeepAlive = false;
+    res.on('finish', () => req.socket.destroy());
+    refuse(res, 413, `body too large: the limit is ${MAX_BODY_BYTES} bytes`);
+  };
 
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -123,9 +141,13 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<R
         if (req.method !== 'POST') return refuse(res, 405, 'POST only');
         if (!sameToken(req.headers['x-zkdesk-token'] as string | undefined, token)) return refuse(res, 401, 'missing or wrong token');
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'JSON only');
+        // A declared length over the limit is refused before a byte of the body is read.
+        if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge(req, res);
+        const text = await readBody(req);
+        if (text === null) return tooLarge(req, res);
         let call: { method?: unknown; input?: unknown };
         try {
-          call = JSON.parse(await readBody(req)) as typeof call;
+          call = JSON.parse(text) as typeof call;
         } catch {
           return refuse(res, 400, 'malformed JSON');
         }

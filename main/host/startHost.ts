@@ -60,11 +60,11 @@ async function openServices(options: HostOptions): Promise<ZkdeskServices> {
 }
 
 /** Starts the host; close() stops the bridge, then the services and their workers. */
-export async function startZkdeskHost(options: HostOptions): Promise<RunningHost> {
+export async function startZkdeskHost(options: HostOptions): Promise<RunningHost & { settingsRecovery: ZkdeskServices['settingsRecovery'] }> {
   const rendererDir = builtRenderer();
   const services = await openServices(options);
   const bundleDir = path.join(options.dataDir, 'bundles');
-  await mkdir(bundleDir, { recursive: true });
+  await mkdir(bundleDir, { recursive: true, mode: 0o700 });
   const api = new ZkdeskApi(services, {
     kind: 'browser',
     bundleDir: () => bundleDir,
@@ -75,6 +75,8 @@ export async function startZkdeskHost(options: HostOptions): Promise<RunningHost
   void services.warmUp();
   return {
     ...host,
+    // A damaged settings file recovered at start: the command that started the host says so.
+    settingsRecovery: services.settingsRecovery,
     close: async () => {
       await host.close();
       await services.close();

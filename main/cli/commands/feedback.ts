@@ -15,6 +15,7 @@ import { writeBundle } from '../../services/diagnostics/bundleWriter.js';
 import { DEFAULT_SIZE_CAP_BYTES } from '../../services/diagnostics/bundleSelection.js';
 import { localBundleSources } from '../../services/diagnostics/localBundleSources.js';
 import { workerRuntimeProbe } from '../workerRuntimeProbe.js';
+import { FeedbackCredentialStore, FEEDBACK_CREDENTIALS_FILE } from '../../services/settings/feedbackCredentials.js';
 
 interface FeedbackOptions {
   message?: string;
@@ -45,7 +46,7 @@ export function registerFeedbackCommand(program: Command): void {
           if (opts.attachBundle) {
             // Inside the data directory, like everything zkdesk writes: a bundle is diagnostics, and
             // a shared temp folder is readable by others on some systems and cleaned by nobody.
-            await mkdir(path.join(ctx.dataDir, 'cache'), { recursive: true });
+            await mkdir(path.join(ctx.dataDir, 'cache'), { recursive: true, mode: 0o700 });
             scratch = await mkdtemp(path.join(ctx.dataDir, 'cache', 'feedback-'));
             const sources = localBundleSources({
               dataDir: ctx.dataDir,
@@ -78,7 +79,8 @@ export function registerFeedbackCommand(program: Command): void {
       }
 
       const endpoint = settings?.feedbackEndpoint ?? null;
-      const report = endpoint ? await outbox.sendAll(endpoint) : { sent: [], kept: (await outbox.pending()).map((p) => ({ id: p.id, error: 'no feedback endpoint is set' })) };
+      const headers = endpoint ? await credentialHeaders(ctx.dataDir) : {};
+      const report = endpoint ? await outbox.sendAll(endpoint, { headers }) : { sent: [], kept: (await outbox.pending()).map((p) => ({ id: p.id, error: 'no feedback endpoint is set' })) };
       if (report.kept.length > 0) process.exitCode = 3;
       if (ctx.json) {
         ctx.printJson({ ok: report.kept.length === 0, queued: queuedId, sent: report.sent, kept: report.kept, outbox: outbox.dir });
@@ -88,4 +90,21 @@ export function registerFeedbackCommand(program: Command): void {
       if (report.sent.length) ctx.out(`Sent ${report.sent.length} item(s).`);
       for (const k of report.kept) ctx.out(`Not sent yet, kept for the next try: ${k.id} (${k.error})`);
     });
+}
+
+/**
+ * The endpoint's user name and password, which the CLI keeps in clear: said on stderr each time
+ * they are used, so nobody takes them for protected. Ones the desktop app sealed with the OS
+ * keychain cannot be opened here, which is said too.
+ */
+async function credentialHeaders(dataDir: string): Promise<Record<string, string>> {
+  const store = new FeedbackCredentialStore(dataDir);
+  const { credentials, sealedElsewhere } = await store.load();
+  if (sealedElsewhere) {
+    process.stderr.write(`note: the feedback address's credentials were sealed by the desktop app's keychain; the CLI cannot read them and sends without.\n`);
+    return {};
+  }
+  if (!credentials) return {};
+  process.stderr.write(`note: the feedback address's user name and password are stored in clear in ${FEEDBACK_CREDENTIALS_FILE} in the data directory (readable by your user only): the CLI has no OS keychain.\n`);
+  return store.headers();
 }

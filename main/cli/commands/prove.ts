@@ -63,6 +63,7 @@ export function registerProveCommand(program: Command): void {
         throw error;
       }
       const services = await opening;
+      if (services.memoryCapRaised) process.stderr.write(`note: ${services.memoryCapRaised.reason}\n`);
       const prover = services.prover;
       const showProgress = !ctx.json && process.stderr.isTTY;
       if (showProgress) {

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { makeContext } from '../cliContext.js';
 import { appVersion } from '../appVersion.js';
+import { saySettingsRecovered } from '../openServices.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -25,6 +26,7 @@ export function registerServeCommand(program: Command): void {
         port: Number(opts.port),
         ...(feedUrl ? { feedUrl } : {}),
       });
+      saySettingsRecovered(host.settingsRecovery);
       if (ctx.json) ctx.printJson({ url: host.url, port: host.port });
       else ctx.out(`zkdesk is serving its UI at\n  ${host.url}\nOpen it in a browser on this machine. Ctrl+C stops it.`);
 

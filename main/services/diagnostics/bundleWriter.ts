@@ -39,7 +39,7 @@ export async function writeBundle(plan: BundlePlan, options: WriteBundleOptions)
   const mtime = new Date(plan.createdAt);
   let madeFolder: string | undefined;
   try {
-    madeFolder = await mkdir(path.dirname(target), { recursive: true });
+    madeFolder = await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
     const zip = new yazl.ZipFile();
     zip.addBuffer(Buffer.from(manifestText(manifest)), MANIFEST_PATH, { mtime });
     for (const file of selection.files) zip.addBuffer(file.content, file.path, { mtime, compress: !file.binary || file.content.length < 1 << 20 });

@@ -40,7 +40,7 @@ export function crashesDir(dataDir: string): string {
 
 export async function writeCrashRecord(dataDir: string, record: CrashRecord, redactor: Redactor): Promise<string> {
   const dir = crashesDir(dataDir);
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   const stamp = record.at.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const file = path.join(dir, `${record.kind}-${stamp}-${record.pid ?? process.pid}-${Math.random().toString(36).slice(2, 8)}.json`);
   await writeFileAtomic(file, `${JSON.stringify(redactor.value(record), null, 2)}\n`);

@@ -2,7 +2,7 @@
 // by HTTP POST with retries and backoff. A send that fails stays in the outbox and is tried
 // again at the next start, so nothing the user wrote is lost. Each item carries its id as an
 // Idempotency-Key, so a send whose response was lost and is repeated is not a duplicate.
-import { copyFile, mkdir, readFile, readdir, unlink } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ZkError } from '../../../common/errors.js';
@@ -39,6 +39,8 @@ export interface SendOptions {
   timeoutMs?: number;
   /** Stops between tries (a host shutting down); what is not sent stays in the outbox. */
   signal?: AbortSignal;
+  /** Sent with each POST: the endpoint's Authorization, kept apart from settings (settings/feedbackCredentials.ts). */
+  headers?: Record<string, string>;
 }
 
 export interface SendReport {
@@ -77,7 +79,7 @@ export class FeedbackOutbox {
     const message = feedback.message.trim();
     if (!message) throw new ZkError('E_INPUT_INVALID', 'Feedback needs a message.');
     if (message.length > MAX_MESSAGE_CHARS) throw new ZkError('E_INPUT_INVALID', `Feedback is limited to ${MAX_MESSAGE_CHARS} characters.`);
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const id = randomUUID();
     let bundle: FeedbackItem['bundle'] = null;
     if (feedback.bundlePath) {
@@ -85,6 +87,8 @@ export class FeedbackOutbox {
       const target = path.join(this.dir, file);
       try {
         await copyFile(feedback.bundlePath, target);
+        // A copy keeps its source's mode; the outbox's files are the user's alone whatever the source.
+        await chmod(target, 0o600);
       } catch (error) {
         await unlink(target).catch(() => undefined);
         throw ZkError.wrap(error, (error as { code?: string }).code === 'ENOSPC' ? 'E_DISK_FULL' : 'E_IO');
@@ -175,7 +179,7 @@ export class FeedbackOutbox {
         const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
         const response = await this.fetch(endpoint, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': item.id },
+          headers: { ...options.headers, 'content-type': 'application/json', 'idempotency-key': item.id },
           body,
           signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
         });

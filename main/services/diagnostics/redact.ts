@@ -6,6 +6,7 @@
 // pattern run over JSON text cannot always tell a string's content from its quotes and escapes.
 import net from 'node:net';
 import os from 'node:os';
+import { isMnemonicArray, redactMnemonicRuns } from './mnemonicRuns.js';
 
 export type RedactionCategory =
   | 'home'
@@ -22,13 +23,15 @@ export type RedactionCategory =
   | 'secret'
   | 'hex'
   | 'env'
-  | 'input';
+  | 'input'
+  | 'mnemonic'
+  | 'key';
 
 export function marker(category: RedactionCategory): string {
   return `[${category}]`;
 }
 
-const CATEGORIES: RedactionCategory[] = ['home', 'user', 'host', 'email', 'ipv4', 'ipv6', 'mac', 'serial', 'uuid', 'token', 'jwt', 'secret', 'hex', 'env', 'input'];
+const CATEGORIES: RedactionCategory[] = ['home', 'user', 'host', 'email', 'ipv4', 'ipv6', 'mac', 'serial', 'uuid', 'token', 'jwt', 'secret', 'hex', 'env', 'input', 'mnemonic', 'key'];
 const MARKERS = new Set([...CATEGORIES.map(marker), '[truncated]']);
 
 /**
@@ -89,9 +92,9 @@ const INPUT_KEY = /^(?:inputs?|input_?json|private_?inputs?|witness(?:es|_?value
  * segment (`db_pass`, `pin`, `--pw`: "pin" inside "mapping" is not one), and `*_KEY` names
  * (STRIPE_KEY, SIGNING_KEY), delimited so that "zkey" or "cacheKey" are not.
  */
-const SHORT_SECRET_KEY_TEXT = '(?:[a-z0-9]+[_.-])*(?:pass|pw|passwd|pin|otp)(?:[_.-][a-z0-9]+)*';
+const SHORT_SECRET_KEY_TEXT = '(?:[a-z0-9]+[_.-])*(?:pass|pw|passwd|pin|otp|iv|wif|xprv)(?:[_.-][a-z0-9]+)*';
 const SECRET_KEY_TEXT =
-  '(?:[a-z0-9_.-]*(?:api[_-]?key|apikey|secret|token|passw(?:or)?d|passphrase|pwd|private[_-]?key|privkey|credentials?|auth(?:orization)?|cookie|session(?:[_-]?id)?|signature|mnemonic|seed(?:[_-]?phrase)?|access[_-]?key)[a-z0-9_.-]*' +
+  '(?:[a-z0-9_.-]*(?:api[_-]?key|apikey|secret|token|passw(?:or)?d|passphrase|pwd|private[_-]?key|privkey|credentials?|auth(?:orization)?|cookie|session(?:[_-]?id)?|signature|mnemonic|seed(?:[_-]?phrase)?|access[_-]?key|ciphertext|cipherparams|kdfparams|salt|recovery[_-]?phrase|keystore)[a-z0-9_.-]*' +
   `|${SHORT_SECRET_KEY_TEXT}` +
   '|[a-z0-9]+(?:[_.-][a-z0-9]+)*[_-]key)';
 const SECRET_KEY = new RegExp(`^${SECRET_KEY_TEXT}$`, 'i');
@@ -118,8 +121,54 @@ const SECRET_ENV_NAME = /(?:TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|API_?KEY|ACCES
 
 // `(?:\b|(?<=\\[nrt]))`: a word starts after a literal "\n" too (text escaped twice), where \b sees none.
 const JWT = /(?:\b|(?<=\\[nrt]))eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
-/** Private keys in PEM or OpenSSH form, whole blocks (also JSON-escaped, or cut short by a log line's end). */
-const PRIVATE_KEY_BLOCK = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----(?:[^"]*?-----END \1PRIVATE KEY-----|[A-Za-z0-9+/=\s\\]*)/g;
+/** Private keys in PEM, OpenSSH or PGP form, whole blocks (also JSON-escaped, or cut short by a log line's end). */
+const PRIVATE_KEY_BLOCK = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----(?:[^"]*?-----END \1PRIVATE KEY\2-----|[A-Za-z0-9+/=\s\\]*)/g;
+// Wallet keys by their shape. Base58 has no 0, O, I or l; bech32 secret keys say so in their prefix.
+const BASE58 = '[1-9A-HJ-NP-Za-km-z]';
+/** BIP-32 extended keys and their SLIP-132 kin (xprv/xpub, tprv, yprv, zprv, …): a public one still lists every address. */
+const EXTENDED_KEY = new RegExp(`(?<![A-Za-z0-9])[xtyzuvYZUV](?:prv|pub)${BASE58}{100,112}(?![A-Za-z0-9])`, 'g');
+/** Wallet Import Format private keys: 5… (51 characters), K…/L… (52), and testnet's 9…/c…. */
+const WIF_KEY = new RegExp(`(?<![A-Za-z0-9])(?:5[HJK]${BASE58}{49}|[KLc]${BASE58}{51}|9${BASE58}{50})(?![A-Za-z0-9])`, 'g');
+/** A long base58 string mixing digits and both cases (a Solana secret key is 87-88): no word, path or hash looks like this. */
+const LONG_BASE58 = new RegExp(`(?<![A-Za-z0-9])(?=${BASE58}*\\d)(?=${BASE58}*[A-Z])(?=${BASE58}*[a-z])${BASE58}{80,100}(?![A-Za-z0-9])`, 'g');
+/** Bech32 secret keys (Nostr, Cardano) and age identities. */
+const BECH32_SECRET = /(?<![A-Za-z0-9])(?:nsec1|(?:ed25519e?|addr|acct|root|stake|drep|cc_cold|cc_hot)_x?sk1)[02-9ac-hj-np-z]{20,}|AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{50,}/g;
+/**
+ * Secrets introduced in prose: "my passphrase is …", "PIN: 4821", "the API key was abc123".
+ * A phrase (passphrase, seed, recovery words) runs to the end of its clause; a password, PIN or
+ * key is one value, quoted or not.
+ */
+const PROSE_PHRASE_WORDS =
+  '(?:pass ?phrase|seed(?: ?phrase| words?)?|(?:wallet |secret |backup )?recovery (?:phrase|words?|seed|sentence)|(?:secret|backup|wallet) (?:phrase|words?|seed)|mnemonic(?: phrase| words?)?)';
+const PROSE_VALUE_WORDS =
+  '(?:pass ?word|passwd|pass ?code|pwd|pin(?: code| number)?|secret(?: key)?|private ?key|priv ?key|spending key|signing key|api[ _-]?(?:key|token|secret)|access (?:key|token)|auth(?:entication)? token|bearer token|client secret|2fa code|otp|one[- ]time (?:code|password)|wallet key)';
+const PROSE_CONNECTOR = `(\\s*(?::=|[:=]|=>|->|→)\\s*|\\s+(?:is|was|are|were|'s|will be|would be|should be|reads|set to)\\s+(?:now\\s+|still\\s+|just\\s+|set to\\s+)?|\\s+)`;
+const PROSE_QUOTED = '"[^"\\n]{1,300}"|\'[^\'\\n]{1,300}\'|“[^”\\n]{1,300}”|‘[^’\\n]{1,300}’|`[^`\\n]{1,300}`';
+const PROSE_PHRASE = new RegExp(`(?<![A-Za-z0-9_-])(${PROSE_PHRASE_WORDS})${PROSE_CONNECTOR}(${PROSE_QUOTED}|\\[[a-z]+\\]|[^\\s.;!?"'<>\\\\][^\\n.;!?"<>\\\\]{0,300})`, 'gi');
+const PROSE_VALUE = new RegExp(`(?<![A-Za-z0-9_-])(${PROSE_VALUE_WORDS})${PROSE_CONNECTOR}(${PROSE_QUOTED}|[^\\s"'<>\\\\]+)`, 'gi');
+/** Words that follow "password is" without being one: "the password is wrong", "PIN required". */
+const NOT_A_SECRET = new Set(
+  'a an the and or but not no none empty blank missing required needed optional incorrect wrong invalid correct right ok okay fine valid set unset saved stored changed reset expired lost forgotten accepted rejected refused protected encrypted hidden shown visible too very in on for with without to of from at by as when if then still now also being been field fields prompt dialog box manager strength length policy rules requirements check checks reuse same different long short weak strong here there this that it mine yours his hers ours theirs my your our their its what which how why where updated rotated revoked entered typed pasted asked requested bearer basic digest token'.split(
+    ' ',
+  ),
+);
+
+/** What starts a clause about a secret rather than the secret: "the seed phrase is not stored", "… is in my safe". */
+const NOT_A_PHRASE = new Set('not no never in on at for with to from by being been still also stored saved written kept backed too very and or but missing required empty lost forgotten incorrect wrong invalid'.split(' '));
+
+function isProseSecret(connector: string, value: string): boolean {
+  if (isMarker(value)) return false;
+  const quoted = /^["'“‘`]/.test(value);
+  const bare = value.replace(/^["'“‘`]|["'”’`]$/g, '').replace(/[.,;:!?)]+$/, '').trim();
+  if (bare.length === 0 || isMarker(bare)) return false;
+  if (quoted) return true;
+  const words = bare.split(/\s+/);
+  const firstWord = (words[0] ?? '').toLowerCase();
+  if (words.length === 1 ? NOT_A_SECRET.has(firstWord) : NOT_A_PHRASE.has(firstWord)) return false;
+  // With no "is" or colon between them, only a value that cannot be a word: "PIN 4821", not "password reset".
+  if (connector.trim() === '' && /^[A-Za-z]+$/.test(bare)) return false;
+  return true;
+}
 /** An OpenSSH public key says whose machine this is; its comment is usually user@host. */
 const SSH_PUBLIC_KEY = /\b(ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com)\s+AAAA[A-Za-z0-9+/]+={0,3}/g;
 /** Whatever follows an Authorization header is a credential, whatever its length or alphabet. */
@@ -321,7 +370,12 @@ export function createRedactor(context: RedactionContext = {}): Redactor {
     let s = input;
     if (envRule) s = s.replace(envRule.pattern, envRule.replacement);
     if (serialRule) s = s.replace(serialRule.pattern, serialRule.replacement);
+    s = redactMnemonicRuns(s, marker('mnemonic'));
     s = s.replace(PRIVATE_KEY_BLOCK, marker('secret'));
+    s = s.replace(EXTENDED_KEY, marker('key'));
+    s = s.replace(WIF_KEY, marker('key'));
+    s = s.replace(BECH32_SECRET, marker('key'));
+    s = s.replace(LONG_BASE58, marker('key'));
     s = s.replace(SSH_PUBLIC_KEY, (_m, kind: string) => `${kind} ${marker('token')}`);
     s = s.replace(JWT, marker('jwt'));
     s = s.replace(AUTH_HEADER, (m, head: string, scheme: string | undefined, credential: string) =>
@@ -335,6 +389,8 @@ export function createRedactor(context: RedactionContext = {}): Redactor {
     });
     s = s.replace(BEARER, (m, scheme: string, space: string, credential: string) => (isMarker(credential) ? m : `${scheme}${space}${marker('token')}`));
     s = s.replace(KNOWN_TOKENS, marker('token'));
+    s = s.replace(PROSE_PHRASE, (m, words: string, connector: string, value: string) => (isProseSecret(connector, value) ? `${words}${connector}${marker('secret')}` : m));
+    s = s.replace(PROSE_VALUE, (m, words: string, connector: string, value: string) => (isProseSecret(connector, value) ? `${words}${connector}${marker('secret')}` : m));
     s = s.replace(QUERY_SECRET, (m, head: string, secret: string) => (isMarker(secret) ? m : `${head}${marker('secret')}`));
     s = s.replace(URL_USERINFO, (_m, scheme: string) => `${scheme}${marker('secret')}@`);
     s = s.replace(CLI_SECRET, (m, option: string, space: string, secret: string) =>
@@ -417,7 +473,12 @@ export function createRedactor(context: RedactionContext = {}): Redactor {
       };
     }
     if (input instanceof Date) return input.toISOString();
-    if (Array.isArray(input)) return input.map((item) => value(item, undefined, depth + 1));
+    if (Array.isArray(input)) {
+      // A phrase one word per item, or a 64-byte secret key as numbers (a Solana keypair file).
+      if (isMnemonicArray(input)) return marker('mnemonic');
+      if (input.length === 64 && input.every((n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 255)) return marker('key');
+      return input.map((item) => value(item, undefined, depth + 1));
+    }
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(input)) {
       if (v === undefined || typeof v === 'function') continue;

@@ -5,9 +5,11 @@
 //
 // Why not pino-roll or rotating-file-stream: neither prunes by age, pino-roll runs in a worker
 // thread where a crash loses the buffered tail, and both would sit behind our redacting stream
-// anyway. What is needed fits in this file.
-import { closeSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+// anyway. What is needed fits in this file; the appending itself is jsonLinesFile's (0600, whole
+// lines, handed to the OS as written).
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { JsonLinesAppender } from '../files/jsonLinesFile.js';
 
 export interface RotatingLogFileOptions {
   dir: string;
@@ -28,7 +30,7 @@ export function isLogFileName(name: string): boolean {
 }
 
 export class RotatingLogFile {
-  private fd: number | null = null;
+  private appender: JsonLinesAppender | null = null;
   private bytes = 0;
   private sequence = 0;
   private currentPath: string | null = null;
@@ -41,15 +43,16 @@ export class RotatingLogFile {
     return this.currentPath;
   }
 
+  /** One JSON line, with or without its newline. */
   write(line: string): void {
     const bytes = Buffer.byteLength(line);
-    if (this.fd === null || (this.bytes > 0 && this.bytes + bytes > this.options.maxBytes)) this.rotate();
-    if (this.fd === null) {
+    if (this.appender === null || (this.bytes > 0 && this.bytes + bytes > this.options.maxBytes)) this.rotate();
+    if (this.appender === null) {
       this.droppedLines++;
       return;
     }
     try {
-      writeSync(this.fd, line);
+      this.appender.appendLine(line.endsWith('\n') ? line.slice(0, -1) : line);
       this.bytes += bytes;
     } catch {
       this.droppedLines++;
@@ -57,8 +60,8 @@ export class RotatingLogFile {
   }
 
   close(): void {
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
+    this.appender?.close();
+    this.appender = null;
   }
 
   private rotate(): void {
@@ -67,12 +70,13 @@ export class RotatingLogFile {
     const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
     const name = `${this.options.prefix}-${stamp}-${this.options.pid ?? process.pid}-${this.sequence++}.jsonl`;
     try {
-      mkdirSync(this.options.dir, { recursive: true });
       this.currentPath = path.join(this.options.dir, name);
-      this.fd = openSync(this.currentPath, 'a', 0o600);
+      const appender = new JsonLinesAppender(this.currentPath);
+      appender.open();
+      this.appender = appender;
       this.bytes = 0;
     } catch {
-      this.fd = null;
+      this.appender = null;
     }
     this.prune(now);
   }

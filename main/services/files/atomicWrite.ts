@@ -23,7 +23,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: FileHandle | undefined;
   try {
-    await mkdir(path.dirname(target), { recursive: true });
+    // Folders zkdesk creates are the user's alone (0700), like its files (0600).
+    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
     handle = await open(temp, 'wx', options.mode ?? 0o600);
     await (options.writeData ?? writeWhole)(handle, data);
     await handle.sync();

@@ -46,7 +46,7 @@ async function extractZip(zipPath: string, into: string): Promise<void> {
         if (total > MAX_PACKAGE_BYTES) return reject(packageError('it is larger than 2 GB unpacked'));
         zip.openReadStream(entry, (error, stream) => {
           if (error || !stream) return reject(packageError('an entry of the zip cannot be read', { entry: name }));
-          pipeline(stream, createWriteStream(path.join(into, name), { flags: 'wx' })).then(
+          pipeline(stream, createWriteStream(path.join(into, name), { flags: 'wx', mode: 0o600 })).then(
             () => zip.readEntry(),
             () => reject(packageError('an entry of the zip cannot be unpacked', { entry: name })),
           );
@@ -79,7 +79,7 @@ export async function openCircuitPackage(packagePath: string, options: OpenPacka
       // Unpack beside the final place and rename, so a failed unpack never looks complete.
       const partial = `${dir}.partial-${process.pid}`;
       await rm(partial, { recursive: true, force: true });
-      await mkdir(partial, { recursive: true });
+      await mkdir(partial, { recursive: true, mode: 0o700 });
       try {
         await extractZip(packagePath, partial);
         await rm(dir, { recursive: true, force: true });

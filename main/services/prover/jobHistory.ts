@@ -6,9 +6,11 @@
 // to history.1.jsonl (replacing the older half) and a new history.jsonl begins. A rename is
 // atomic, and an append racing it lands whole in one of the two files, both of which are read,
 // so no process can lose another's newest record (rewriting the file in place could). Only the
-// rotation itself takes a lock.
-import { appendFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+// rotation itself takes a lock. A torn last line (a crash, a full disk) is set aside before the
+// next record is appended, so it never swallows that record (files/jsonLinesFile.ts).
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { appendJsonLine, readJsonLines } from '../files/jsonLinesFile.js';
 import { createRedactor, processRedactionContext, type Redactor } from '../diagnostics/redact.js';
 import type { JobRecord } from '../../../common/prover/proverTypes.js';
 
@@ -40,9 +42,8 @@ export class JobHistory {
   }
 
   async append(record: JobRecord): Promise<void> {
-    await mkdir(path.dirname(this.file), { recursive: true });
-    // One appendFile per record: a line is written whole or not at all on a local disk.
-    await appendFile(this.file, `${JSON.stringify(this.redacted(record))}\n`, 'utf8');
+    // fsynced: a record the caller was told is kept survives a power cut too.
+    appendJsonLine(this.file, this.redacted(record), { durable: true });
     if ((await sizeOf(this.file)) > this.maxBytes / 2) await this.rotate();
   }
 
@@ -98,21 +99,10 @@ async function sizeOf(file: string): Promise<number> {
 }
 
 async function readRecords(file: string): Promise<JobRecord[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return [];
-  }
-  const records: JobRecord[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const value = JSON.parse(line) as JobRecord;
-      if (typeof value.jobId === 'string' && typeof value.outcome === 'string') records.push(value);
-    } catch {
-      // skipped: see read()
-    }
-  }
-  return records;
+  return (await readJsonLines(file, isJobRecord)).records;
+}
+
+function isJobRecord(value: unknown): value is JobRecord {
+  const record = value as Partial<JobRecord> | null;
+  return typeof record === 'object' && record !== null && typeof record.jobId === 'string' && typeof record.outcome === 'string';
 }

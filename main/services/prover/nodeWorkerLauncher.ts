@@ -2,6 +2,7 @@
 import { fork } from 'node:child_process';
 import { isWorkerToMain } from '../../../common/workerProtocol.js';
 import { appendTail, ExitNotifier, type LaunchOptions, type WorkerLauncher, type WorkerProcess } from './workerLauncher.js';
+import { workerEnvironment } from './workerEnvironment.js';
 
 export class NodeWorkerLauncher implements WorkerLauncher {
   readonly kind = 'node-child' as const;
@@ -12,7 +13,7 @@ export class NodeWorkerLauncher implements WorkerLauncher {
     const execArgv = options.maxOldSpaceMb ? [`--max-old-space-size=${Math.max(16, Math.floor(options.maxOldSpaceMb))}`] : [];
     const child = fork(options.script, [], {
       execArgv,
-      env: { ...process.env, ...options.env, ZKDESK_WORKER_NAME: options.name },
+      env: workerEnvironment(process.env, { ...options.env, ZKDESK_WORKER_NAME: options.name }),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'json',
     });

@@ -27,8 +27,27 @@ export function decidePoolSize(machine: MachineCapacity, settings: PoolSettings)
   return Math.max(1, Math.min(MAX_WORKERS, byCores, byMemory));
 }
 
-/** Automatic cap: three quarters of physical memory, so one runaway proof cannot take it all. */
-export function decideMemoryCapBytes(machine: MachineCapacity, settings: PoolSettings): number {
-  if (settings.workerMemoryCapMb !== null) return Math.max(64, settings.workerMemoryCapMb) * 1024 * 1024;
-  return Math.floor(machine.totalMemoryBytes * 0.75);
+/** The least a cap may be: Node and the worker's code alone take about this before any proof. */
+export const MIN_MEMORY_CAP_MB = 64;
+
+export interface MemoryCapDecision {
+  bytes: number;
+  /** A cap asked for below the minimum was raised: what was asked, and a sentence saying why. */
+  raised: { requestedMb: number; usedMb: number; reason: string } | null;
 }
+
+/** Automatic cap: three quarters of physical memory, so one runaway proof cannot take it all. */
+export function decideMemoryCap(machine: MachineCapacity, settings: PoolSettings): MemoryCapDecision {
+  const requested = settings.workerMemoryCapMb;
+  if (requested === null) return { bytes: Math.floor(machine.totalMemoryBytes * 0.75), raised: null };
+  if (requested >= MIN_MEMORY_CAP_MB) return { bytes: requested * 1024 * 1024, raised: null };
+  return {
+    bytes: MIN_MEMORY_CAP_MB * 1024 * 1024,
+    raised: {
+      requestedMb: requested,
+      usedMb: MIN_MEMORY_CAP_MB,
+      reason: `The memory cap of ${requested} MB was raised to ${MIN_MEMORY_CAP_MB} MB: a proving worker needs about that much before it starts a proof (Node and its code), so a lower cap would stop every job.`,
+    },
+  };
+}
+

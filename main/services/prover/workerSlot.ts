@@ -79,7 +79,8 @@ export class WorkerSlot {
       script: options.script,
       name: options.name,
       maxOldSpaceMb: Math.floor(options.memoryCapBytes / MB),
-      env: { ZKDESK_WORKER_CACHE_MB: String(options.cacheMb ?? 256) },
+      // The cap travels to the worker so that the native prover it starts can ask the kernel to hold it.
+      env: { ZKDESK_WORKER_CACHE_MB: String(options.cacheMb ?? 256), ZKDESK_WORKER_MEMORY_CAP_BYTES: String(options.memoryCapBytes) },
     });
 
     this.ready = new Promise<void>((resolve, reject) => {

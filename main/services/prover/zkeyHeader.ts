@@ -33,7 +33,10 @@ export async function readZkeyHeader(path: string): Promise<ZkeyHeader> {
     throw new ZkError('E_ARTIFACT_MISSING', 'The proving key file could not be opened.', { file: 'proving key' }, { cause: error });
   });
   try {
-    const { size: fileBytes } = await handle.stat();
+    const info = await handle.stat();
+    // A folder opens on POSIX, then fails its first read with EISDIR: named here instead.
+    if (!info.isFile()) throw new ZkError('E_ARTIFACT_MISSING', 'The proving key path names a folder, not a .zkey file.', { file: 'proving key', kind: 'folder' });
+    const fileBytes = info.size;
     const read = async (position: number, length: number): Promise<Buffer> => {
       if (position + length > fileBytes) throw corrupt('the file ends early (truncated)', { fileBytes, needed: position + length });
       const buffer = Buffer.alloc(length);

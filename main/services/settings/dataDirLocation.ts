@@ -66,9 +66,9 @@ export async function chooseDataDir(options: { target: string; currentDir: strin
   }
   const dataDir = path.resolve(target);
   try {
-    await mkdir(dataDir, { recursive: true });
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
     const probe = path.join(dataDir, `.zkdesk-write-check-${process.pid}`);
-    await writeFile(probe, 'ok');
+    await writeFile(probe, 'ok', { mode: 0o600 });
     await rm(probe);
   } catch (error) {
     throw writeError(dataDir, error);
@@ -87,7 +87,7 @@ export async function chooseDataDir(options: { target: string; currentDir: strin
     }
   }
   try {
-    await mkdir(defaultDir, { recursive: true });
+    await mkdir(defaultDir, { recursive: true, mode: 0o700 });
     if (dataDir === path.resolve(defaultDir)) await rm(path.join(defaultDir, LOCATION_FILE), { force: true });
     else await writeFileAtomic(path.join(defaultDir, LOCATION_FILE), `${JSON.stringify({ dataDir, chosenAt: new Date().toISOString() }, null, 2)}\n`);
   } catch (error) {

@@ -132,7 +132,7 @@ export class SettingsStore {
   }
 
   private async write(settings: Settings, options: { backup: boolean }): Promise<void> {
-    await mkdir(path.dirname(this.file), { recursive: true });
+    await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
     const writeOptions = this.writeData ? { writeData: this.writeData } : {};
     // What is on disk now was loaded or written by us, so it is good: it becomes the backup.
     if (options.backup && this.current) await writeFileAtomic(this.backupFile, serialize(this.current), writeOptions);

@@ -114,14 +114,15 @@ export interface NodeUpdaterOptions {
 export type NodeUpdater = AppUpdater & UpdaterEngine;
 
 export function createNodeUpdater(options: NodeUpdaterOptions): NodeUpdater {
-  mkdirSync(options.userDataDir, { recursive: true });
-  mkdirSync(options.cacheDir, { recursive: true });
+  mkdirSync(options.userDataDir, { recursive: true, mode: 0o700 });
+  mkdirSync(options.cacheDir, { recursive: true, mode: 0o700 });
   // The app-update.yml electron-builder bakes into resources/; the updater reads it for the
   // feed and for the name of its download cache.
   const configPath = path.join(options.cacheDir, 'app-update.yml');
   writeFileSync(
     configPath,
     `provider: generic\nurl: ${JSON.stringify(options.feedUrl)}\nupdaterCacheDirName: ${updaterCacheDirName}\n`,
+    { mode: 0o600 },
   );
   const adapter = new NodeAppAdapter(options.version, options.userDataDir, options.cacheDir, configPath);
   const platform = options.platform ?? 'linux';

@@ -441,6 +441,11 @@ export async function chooseDataDirectory(target: JourneyTarget): Promise<void> 
   await goTo(page, 'Settings');
   const panel = page.getByRole('region', { name: 'Data directory' });
   await panel.getByText(dataDir).first().waitFor();
+  if (target.nativeDialogs) {
+    // The app takes no typed path: main's own folder dialog picks it (tests/unit/app/electronHost.test.ts).
+    await panel.getByRole('button', { name: 'Choose another folder for the next start…' }).waitFor();
+    return;
+  }
   await panel.getByLabel('Use another folder from the next start (full path)').fill('relative/folder');
   await panel.getByRole('button', { name: 'Use this folder' }).click();
   await panel.getByText('E_SETTINGS_INVALID').first().waitFor();

@@ -137,4 +137,50 @@ describe('zkdesk serve: the headless host', () => {
       expect(outcome).toBe('refused');
     }
   });
+
+  it('answers a malformed escape in the URL (%zz) with 400, not 500', async () => {
+    const cookie = { Cookie: `zkdesk_token=${host.token}` };
+    expect((await request({ path: '/assets/%zz.js', headers: cookie })).status).toBe(400);
+    expect((await request({ path: '/%E0%A4%A', headers: cookie })).status).toBe(400);
+    // The host still answers afterwards.
+    expect((await request({ path: '/assets/app.js', headers: cookie })).status).toBe(200);
+  });
+
+  /** Sends up to 100 MB in 1 MB pieces until the host answers; returns its status and how much went out. */
+  function sendHuge(headers: Record<string, string>): Promise<{ status: number; sent: number }> {
+    const total = 100 * 1024 * 1024;
+    const piece = Buffer.alloc(1024 * 1024, 0x20);
+    return new Promise((resolve, reject) => {
+      let sent = 0;
+      let answered = false;
+      const req = http.request(
+        { host: '127.0.0.1', port: host.port, path: '/api/call', method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Zkdesk-Token': host.token, Origin: host.origin, ...headers } },
+        (res) => {
+          answered = true;
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, sent });
+        },
+      );
+      // Once the host has answered and closed, writes fail: that is the point.
+      req.on('error', (error) => (answered ? undefined : reject(error)));
+      const pump = (): void => {
+        while (!answered && sent < total) {
+          sent += piece.length;
+          if (!req.write(piece)) return void req.once('drain', pump);
+        }
+        if (!answered) req.end();
+      };
+      pump();
+    });
+  }
+
+  it('refuses a 100 MB body with 413 without reading it all, declared or streamed', async () => {
+    const declared = await sendHuge({ 'Content-Length': String(100 * 1024 * 1024) });
+    expect(declared.status).toBe(413);
+    expect(declared.sent).toBeLessThan(100 * 1024 * 1024);
+    const streamed = await sendHuge({ 'Transfer-Encoding': 'chunked' });
+    expect(streamed.status).toBe(413);
+    expect(streamed.sent).toBeLessThan(100 * 1024 * 1024);
+    expect(JSON.parse((await call('app.info')).body)).toMatchObject({ ok: true });
+  });
 });

@@ -56,6 +56,17 @@ describe('bare --wasm/--zkey files', () => {
     expect(await lastRecord(dataDir)).toMatchObject({ errorCode: 'E_ARTIFACT_CORRUPT', workerPid: null });
   });
 
+  it('--zkey naming a folder, without --vkey, is a typed error naming the option, not E_INTERNAL (issue 15)', async () => {
+    const poseidon = await registry.resolve('poseidon-preimage');
+    const input = await inputFile('sample.json', await registry.sampleInput('poseidon-preimage'));
+    const folder = path.join(tmp, 'keys-folder');
+    await mkdir(folder, { recursive: true });
+    const { code, stderr } = await prove(['--wasm', poseidon.files.wasmPath, '--zkey', folder, '--input', input], path.join(tmp, 'data-folder'));
+    expect(code).toBe(1);
+    expect(stderr).toContain('error E_ARTIFACT_MISSING: --zkey names a folder (keys-folder), not a file');
+    expect(stderr).not.toContain('E_INTERNAL');
+  });
+
   describe('inputs held to the wasm', () => {
     const sample = { preimage: ['1', '2'], hash: '3' };
     let files: string[];

@@ -11,6 +11,11 @@ export interface ElectronFake {
   permissionCheck: ((...args: unknown[]) => boolean) | null;
   openedExternally: string[];
   appListeners: Map<string, (...args: unknown[]) => void>;
+  /** Every open dialog main showed, and what the next one answers (a path the user picks, or cancel). */
+  dialogs: unknown[];
+  dialogAnswer: { canceled: boolean; filePaths: string[] };
+  /** Files shown in the file manager. */
+  revealed: string[];
 }
 
 export function createElectronFake(): { fake: ElectronFake; module: Record<string, unknown> } {
@@ -23,6 +28,9 @@ export function createElectronFake(): { fake: ElectronFake; module: Record<strin
     permissionCheck: null,
     openedExternally: [],
     appListeners: new Map(),
+    dialogs: [],
+    dialogAnswer: { canceled: true, filePaths: [] },
+    revealed: [],
   };
   const module = {
     ipcMain: {
@@ -54,7 +62,17 @@ export function createElectronFake(): { fake: ElectronFake; module: Record<strin
         },
       },
     },
+    dialog: {
+      showOpenDialog: async (...args: unknown[]) => {
+        fake.dialogs.push(args.at(-1));
+        return fake.dialogAnswer;
+      },
+    },
+    BrowserWindow: { getAllWindows: () => [] },
     shell: {
+      showItemInFolder: (file: string) => {
+        fake.revealed.push(file);
+      },
       openExternal: async (url: string) => {
         fake.openedExternally.push(url);
       },

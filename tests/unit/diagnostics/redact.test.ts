@@ -228,7 +228,7 @@ describe('long hex strings', () => {
   const key = 'a3f1c9e07b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a1c3e5b7d9f2a4c6e8b0d1f3a';
   it.each([
     ['private key', `private ${key} loaded`, key],
-    ['0x-prefixed seed', 'seed 0x9c2e4b6d8f0a1c3e5b7d9f2a4c6e8b0d', '9c2e4b6d8f0a1c3e'],
+    ['0x-prefixed value', 'nonce 0x9c2e4b6d8f0a1c3e5b7d9f2a4c6e8b0d', '9c2e4b6d8f0a1c3e'],
     ['in JSON', `{"k":"${key}"}`, key],
   ])('%s', (_name, input, secret) => {
     expectRedacted(r.text(input), secret, '[hex]');

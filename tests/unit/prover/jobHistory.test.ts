@@ -1,9 +1,10 @@
 // The job history file: tolerant to damage, and bounded.
-import { appendFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { appendFile, chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JobHistory, type JobRecord } from '../../../main/services/prover/jobHistory.js';
+import { readJsonLines } from '../../../main/services/files/jsonLinesFile.js';
 
 let dir: string | undefined;
 afterEach(async () => {
@@ -29,6 +30,27 @@ function record(n: number): JobRecord {
 }
 
 describe('JobHistory', () => {
+  it('keeps the next job when the history ends in a line cut off mid-write (issue 15, item 1)', async () => {
+    const history = new JobHistory((dir = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-history-'))));
+    await history.append(record(1));
+    await appendFile(history.file, '{"jobId":"torn","circ');
+    await history.append(record(2));
+    expect((await history.read()).map((r) => r.jobId)).toEqual(['job-1', 'job-2']);
+    const content = await readJsonLines(history.file, (v): v is object => typeof v === 'object');
+    expect(content).toMatchObject({ skipped: 0, tornTail: false });
+    expect(await readFile(`${history.file}.torn`, 'utf8')).toBe('{"jobId":"torn","circ\n');
+  });
+
+  it('creates the job history 0600 in a 0700 folder (issue 15, item 3), and tightens a file an older version left 0644', async () => {
+    const history = new JobHistory((dir = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-history-'))));
+    await history.append(record(1));
+    expect((await stat(history.file)).mode & 0o777).toBe(0o600);
+    expect((await stat(path.dirname(history.file))).mode & 0o777).toBe(0o700);
+    await chmod(history.file, 0o644);
+    await history.append(record(2));
+    expect((await stat(history.file)).mode & 0o777).toBe(0o600);
+  });
+
   it('skips a damaged line and reads the rest, newest last', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-history-'));
     const history = new JobHistory(dir);

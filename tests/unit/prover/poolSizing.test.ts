@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideMemoryCapBytes, decidePoolSize } from '../../../main/services/prover/poolSizing.js';
+import { decideMemoryCap, decidePoolSize } from '../../../main/services/prover/poolSizing.js';
 import { estimatePeakMemoryBytes } from '../../../main/services/prover/memoryEstimate.js';
 
 const GiB = 1024 ** 3;
@@ -18,8 +18,15 @@ describe('pool sizing', () => {
   });
 
   it('caps each worker at three quarters of memory unless the user sets a cap', () => {
-    expect(decideMemoryCapBytes({ logicalCores: 2, totalMemoryBytes: 8 * GiB }, { workerCount: 'auto', workerMemoryCapMb: null })).toBe(6 * GiB);
-    expect(decideMemoryCapBytes({ logicalCores: 2, totalMemoryBytes: 8 * GiB }, { workerCount: 'auto', workerMemoryCapMb: 512 })).toBe(512 * 1024 * 1024);
+    expect(decideMemoryCap({ logicalCores: 2, totalMemoryBytes: 8 * GiB }, { workerCount: 'auto', workerMemoryCapMb: null })).toEqual({ bytes: 6 * GiB, raised: null });
+    expect(decideMemoryCap({ logicalCores: 2, totalMemoryBytes: 8 * GiB }, { workerCount: 'auto', workerMemoryCapMb: 512 })).toEqual({ bytes: 512 * 1024 * 1024, raised: null });
+  });
+
+  it('raises a cap below the minimum and says why', () => {
+    const decision = decideMemoryCap({ logicalCores: 2, totalMemoryBytes: 8 * GiB }, { workerCount: 'auto', workerMemoryCapMb: 50 });
+    expect(decision.bytes).toBe(64 * 1024 * 1024);
+    expect(decision.raised).toMatchObject({ requestedMb: 50, usedMb: 64 });
+    expect(decision.raised?.reason).toMatch(/raised to 64 MB: a proving worker needs about that much/);
   });
 });
 

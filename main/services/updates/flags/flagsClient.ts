@@ -104,9 +104,9 @@ export class FlagsClient {
   }
 
   private async writeCache(text: string): Promise<void> {
-    await mkdir(path.dirname(this.options.cacheFile), { recursive: true });
+    await mkdir(path.dirname(this.options.cacheFile), { recursive: true, mode: 0o700 });
     const temp = `${this.options.cacheFile}.${process.pid}.tmp`;
-    await writeFile(temp, text);
+    await writeFile(temp, text, { mode: 0o600 });
     await rename(temp, this.options.cacheFile);
   }
 }

@@ -1,7 +1,7 @@
 // Every release action, one JSON line each, kept in the feed folder: what rollback looks
 // up to know a version was really published, and what a person reads to see who staged what.
 // A dot-file, so `release serve` does not hand it out.
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendJsonLine, readJsonLines } from '../../files/jsonLinesFile.js';
 import path from 'node:path';
 import type { UpdateChannel } from '../../../../common/updates/updateChannel.js';
 
@@ -20,18 +20,14 @@ export interface ReleaseLogEntry {
 }
 
 export async function appendReleaseLog(feedDir: string, entry: ReleaseLogEntry): Promise<void> {
-  await appendFile(path.join(feedDir, releaseLogFileName), `${JSON.stringify(entry)}\n`);
+  appendJsonLine(path.join(feedDir, releaseLogFileName), entry, { durable: true });
 }
 
 export async function readReleaseLog(feedDir: string): Promise<ReleaseLogEntry[]> {
-  let text: string;
-  try {
-    text = await readFile(path.join(feedDir, releaseLogFileName), 'utf8');
-  } catch {
-    return [];
-  }
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as ReleaseLogEntry);
+  return (await readJsonLines(path.join(feedDir, releaseLogFileName), isReleaseLogEntry)).records;
+}
+
+function isReleaseLogEntry(value: unknown): value is ReleaseLogEntry {
+  const entry = value as Partial<ReleaseLogEntry> | null;
+  return typeof entry === 'object' && entry !== null && typeof entry.action === 'string' && typeof entry.version === 'string';
 }

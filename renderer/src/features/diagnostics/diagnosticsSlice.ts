@@ -84,7 +84,7 @@ export const createDiagnosticsSlice: SliceCreator<DiagnosticsSlice> = (set, get)
     const written = get().writtenBundle;
     if (!written) return;
     try {
-      set({ revealed: (await zkdesk.diagnostics.reveal({ path: written.path })).revealed });
+      set({ revealed: (await zkdesk.diagnostics.reveal({ handle: written.handle })).revealed });
     } catch (error) {
       set({ bundleError: toErrorView(error) });
     }

@@ -25,16 +25,23 @@ export function DataDirectoryPanel() {
         Settings, job history, logs, calibration, caches and crash reports are kept in <code className="data-dir">{info.dataDir}</code>. Nothing is
         written outside it, but for a one-line note of your choice in zkdesk's default folder when you pick another one.
       </p>
-      <form onSubmit={submit} aria-label="Choose another data directory">
-        <div className="field">
-          <label htmlFor="data-dir-new">Use another folder from the next start (full path)</label>
-          <input id="data-dir-new" type="text" value={target} onChange={(e) => setTarget(e.target.value)} aria-describedby="data-dir-hint" spellCheck={false} />
-          <p className="hint" id="data-dir-hint">
-            The folder is created if needed and gets your settings and calibration; job history and logs stay in the current one.
-          </p>
-        </div>
-        <button type="submit">Use this folder</button>
-      </form>
+      {info.capabilities.nativeDialogs ? (
+        // The app picks the folder in its own dialog: it takes no path from the page.
+        <button type="button" onClick={() => void chooseDataDir()}>
+          Choose another folder for the next start…
+        </button>
+      ) : (
+        <form onSubmit={submit} aria-label="Choose another data directory">
+          <div className="field">
+            <label htmlFor="data-dir-new">Use another folder from the next start (full path)</label>
+            <input id="data-dir-new" type="text" value={target} onChange={(e) => setTarget(e.target.value)} aria-describedby="data-dir-hint" spellCheck={false} />
+            <p className="hint" id="data-dir-hint">
+              The folder is created if needed and gets your settings and calibration; job history and logs stay in the current one.
+            </p>
+          </div>
+          <button type="submit">Use this folder</button>
+        </form>
+      )}
       <ErrorNotice error={error} />
       {choice && (
         <p role="status" className="saved">

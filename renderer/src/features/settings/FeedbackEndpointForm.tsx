@@ -10,6 +10,7 @@ export function FeedbackEndpointForm({ endpoint }: { endpoint: string | null }) 
   const mine = useAppStore((s) => s.settingsSavedBy === 'feedback');
   const settingsError = useAppStore((s) => s.settingsError);
   const savedAt = useAppStore((s) => s.settingsSavedAt);
+  const secretStorage = useAppStore((s) => s.info?.secretStorage ?? 'plain-file');
   const [text, setText] = useState(endpoint ?? '');
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -36,7 +37,10 @@ export function FeedbackEndpointForm({ endpoint }: { endpoint: string | null }) 
           onChange={(e) => setText(e.target.value)}
         />
         <p className="hint" id="feedback-endpoint-hint">
-          Where the Diagnostics view sends feedback. Empty: messages wait in the outbox on this machine.
+          Where the Diagnostics view sends feedback. Empty: messages wait in the outbox on this machine.{' '}
+          {secretStorage === 'os-encrypted'
+            ? 'A user name and password in the address are kept apart from the settings, sealed by the system keychain.'
+            : 'A user name and password in the address are kept apart from the settings but stored in clear (feedback-credentials.json in the data directory): this host has no system keychain.'}
         </p>
         {problem && (
           <p className="field-problem" role="alert">

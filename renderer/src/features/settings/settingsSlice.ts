@@ -25,7 +25,8 @@ export interface SettingsSlice {
   /** The folder chosen for the next start, or why it was refused. */
   dataDirChoice: DataDirChoice | null;
   dataDirError: ErrorView | null;
-  chooseDataDir(path: string): Promise<void>;
+  /** Without a path, main's own folder dialog opens (the app); the browser host takes a typed path. */
+  chooseDataDir(path?: string): Promise<void>;
 }
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
@@ -67,7 +68,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
   async chooseDataDir(path) {
     set({ dataDirChoice: null, dataDirError: null });
     try {
-      set({ dataDirChoice: await zkdesk.settings.chooseDataDir({ path }) });
+      set({ dataDirChoice: await zkdesk.settings.chooseDataDir(path === undefined ? {} : { path }) });
     } catch (error) {
       set({ dataDirError: toErrorView(error) });
     }

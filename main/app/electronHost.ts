@@ -1,0 +1,27 @@
+// What the Electron app can do that the browser host cannot: its own file dialogs and the file
+// manager. A path the page sends is refused in the app (apiHandlers' pageOrPicked): every file
+// or folder main opens, reads or moves data to is one the user picked here, in main's dialog.
+import { BrowserWindow, dialog, shell, type OpenDialogOptions } from 'electron';
+import type { HostCapabilities } from '../api/apiHandlers.js';
+
+type Purpose = Parameters<NonNullable<HostCapabilities['pickFile']>>[0];
+
+const dialogs: Record<Purpose, OpenDialogOptions> = {
+  'circuit-package': { properties: ['openFile', 'openDirectory'], filters: [{ name: 'Circuit package', extensions: ['zip'] }] },
+  bundle: { properties: ['openFile'], filters: [{ name: 'Diagnostics bundle', extensions: ['zip'] }] },
+  'data-dir': { title: 'Choose where zkdesk keeps its data', properties: ['openDirectory', 'createDirectory'] },
+};
+
+export function electronHostCapabilities(options: Omit<HostCapabilities, 'kind' | 'pickFile' | 'revealInFolder'> & { window: () => BrowserWindow | null }): HostCapabilities {
+  const { window, ...rest } = options;
+  return {
+    ...rest,
+    kind: 'electron',
+    revealInFolder: (file) => shell.showItemInFolder(file),
+    pickFile: async (purpose) => {
+      const parent = window();
+      const picked = parent ? await dialog.showOpenDialog(parent, dialogs[purpose]) : await dialog.showOpenDialog(dialogs[purpose]);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+  };
+}
