@@ -149,6 +149,11 @@ export const methods = {
   'prover.jobs': method<JobSnapshot[]>()(none),
   'prover.result': method<ProofResult | null>()(z.object({ jobId: id })),
   'prover.history': method<JobRecord[]>()(z.object({ limit: z.number().int().min(1).max(10_000).optional() })),
+  /**
+   * Electron: a save dialog for a verified proof's proof.json or public.json, written from the
+   * result main holds (never text from the page). The browser host has no dialog: the page downloads it.
+   */
+  'prover.saveResult': method<{ saved: boolean }>()(z.object({ jobId: id, file: z.enum(['proof', 'public']) })),
 
   'help.articles': method<HelpArticle[]>()(none),
 

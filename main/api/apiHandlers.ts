@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ZkError } from '../../common/errors.js';
+import { proofFileText } from '../../common/proofFiles.js';
 import {
   isMethodName,
   parseInput,
@@ -32,6 +33,8 @@ export interface HostCapabilities {
   kind: AppInfo['host'];
   pickFile?(purpose: 'circuit-package' | 'bundle'): Promise<string | null>;
   revealInFolder?(file: string): void;
+  /** A native save dialog that writes `text` where the user chose; false when they cancelled. */
+  saveFile?(suggestedName: string, text: string): Promise<boolean>;
   /** Where written bundles go when the user did not choose: Downloads in the app, the data dir otherwise. */
   bundleDir(): string;
   restartToUpdate?(): void;
@@ -144,7 +147,8 @@ export class ZkdeskApi {
         const disabled = s.updates?.flags().resolved.disabledCircuits.find((c) => c.circuitId === circuitId);
         if (disabled) throw new ZkError('E_CIRCUIT_DISABLED', `This circuit has been switched off by the zkdesk team: ${disabled.reason}`, { circuit: circuitId });
         const circuit = await s.resolveCircuit(circuitId);
-        const handle = await s.prover.submit({ circuit, input, ...(priority !== undefined ? { priority } : {}) });
+        const predictedMs = await s.predictedMs(circuitId);
+        const handle = await s.prover.submit({ circuit, input, predictedMs, ...(priority !== undefined ? { priority } : {}) });
         // Outcomes reach the UI as prover.job events and prover.result; nobody awaits this one.
         handle.result.catch(() => {});
         return { jobId: handle.jobId };
@@ -153,6 +157,13 @@ export class ZkdeskApi {
       'prover.jobs': async () => s.prover.jobs(),
       'prover.result': async ({ jobId }) => s.prover.result(jobId),
       'prover.history': async ({ limit }) => s.history.read({ limit: limit ?? 200 }),
+      'prover.saveResult': async ({ jobId, file }) => {
+        const result = s.prover.result(jobId);
+        if (!result) throw new ZkError('E_IO', 'That proof is no longer held in memory: prove it again to save it.', { jobId });
+        if (!this.host.saveFile) return { saved: false };
+        const { name, text } = proofFileText(result, file);
+        return { saved: await this.host.saveFile(name, text) };
+      },
 
       'help.articles': async () => this.host.helpArticles(),
 

@@ -323,6 +323,19 @@ export class ZkdeskServices {
     );
   }
 
+  /**
+   * The estimate for this circuit now, kept with the proof it is for (null when this machine is
+   * not calibrated, or the circuit cannot be checked: the proof itself will say why).
+   */
+  async predictedMs(id: string): Promise<number | null> {
+    try {
+      const estimate = await this.estimate(await this.checkCircuit(id));
+      return estimate.totalMs > 0 ? Math.round(estimate.totalMs) : null;
+    } catch {
+      return null;
+    }
+  }
+
   private advisorSettings() {
     const s = this.settings.get();
     return { predictedTimeWarnSec: s.predictedTimeWarnSec, workerMemoryCapMb: s.workerMemoryCapMb };

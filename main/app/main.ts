@@ -3,6 +3,7 @@
 // come from their own files here.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { app, BrowserWindow, dialog, shell } from 'electron';
 import yaml from 'js-yaml';
 import { ZkdeskApi } from '../api/apiHandlers.js';
@@ -22,6 +23,8 @@ import { readChromiumGpu } from './electronGpuInfo.js';
 import { ElectronWorkerLauncher } from './electronWorkerLauncher.js';
 import { wireIpc } from './ipcBridge.js';
 import { createMainWindow } from './mainWindow.js';
+import { followProofsOnDesktop, holdSingleInstance, initialBounds, rememberWindowBounds } from './desktopIntegration.js';
+import { readWindowState } from './windowBounds.js';
 import { resolveDataDir, type DataDirSource } from '../services/settings/dataDirLocation.js';
 
 // Packaged: circuits/ and help/ beside the asar (electron-builder.yml extraResources). From a checkout: the repo.
@@ -91,9 +94,19 @@ async function start(): Promise<void> {
       const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
     },
+    saveFile: async (suggestedName, text) => {
+      const options = { defaultPath: path.join(app.getPath('downloads'), suggestedName), filters: [{ name: 'JSON', extensions: ['json'] }] };
+      const picked = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      if (picked.canceled || !picked.filePath) return false;
+      await writeFile(picked.filePath, text, { mode: 0o600 });
+      return true;
+    },
   });
   const unwire = wireIpc(api, () => BrowserWindow.getAllWindows());
-  mainWindow = createMainWindow({ url: APP_URL, preloadScript });
+  const { bounds, maximized } = initialBounds(await readWindowState(dataDir));
+  mainWindow = createMainWindow({ url: APP_URL, preloadScript, bounds, maximized });
+  rememberWindowBounds(mainWindow, dataDir, (error) => services.logger.scope('main').warn({ reason: String(error) }, 'could not remember the window place'));
+  const unfollow = followProofsOnDesktop(services.prover, () => mainWindow);
   void services.warmUp();
   installAppMenu(() => mainWindow, { checkForUpdates: () => void updates?.check({ manual: true }) });
   if (updates) void updates.check({ manual: false });
@@ -109,10 +122,11 @@ async function start(): Promise<void> {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
+    unfollow();
     unwire();
     void services.close();
   });
 }
 
-if (!app.requestSingleInstanceLock()) app.quit();
-else void start();
+// A second launch (a double-click on the icon again) brings this window forward instead of a second app on the same data.
+if (holdSingleInstance(() => BrowserWindow.getAllWindows()[0] ?? null)) void start();

@@ -14,7 +14,7 @@ import { checkInput } from './inputCheck.js';
 import { checkInputAgainstWasm } from './wasmInputCheck.js';
 import { mainSignalNames, WasmInterfaceCache } from './wasmInterface.js';
 import type { JobHistory } from './jobHistory.js';
-import type { JobOutcome, JobRecord, JobSnapshot, JobTimings, ProofResult, ProverEvent } from './proverTypes.js';
+import type { JobKind, JobOutcome, JobRecord, JobSnapshot, JobTimings, ProofResult, ProverEvent } from './proverTypes.js';
 
 export type { JobSnapshot, ProofResult, ProverEvent } from './proverTypes.js';
 import { estimatePeakMemoryBytes } from './memoryEstimate.js';
@@ -63,6 +63,10 @@ export interface SubmitRequest {
   priority?: number;
   /** null: no limit; undefined: the service default. */
   timeoutMs?: number | null;
+  /** Default 'proof'; calibration marks its own runs so they stay apart from the user's. */
+  kind?: JobKind;
+  /** The estimate shown when the user pressed Prove, kept in the record; null when unknown. */
+  predictedMs?: number | null;
 }
 
 export interface JobHandle {
@@ -78,6 +82,8 @@ interface Job {
   circuit: CheckedCircuit;
   input: CircuitInput;
   timeoutMs: number | null;
+  kind: JobKind;
+  predictedMs: number | null;
   expectedPeakBytes: number;
   submittedAt: Date;
   submittedAtMs: number;
@@ -211,7 +217,7 @@ export class ProverService {
       this.refuseIfNeverFits(expectedPeakBytes);
     } catch (error) {
       const zk = ZkError.wrap(error);
-      await this.record(this.refusedRecord(jobId, request.circuit, zk, submittedAt));
+      await this.record(this.refusedRecord(jobId, request, zk, submittedAt));
       throw zk;
     }
 
@@ -230,6 +236,8 @@ export class ProverService {
       circuit,
       input,
       timeoutMs,
+      kind: request.kind ?? 'proof',
+      predictedMs: request.predictedMs ?? null,
       expectedPeakBytes,
       submittedAt,
       submittedAtMs: performance.now(),
@@ -244,6 +252,8 @@ export class ProverService {
         circuitId: circuit.id,
         title: circuit.title,
         state: 'queued',
+        kind: request.kind ?? 'proof',
+        predictedMs: request.predictedMs ?? null,
         priority,
         stage: null,
         progress: 0,
@@ -432,6 +442,8 @@ export class ProverService {
       jobId: job.id,
       circuitId: job.circuit.id,
       circuitSha256: job.circuit.artifacts.zkeySha256,
+      kind: job.kind,
+      predictedMs: job.predictedMs,
       constraints: job.circuit.manifest?.constraints ?? null,
       domainPower: job.circuit.header.domainPower,
       wires: job.circuit.header.nVars,
@@ -487,9 +499,12 @@ export class ProverService {
     if (this.recent.length > RECENT_JOBS_KEPT) this.recent.length = RECENT_JOBS_KEPT;
   }
 
-  private refusedRecord(jobId: string, circuit: ResolvedCircuit, error: ZkError, at: Date): JobRecord {
+  private refusedRecord(jobId: string, request: SubmitRequest, error: ZkError, at: Date): JobRecord {
+    const { circuit } = request;
     return {
       jobId,
+      kind: request.kind ?? 'proof',
+      predictedMs: request.predictedMs ?? null,
       circuitId: circuit.id,
       circuitSha256: circuit.manifest?.artifacts.zkey.sha256 ?? '',
       constraints: circuit.manifest?.constraints ?? null,

@@ -5,6 +5,18 @@ import type { Groth16Proof, ProofStage } from '../../../native-workers/protocol.
 
 export type JobOutcome = 'verified' | 'failed' | 'cancelled';
 
+/**
+ * Who asked for a proof: the user, or calibration timing this machine with a bundled circuit.
+ * Calibration runs are kept in the same history (they are real proofs on this machine) but are
+ * not the user's: history views, benchmarks and percentiles leave them out or label them.
+ */
+export type JobKind = 'proof' | 'calibration';
+
+/** Records written before there were kinds are the user's proofs. */
+export function isCalibrationRun(record: { kind?: JobKind }): boolean {
+  return record.kind === 'calibration';
+}
+
 export interface JobTimings {
   queuedMs: number;
   witnessMs: number;
@@ -24,6 +36,14 @@ export interface JobRecord {
   publicSignals?: number | null;
   zkeyBytes?: number | null;
   outcome: JobOutcome;
+  /** Absent in records written before calibration runs were told apart: a user's proof. */
+  kind?: JobKind;
+  /**
+   * What the estimator predicted for witness + proof + verification when the proof was
+   * submitted: kept, so a past proof is compared with the prediction it had, not today's.
+   * null: no estimate then (an uncalibrated machine); absent: written before it was kept.
+   */
+  predictedMs?: number | null;
   errorCode?: ErrorCode;
   errorMessage?: string;
   timings: JobTimings;
@@ -57,6 +77,9 @@ export interface JobSnapshot {
   circuitId: string;
   title: string;
   state: JobState;
+  kind: JobKind;
+  /** The estimate when it was submitted (witness + proof + verification), for time left; null when unknown. */
+  predictedMs: number | null;
   priority: number;
   stage: ProofStage | null;
   /** 0..1 over the whole job, for a progress bar. */
