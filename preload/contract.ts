@@ -191,6 +191,8 @@ export const events = {
   /** The app menu asks the UI to show a view (Help, Report a problem). */
   'app.navigate': event<{ view: View }>(),
   'prover.job': event<JobSnapshot>(),
+  /** A profile section that ran past its time limit answered later (or gave up): the whole profile as it is now. */
+  'profile.updated': event<SystemProfile>(),
   'updates.state': event<UpdateState>(),
 } as const;
 

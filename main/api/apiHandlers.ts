@@ -248,7 +248,9 @@ export class ZkdeskApi {
       if (event.type === 'job') listener('prover.job', event.job);
     });
     const offUpdates = this.services.updates?.subscribe((state) => listener('updates.state', state)) ?? (() => {});
+    const offProfile = this.services.onProfileUpdated((profile) => listener('profile.updated', profile));
     return () => {
+      offProfile();
       offProver();
       offUpdates();
     };

@@ -10,7 +10,7 @@ import { adviseCircuit, adviseMachine, type Advice, type AdviceContext, type Cir
 import type { CircuitFacts } from '../services/advisor/advisorTypes.js';
 import { CalibrationService } from '../services/profiler/calibrationService.js';
 import type { Calibration, EstimateBreakdown } from '../services/profiler/calibrationTypes.js';
-import { collectSystemProfile } from '../services/profiler/profileCollector.js';
+import { collectSystemProfile, withLateSection } from '../services/profiler/profileCollector.js';
 import type { ChromiumGpu, SystemProfile } from '../services/profiler/systemProfile.js';
 import type { WebGpuReport } from '../services/profiler/chromiumGpuFacts.js';
 import { checkArtifacts } from '../services/prover/artifactCheck.js';
@@ -89,6 +89,8 @@ export class ZkdeskServices {
   /** Aborted by close(): work started in the background stops between its steps. */
   private readonly stopping = new AbortController();
   private feedbackDelivery: Promise<void> | null = null;
+  /** Told when a section that ran past its limit answers (or gives up) after the profile was returned. */
+  private readonly profileListeners = new Set<(profile: SystemProfile) => void>();
 
   private constructor(
     readonly options: ServicesOptions,
@@ -242,7 +244,19 @@ export class ZkdeskServices {
     // The CPU load is sampled system-wide: wait for our own worker to finish starting first.
     await this.warming;
     const provingBefore = this.proving();
-    const profile = await collectSystemProfile({ dataDir: this.options.dataDir });
+    const collectedAt = { value: '' };
+    const profile = await collectSystemProfile({
+      dataDir: this.options.dataDir,
+      // A section that timed out fills in when it answers: the cached profile follows and the UI is told.
+      onLateSection: (name, section) => {
+        const cached = this.profileCache;
+        if (!cached || cached.profile.collectedAt !== collectedAt.value) return;
+        this.profileCache = { ...cached, profile: withLateSection(cached.profile, name, section) };
+        this.logger.scope('profile').info({ section: name, status: section.status }, 'a late profile section answered');
+        for (const listener of this.profileListeners) listener(this.profileCache.profile);
+      },
+    });
+    collectedAt.value = profile.collectedAt;
     const ownProofs = provingBefore || this.proving();
     if (this.options.chromiumGpu) {
       // The GPU process may be gone (crashed, disabled); the profile stands without Chromium's view.
@@ -254,6 +268,12 @@ export class ZkdeskServices {
     }
     this.profileCache = { profile, at: Date.now(), ownProofs };
     return profile;
+  }
+
+  /** Listens for a profile filled in late (see collectProfile); returns the unsubscribe. */
+  onProfileUpdated(listener: (profile: SystemProfile) => void): () => void {
+    this.profileListeners.add(listener);
+    return () => this.profileListeners.delete(listener);
   }
 
   private proving(): boolean {

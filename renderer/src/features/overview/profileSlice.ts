@@ -12,9 +12,11 @@ export interface ProfileSlice {
   profileError: ErrorView | null;
   /** Reads the profile and the advice; `fresh` measures the machine again. */
   loadProfile(fresh?: boolean): Promise<void>;
+  /** A section that ran past its limit answered later (the `profile.updated` event): shown, and the advice read again. */
+  receiveProfile(profile: SystemProfile): Promise<void>;
 }
 
-export const createProfileSlice: SliceCreator<ProfileSlice> = (set) => ({
+export const createProfileSlice: SliceCreator<ProfileSlice> = (set, get) => ({
   profile: null,
   machineAdvice: null,
   profileLoading: false,
@@ -27,6 +29,16 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = (set) => ({
       set({ profile, machineAdvice, profileLoading: false });
     } catch (error) {
       set({ profileError: toErrorView(error), profileLoading: false });
+    }
+  },
+  async receiveProfile(profile) {
+    // A fresh measurement under way will replace this one anyway.
+    if (get().profileLoading) return;
+    set({ profile });
+    try {
+      set({ machineAdvice: await zkdesk.advisor.machine() });
+    } catch (error) {
+      set({ profileError: toErrorView(error) });
     }
   },
 });
