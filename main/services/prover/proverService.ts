@@ -18,6 +18,7 @@ import type { JobKind, JobOutcome, JobRecord, JobSnapshot, JobTimings, ProofResu
 
 export type { JobSnapshot, ProofResult, ProverEvent } from './proverTypes.js';
 import { estimatePeakMemoryBytes } from './memoryEstimate.js';
+import { failedConstraint, failedConstraintMessage, readCircuitSource } from './failedConstraint.js';
 import { machineBackend } from '../../../native-workers/nativeGroth16.js';
 import { readProcessRss, type ProcessMemoryProbe } from './processMemory.js';
 import { ProofQueue } from './proofQueue.js';
@@ -483,7 +484,7 @@ export class ProverService {
       return;
     }
 
-    const { error } = outcome;
+    const error = await this.withFailedInput(outcome.error, job.circuit);
     const state: JobOutcome = error.code === 'E_CANCELLED' ? 'cancelled' : 'failed';
     const peak = typeof error.details.peakRssMb === 'number' ? error.details.peakRssMb * 1024 * 1024 : null;
     const record: JobRecord = { ...base, outcome: state, errorCode: error.code, errorMessage: error.message, peakRssBytes: peak };
@@ -491,6 +492,15 @@ export class ProverService {
     job.snapshot = { ...job.snapshot, state, error: error.toPayload(), historyError };
     this.remember(job.snapshot);
     job.reject(error);
+  }
+
+  /** A failed constraint names the input it is about, where the circuit's source can tell. */
+  private async withFailedInput(error: ZkError, circuit: CheckedCircuit): Promise<ZkError> {
+    if (error.code !== 'E_CONSTRAINT_UNSATISFIED' || typeof error.details.reason !== 'string') return error;
+    const source = await readCircuitSource(circuit.files.wasmPath);
+    const failed = source === null ? null : failedConstraint(error.details.reason, source);
+    if (!failed) return error;
+    return new ZkError('E_CONSTRAINT_UNSATISFIED', failedConstraintMessage(failed), { ...error.details, line: failed.line, inputs: failed.inputs.join(', ') }, { cause: error });
   }
 
   private remember(snapshot: JobSnapshot): void {

@@ -1,4 +1,5 @@
-// Predicted (the estimator, as the Prove view shows it) against measured (the job history's
+// Predicted (what the estimator said when each proof was made, or today's estimate for proofs
+// that kept none) against measured (the job history's
 // median of the same stages: witness, proof, verification) for every circuit, as bars and a
 // table with the error; then every verified proof over time.
 import { useCallback, useEffect } from 'react';
@@ -7,7 +8,7 @@ import { useAppStore } from '../../stores/appStore.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { ChartCanvas } from './ChartCanvas.js';
 import { chartColours } from './chartSetup.js';
-import { measuredMedianMs, predictionErrorPercent, stageMs } from './measuredTimes.js';
+import { measuredMedianMs, predictedAtProofMs, predictionErrorPercent, stageMs, userProofs } from './measuredTimes.js';
 import { formatDuration } from '../../format/formatDuration.js';
 import type { CircuitPrediction } from './benchmarksSlice.js';
 import type { JobRecord } from '../../../../main/services/prover/proverTypes.js';
@@ -21,7 +22,9 @@ interface Row extends CircuitPrediction {
 function rowsFrom(predictions: CircuitPrediction[], history: JobRecord[]): Row[] {
   return predictions.map((p) => {
     const measured = measuredMedianMs(history, p.circuitId);
-    return { ...p, measuredMs: measured.ms, runs: measured.runs, errorPercent: predictionErrorPercent(p.predictedMs, measured.ms) };
+    // What was predicted when those proofs ran, where they kept it; today's estimate otherwise.
+    const predictedMs = predictedAtProofMs(history, p.circuitId) ?? p.predictedMs;
+    return { ...p, predictedMs, measuredMs: measured.ms, runs: measured.runs, errorPercent: predictionErrorPercent(predictedMs, measured.ms) };
   });
 }
 
@@ -57,7 +60,7 @@ function errorText(percent: number | null): string {
 
 function historyChart(history: JobRecord[], titleOf: (id: string) => string): ChartConfiguration {
   const colours = chartColours();
-  const verified = history.filter((r) => r.outcome === 'verified').sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
+  const verified = userProofs(history).sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
   const circuitIds = [...new Set(verified.map((r) => r.circuitId))];
   return {
     type: 'scatter',
@@ -100,7 +103,7 @@ export function PredictedVsMeasured() {
     () => historyChart(history, (id) => predictions.find((p) => p.circuitId === id)?.title ?? circuits.find((c) => c.id === id)?.title ?? id),
     [history, predictions, circuits],
   );
-  const anyVerified = history.some((r) => r.outcome === 'verified');
+  const anyVerified = userProofs(history).length > 0;
 
   return (
     <>
@@ -116,7 +119,7 @@ export function PredictedVsMeasured() {
             )}
             <p className="hint">
               Measured is the witness, proof and verification of each verified proof: the stages the estimate predicts (waiting for a worker is left out). Error is how far
-              the prediction was from it: − predicted too short, + too long.
+              the prediction was from it: − predicted too short, + too long. Predicted is what the estimate said when those proofs were made; calibration runs are left out.
             </p>
             <table>
               <caption>Total proof time per circuit</caption>

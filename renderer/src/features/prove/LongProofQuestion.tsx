@@ -17,6 +17,11 @@ export function LongProofQuestion() {
   }, [question]);
 
   if (!question) return null;
+  // The question goes away either way: the keyboard's place goes back to Prove, not to the page.
+  const answer = (action: () => unknown) => () => {
+    void action();
+    document.getElementById('prove-button')?.focus();
+  };
   return (
     <div className="notice notice-warning long-proof" role="alertdialog" aria-labelledby="long-proof-title" aria-describedby="long-proof-text">
       <p id="long-proof-title">
@@ -28,10 +33,10 @@ export function LongProofQuestion() {
         <HelpLink helpId="warnings/predicted-time-long">Why zkdesk asks</HelpLink>
       </p>
       <div className="actions">
-        <button ref={startButton} type="button" className="primary" onClick={() => void confirm()}>
+        <button ref={startButton} type="button" className="primary" onClick={answer(confirm)}>
           Start it anyway
         </button>
-        <button type="button" onClick={decline}>
+        <button type="button" onClick={answer(decline)}>
           Not now
         </button>
       </div>
