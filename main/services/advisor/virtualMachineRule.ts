@@ -15,7 +15,7 @@ export function virtualMachineRule(input: AdvisorInput): AdvisorWarning | null {
   const stealing = steal !== null && steal > HIGH_STEAL_PERCENT;
   const host = system.status === 'ok' && system.virtualHost ? ` (${system.virtualHost})` : '';
   return makeWarning('virtual-machine', stealing ? 'warning' : 'info', {
-    title: stealing ? 'Virtual machine with busy neighbours' : 'Running in a virtual machine',
+    title: 'Running in a virtual machine',
     detail: stealing
       ? `This is a virtual machine${host} and the hypervisor is taking ${Math.round(steal)}% of its CPU time for others: proof times will vary.`
       : `This is a virtual machine${host}. Proofs work, but their speed depends on the host and can vary from run to run.`,

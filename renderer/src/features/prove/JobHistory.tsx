@@ -102,7 +102,7 @@ export function JobHistory() {
             <tbody>
               {shown.map((r) => (
                 <tr key={r.jobId}>
-                  <td>{formatDate(r.finishedAt)}</td>
+                  <td className="date">{formatDate(r.finishedAt)}</td>
                   <td>
                     {titleOf(r.circuitId)}
                     {isCalibrationRun(r) && <span className="badge badge-info calibration-label">Calibration run</span>}

@@ -28,8 +28,8 @@ export function LongProofQuestion() {
         <strong>This proof is predicted to take {formatDuration(question.predictedMs)}</strong>
       </p>
       <p id="long-proof-text">
-        That is longer than your limit of {formatDuration(question.limitSec * 1000)} for asking first. You can cancel it at any time once it runs. The limit is
-        under <a href={routeHash({ view: 'settings', helpId: null })}>Settings</a>.{' '}
+        That is over “Ask before proofs predicted to take longer than” ({formatDuration(question.limitSec * 1000)}) in{' '}
+        <a href={routeHash({ view: 'settings', helpId: null })}>Settings</a>. You can cancel it at any time once it runs.{' '}
         <HelpLink helpId="warnings/predicted-time-long">Why zkdesk asks</HelpLink>
       </p>
       <div className="actions">
