@@ -65,6 +65,10 @@ function proverLimits(s: Settings, o: ServicesOptions['overrides'] = {}): Prover
   };
 }
 
+/** How long a bundle waits for profile sections still being asked (the full retry takes up to 45 s). */
+const BUNDLE_PROFILE_WAIT_MS = 20_000;
+/** How long calibration waits for the sections its fingerprint reads. */
+const FINGERPRINT_WAIT_MS = 45_000;
 /** A profile older than this is collected again before advice is given. */
 const PROFILE_MAX_AGE_MS = 30_000;
 /** Chromium answers getGPUInfo from its GPU process; a wedged one must not hold the profile. */
@@ -89,6 +93,8 @@ export class ZkdeskServices {
   /** Aborted by close(): work started in the background stops between its steps. */
   private readonly stopping = new AbortController();
   private feedbackDelivery: Promise<void> | null = null;
+  /** Sections of the cached profile still being asked in the background; settles when none is left. */
+  private profileSettling: Promise<void> = Promise.resolve();
   /** Told when a section that ran past its limit answers (or gives up) after the profile was returned. */
   private readonly profileListeners = new Set<(profile: SystemProfile) => void>();
 
@@ -111,7 +117,8 @@ export class ZkdeskServices {
       app: () => ({ version: options.appVersion, channel: settings.get().updateChannel }),
       installId: () => settings.get().installId,
       sources: {
-        profile: () => this.profile(),
+        // A bundle is read later by someone who cannot measure the machine again: give sections still being asked a little longer.
+        profile: () => this.settledProfile(BUNDLE_PROFILE_WAIT_MS),
         warnings: async () => this.adviseMachine(),
         calibration: async () => this.calibration.stored(),
         ...(this.updates ? { updateState: async () => this.updates?.state } : {}),
@@ -245,18 +252,38 @@ export class ZkdeskServices {
     await this.warming;
     const provingBefore = this.proving();
     const collectedAt = { value: '' };
+    const waiting = new Set<string>();
+    const mine = { cached: false };
+    const early: Array<(profile: SystemProfile) => SystemProfile> = [];
+    let settled: () => void = () => {};
     const profile = await collectSystemProfile({
       dataDir: this.options.dataDir,
       // A section that timed out fills in when it answers: the cached profile follows and the UI is told.
       onLateSection: (name, section) => {
+        waiting.delete(name);
+        if (waiting.size === 0) settled();
+        // Before this collection is cached (Chromium's GPU view is still being asked): kept for then.
+        if (!mine.cached) {
+          early.push((p) => withLateSection(p, name, section));
+          return;
+        }
         const cached = this.profileCache;
-        if (!cached || cached.profile.collectedAt !== collectedAt.value) return;
+        if (!cached) return;
+        // Into the profile shown now, whichever collection asked: it fills a gap or brings a
+        // value up to date, but a give-up never replaces a known value, nor does an older answer a newer one.
+        const shown = cached.profile[name];
+        if (shown.status === 'ok' && (section.status !== 'ok' || cached.profile.collectedAt !== collectedAt.value)) return;
         this.profileCache = { ...cached, profile: withLateSection(cached.profile, name, section) };
         this.logger.scope('profile').info({ section: name, status: section.status }, 'a late profile section answered');
         for (const listener of this.profileListeners) listener(this.profileCache.profile);
       },
     });
     collectedAt.value = profile.collectedAt;
+    for (const name of ['cpu', 'memory', 'gpu', 'os', 'system', 'power', 'load', 'disk', 'runtime'] as const) {
+      const section = profile[name];
+      if (section.status === 'unavailable' && section.retrying) waiting.add(name);
+    }
+    this.profileSettling = waiting.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => (settled = resolve));
     const ownProofs = provingBefore || this.proving();
     if (this.options.chromiumGpu) {
       // The GPU process may be gone (crashed, disabled); the profile stands without Chromium's view.
@@ -266,8 +293,24 @@ export class ZkdeskServices {
       ]);
       if (chromium) profile.chromiumGpu = chromium;
     }
-    this.profileCache = { profile, at: Date.now(), ownProofs };
-    return profile;
+    // What cannot change while the app runs (the CPU, the OS, the machine, the GPU, the runtime), and
+    // the last collection knew, stands in for a section still being asked again; its answer replaces it.
+    const previous = this.profileCache?.profile;
+    const carried = (['cpu', 'os', 'system', 'gpu', 'runtime'] as const).reduce(
+      (p, name) => (p[name].status !== 'ok' && previous?.[name].status === 'ok' ? withLateSection(p, name, previous[name]) : p),
+      profile as SystemProfile,
+    );
+    const whole = early.reduce((p, fill) => fill(p), carried);
+    this.profileCache = { profile: whole, at: Date.now(), ownProofs };
+    mine.cached = true;
+    return whole;
+  }
+
+  /** The profile once its late sections have answered, or as it stands after waitMs. */
+  async settledProfile(waitMs: number): Promise<SystemProfile> {
+    const profile = await this.profile();
+    await Promise.race([this.profileSettling, delay(waitMs, undefined, { ref: false })]);
+    return this.profileCache?.profile ?? profile;
   }
 
   /** Listens for a profile filled in late (see collectProfile); returns the unsubscribe. */
@@ -307,12 +350,22 @@ export class ZkdeskServices {
     this.profileCache = null;
   }
 
+  /**
+   * A calibration belongs to the machine's fingerprint, which reads the CPU, memory and OS: on a
+   * busy machine those may still be being asked, so wait for them (bounded) rather than key on a
+   * fingerprint with holes, which would never match the calibration again.
+   */
+  private async fingerprintProfile(fresh: boolean): Promise<SystemProfile> {
+    const profile = await this.profile({ fresh });
+    return profile.fingerprint.complete ? profile : this.settledProfile(FINGERPRINT_WAIT_MS);
+  }
+
   async currentCalibration(): Promise<Calibration | null> {
-    return this.calibration.current((await this.profile()).fingerprint.sha256);
+    return this.calibration.current((await this.fingerprintProfile(false)).fingerprint.sha256);
   }
 
   async runCalibration(): Promise<Calibration> {
-    return this.calibration.run((await this.profile({ fresh: true })).fingerprint.sha256);
+    return this.calibration.run((await this.fingerprintProfile(true)).fingerprint.sha256);
   }
 
   /** A bundled circuit or a package opened in this session. */
