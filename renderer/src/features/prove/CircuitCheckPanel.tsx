@@ -43,6 +43,7 @@ export function CircuitCheckPanel() {
       </h2>
       {circuit.description && <p className="circuit-description">{circuit.description}</p>}
       <CircuitVerdict verdict={advice.verdict} />
+      <WarningsLine warnings={advice.warnings} />
       <dl className="facts circuit-facts">
         <div>
           <dt>Constraints</dt>
@@ -74,7 +75,6 @@ export function CircuitCheckPanel() {
         </div>
       </dl>
       {estimate && <EstimateBasis estimate={estimate} />}
-      <WarningsLine warnings={advice.warnings} />
     </section>
   );
 }

@@ -31,8 +31,8 @@ export function CircuitPicker() {
       </select>
       {notBuilt.length > 0 && (
         <p className="hint" id="not-built-note">
-          Not built in this install: {notBuilt.map((c) => c.title).join(', ')}. Its proving key is tens of megabytes and takes minutes to make, so it is not shipped; the
-          zkdesk team builds it on request (<code>npm run circuits</code> in a source checkout), or open the circuit as a package below.
+          Not built in this install: {notBuilt.map((c) => c.title).join(', ')} (a proving key of tens of megabytes, so it is not shipped). Ask the zkdesk team for it, or
+          open the circuit as a package below.
         </p>
       )}
     </div>
