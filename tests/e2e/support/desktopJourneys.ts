@@ -3,21 +3,11 @@
 // and saved, a failed constraint naming its input, calibration kept apart from the user's proofs
 // with each proof's prediction kept, and the dead ends and lost focus that were reported.
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { JobRecord } from '../../../main/services/prover/proverTypes.js';
-import { checkScreen, docImage, goTo, type JourneyTarget } from './journeys.js';
+import { checkScreen, docImage, goTo, historyOnDisk, type JourneyTarget } from './journeys.js';
 
 const PROOF_TIMEOUT = 100_000;
-
-async function historyOnDisk(dataDir: string): Promise<JobRecord[]> {
-  const text = await readFile(path.join(dataDir, 'jobs', 'history.jsonl'), 'utf8');
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as JobRecord);
-}
 
 const focused = (page: Page) =>
   page.evaluate(() => {

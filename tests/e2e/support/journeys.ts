@@ -526,7 +526,7 @@ async function saveBenchRun(dataDir: string, createdAt: string, zkdeskWarmMs: nu
   await writeFile(path.join(dataDir, 'bench', `proving-${createdAt.replace(/[:.]/g, '-')}.json`), JSON.stringify(run, null, 2));
 }
 
-async function historyOnDisk(dataDir: string): Promise<JobRecord[]> {
+export async function historyOnDisk(dataDir: string): Promise<JobRecord[]> {
   const text = await readFile(path.join(dataDir, 'jobs', 'history.jsonl'), 'utf8');
   return text
     .split('\n')
