@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ZkError } from '../../common/errors.js';
-import { proofFileText } from '../../common/proofFiles.js';
+import { proofFileText } from '../../common/prover/proofFiles.js';
 import {
   isMethodName,
   parseInput,

@@ -3,8 +3,8 @@
 // dock icon, and a notification when a long proof finishes while the window is in the background.
 // The user's proofs only: calibration's runs are the app's own business.
 import { app, Notification, screen, type BrowserWindow } from 'electron';
-import type { ProverEvent } from '../services/prover/proverTypes.js';
-import { isCalibrationRun } from '../services/prover/proverTypes.js';
+import type { ProverEvent } from '../../common/prover/proverTypes.js';
+import { isCalibrationRun } from '../../common/prover/proverTypes.js';
 import { restoredBounds, writeWindowState, type SavedWindowState } from './windowBounds.js';
 
 /** A proof shorter than this is watched to its end: a notification for it would only be noise. */

@@ -4,7 +4,7 @@
 // so a renamed button or a reworded warning cannot leave help speaking of something else.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { warningHelpId, type HelpArticle } from '../../main/services/help/helpArticle.js';
+import { warningHelpId, type HelpArticle } from '../../common/help/helpArticle.js';
 
 /** Lower case, spaces collapsed, no trailing ellipsis or colon, no leading "the": how a name is compared. */
 export function normalName(text: string): string {

@@ -5,7 +5,7 @@
 // CPU, memory, OS and disk all "unavailable"). Given `late`, a section that timed out is
 // labelled `retrying` and the probe is given more time in the background, then asked again;
 // whatever it finally answers is handed to `late.onAnswer`, so the profile fills in.
-import type { UnavailableSection } from './systemProfile.js';
+import type { UnavailableSection } from '../../../common/profiler/systemProfile.js';
 
 export type Section<F> = ({ status: 'ok' } & F) | UnavailableSection;
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { collectSystemProfile, withLateSection } from '../../../main/services/profiler/profileCollector.js';
 import { systeminformationProbes } from '../../../main/services/profiler/profileProbes.js';
-import { systemProfileSchema, type SystemProfile } from '../../../main/services/profiler/systemProfile.js';
+import { systemProfileSchema, type SystemProfile } from '../../../common/profiler/systemProfile.js';
 import { sectionWithin, type Section } from '../../../main/services/profiler/sectionTimeout.js';
 
 let tmp: string;

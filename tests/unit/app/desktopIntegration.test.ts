@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { JobRecord, JobSnapshot, ProverEvent } from '../../../main/services/prover/proverTypes.js';
+import type { JobRecord, JobSnapshot, ProverEvent } from '../../../common/prover/proverTypes.js';
 
 const electron = vi.hoisted(() => ({ fake: null as unknown as import('./electronFake.js').ElectronFake }));
 vi.mock('electron', async () => {

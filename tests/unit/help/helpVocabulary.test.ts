@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readHelpTree } from '../../../main/services/help/helpLoader.js';
 import { advisorWarningIds } from '../../../scripts/help/advisorWarningIds.js';
 import { checkUiReferences, checkWarningTitles, readUiNames, uiReferences } from '../../../scripts/help/helpVocabulary.js';
-import type { HelpArticle } from '../../../main/services/help/helpArticle.js';
+import type { HelpArticle } from '../../../common/help/helpArticle.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const article = (id: string, title: string, details = ''): HelpArticle =>

@@ -11,7 +11,7 @@ import { chartColours } from './chartSetup.js';
 import { measuredMedianMs, predictedAtProofMs, predictionErrorPercent, stageMs, userProofs } from './measuredTimes.js';
 import { formatDuration } from '../../format/formatDuration.js';
 import type { CircuitPrediction } from './benchmarksSlice.js';
-import type { JobRecord } from '../../../../main/services/prover/proverTypes.js';
+import type { JobRecord } from '../../../../common/prover/proverTypes.js';
 
 interface Row extends CircuitPrediction {
   measuredMs: number | null;

@@ -2,8 +2,8 @@
 // arrive in parts (a section that ran past its time limit answers later, as a `profile.updated`
 // event): each part is shown at once and the advice read again.
 import { zkdesk } from '../../api/zkdesk.js';
-import type { SystemProfile } from '../../../../main/services/profiler/systemProfile.js';
-import type { Advice } from '../../../../main/services/advisor/advise.js';
+import type { SystemProfile } from '../../../../common/profiler/systemProfile.js';
+import type { Advice } from '../../../../common/advisor/readiness.js';
 import type { SliceCreator } from '../../stores/storeTypes.js';
 import { toErrorView, type ErrorView } from '../../stores/errorView.js';
 

@@ -10,7 +10,7 @@ import { formatDuration } from '../../format/formatDuration.js';
 import { CalibrateNowButton } from './CalibrateNowButton.js';
 import { CircuitVerdict } from './CircuitVerdict.js';
 import { EstimateBasis } from './EstimateBasis.js';
-import type { AdvisorWarning, Severity } from '../../../../main/services/advisor/advisorTypes.js';
+import type { AdvisorWarning, Severity } from '../../../../common/advisor/advisorTypes.js';
 
 const worstFirst: Severity[] = ['blocker', 'warning', 'info'];
 

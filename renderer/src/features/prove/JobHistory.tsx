@@ -2,7 +2,7 @@
 // went wrong in words and link to the article for their error code. Calibration's own proofs are
 // kept apart: left out unless asked for, and labelled when shown.
 import { useEffect, useState } from 'react';
-import { isCalibrationRun, type JobOutcome, type JobRecord } from '../../../../main/services/prover/proverTypes.js';
+import { isCalibrationRun, type JobOutcome, type JobRecord } from '../../../../common/prover/proverTypes.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { HelpLink } from '../help/HelpLink.js';

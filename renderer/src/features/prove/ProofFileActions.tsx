@@ -4,8 +4,8 @@
 import { useState } from 'react';
 import { zkdesk } from '../../api/zkdesk.js';
 import { useAppStore } from '../../stores/appStore.js';
-import { proofFileText, type ProofFile } from '../../../../common/proofFiles.js';
-import type { ProofResult } from '../../../../main/services/prover/proverTypes.js';
+import { proofFileText, type ProofFile } from '../../../../common/prover/proofFiles.js';
+import type { ProofResult } from '../../../../common/prover/proverTypes.js';
 import { localError, toErrorView, type ErrorView } from '../../stores/errorView.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
 
