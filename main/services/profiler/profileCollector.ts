@@ -156,3 +156,26 @@ export function withLateSection<N extends SectionName>(profile: SystemProfile, n
   const updated = { ...profile, [name]: section };
   return { ...updated, fingerprint: fingerprintOf(updated) };
 }
+
+/**
+ * The profile once every section that ran past its limit has given its final answer (filled in,
+ * or unavailable for good): for a one-shot reader (`zkdesk profile`) on a busy machine, which
+ * would otherwise print "unavailable" for probes that answer a second later.
+ */
+export async function collectWholeProfile(options: Omit<CollectOptions, 'onLateSection'>): Promise<SystemProfile> {
+  const answers: Array<(profile: SystemProfile) => SystemProfile> = [];
+  let arrived: () => void = () => {};
+  const profile = await collectSystemProfile({
+    ...options,
+    onLateSection: (name, section) => {
+      answers.push((p) => withLateSection(p, name, section));
+      arrived();
+    },
+  });
+  const retrying = (Object.keys(DEFAULT_SECTION_LIMITS_MS) as SectionName[]).filter((name) => {
+    const section = profile[name];
+    return section.status === 'unavailable' && section.retrying === true;
+  }).length;
+  while (answers.length < retrying) await new Promise<void>((resolve) => (arrived = resolve));
+  return answers.reduce((p, fill) => fill(p), profile);
+}
