@@ -158,6 +158,11 @@ export const methods = {
   'prover.jobs': method<JobSnapshot[]>()(none),
   'prover.result': method<ProofResult | null>()(z.object({ jobId: id })),
   'prover.history': method<JobRecord[]>()(z.object({ limit: z.number().int().min(1).max(10_000).optional() })),
+  /**
+   * Electron: a save dialog for a verified proof's proof.json or public.json, written from the
+   * result main holds (never text from the page). The browser host has no dialog: the page downloads it.
+   */
+  'prover.saveResult': method<{ saved: boolean }>()(z.object({ jobId: id, file: z.enum(['proof', 'public']) })),
 
   'help.articles': method<HelpArticle[]>()(none),
 
@@ -197,6 +202,8 @@ export const events = {
   /** The app menu asks the UI to show a view (Help, Report a problem). */
   'app.navigate': event<{ view: View }>(),
   'prover.job': event<JobSnapshot>(),
+  /** A profile section that ran past its time limit answered later (or gave up): the whole profile as it is now. */
+  'profile.updated': event<SystemProfile>(),
   'updates.state': event<UpdateState>(),
 } as const;
 

@@ -14,6 +14,8 @@ export const unavailableSectionSchema = z.strictObject({
   status: z.literal('unavailable'),
   /** Why the probe gave nothing: its error message or the time limit it ran past. */
   reason: z.string(),
+  /** It ran past its limit and is being asked again in the background: the section may still fill in. */
+  retrying: z.boolean().optional(),
 });
 export type UnavailableSection = z.infer<typeof unavailableSectionSchema>;
 

@@ -38,6 +38,12 @@ export interface JobRecord {
   outcome: JobOutcome;
   /** Absent in records written before calibration runs were told apart: a user's proof. */
   kind?: JobKind;
+  /**
+   * What the estimator predicted for witness + proof + verification when the proof was
+   * submitted: kept, so a past proof is compared with the prediction it had, not today's.
+   * null: no estimate then (an uncalibrated machine); absent: written before it was kept.
+   */
+  predictedMs?: number | null;
   errorCode?: ErrorCode;
   errorMessage?: string;
   timings: JobTimings;
@@ -71,6 +77,9 @@ export interface JobSnapshot {
   circuitId: string;
   title: string;
   state: JobState;
+  kind: JobKind;
+  /** The estimate when it was submitted (witness + proof + verification), for time left; null when unknown. */
+  predictedMs: number | null;
   priority: number;
   stage: ProofStage | null;
   /** 0..1 over the whole job, for a progress bar. */

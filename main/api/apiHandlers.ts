@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ZkError } from '../../common/errors.js';
+import { proofFileText } from '../../common/prover/proofFiles.js';
 import {
   isMethodName,
   parseInput,
@@ -36,6 +37,8 @@ export interface HostCapabilities {
    */
   pickFile?(purpose: 'circuit-package' | 'bundle' | 'data-dir'): Promise<string | null>;
   revealInFolder?(file: string): void;
+  /** A native save dialog that writes `text` where the user chose; false when they cancelled. */
+  saveFile?(suggestedName: string, text: string): Promise<boolean>;
   /** Where written bundles go when the user did not choose: Downloads in the app, the data dir otherwise. */
   bundleDir(): string;
   restartToUpdate?(): void;
@@ -160,7 +163,8 @@ export class ZkdeskApi {
 
       'prover.submit': async ({ circuitId, input, priority }) => {
         const circuit = await s.resolveCircuit(circuitId);
-        const handle = await s.prover.submit({ circuit, input, ...(priority !== undefined ? { priority } : {}) });
+        const predictedMs = await s.predictedMs(circuitId);
+        const handle = await s.prover.submit({ circuit, input, predictedMs, ...(priority !== undefined ? { priority } : {}) });
         // Outcomes reach the UI as prover.job events and prover.result; nobody awaits this one.
         handle.result.catch(() => {});
         return { jobId: handle.jobId };
@@ -169,6 +173,13 @@ export class ZkdeskApi {
       'prover.jobs': async () => s.prover.jobs(),
       'prover.result': async ({ jobId }) => s.prover.result(jobId),
       'prover.history': async ({ limit }) => s.history.read({ limit: limit ?? 200 }),
+      'prover.saveResult': async ({ jobId, file }) => {
+        const result = s.prover.result(jobId);
+        if (!result) throw new ZkError('E_IO', 'That proof is no longer held in memory: prove it again to save it.', { jobId });
+        if (!this.host.saveFile) return { saved: false };
+        const { name, text } = proofFileText(result, file);
+        return { saved: await this.host.saveFile(name, text) };
+      },
 
       'help.articles': async () => this.host.helpArticles(),
 
@@ -254,7 +265,9 @@ export class ZkdeskApi {
       if (event.type === 'job') listener('prover.job', event.job);
     });
     const offUpdates = this.services.updates?.subscribe((state) => listener('updates.state', state)) ?? (() => {});
+    const offProfile = this.services.onProfileUpdated((profile) => listener('profile.updated', profile));
     return () => {
+      offProfile();
       offProver();
       offUpdates();
     };

@@ -14,7 +14,7 @@ import type { Advice, CircuitAdvice } from '../../common/advisor/readiness.js';
 import type { CircuitFacts } from '../../common/advisor/advisorTypes.js';
 import { CalibrationService } from '../services/profiler/calibrationService.js';
 import type { Calibration, EstimateBreakdown } from '../../common/profiler/calibrationTypes.js';
-import { collectSystemProfile } from '../services/profiler/profileCollector.js';
+import { collectSystemProfile, withLateSection } from '../services/profiler/profileCollector.js';
 import { collectRuntimeFacts } from '../services/profiler/runtimeFacts.js';
 import type { ChromiumGpu, SystemProfile } from '../../common/profiler/systemProfile.js';
 import type { WebGpuReport } from '../services/profiler/chromiumGpuFacts.js';
@@ -77,6 +77,10 @@ function proverLimits(s: Settings, o: ServicesOptions['overrides'] = {}): { limi
   };
 }
 
+/** How long a bundle waits for profile sections still being asked (the full retry takes up to 45 s). */
+const BUNDLE_PROFILE_WAIT_MS = 20_000;
+/** How long calibration waits for the sections its fingerprint reads. */
+const FINGERPRINT_WAIT_MS = 45_000;
 /** A profile older than this is collected again before advice is given. */
 const PROFILE_MAX_AGE_MS = 30_000;
 /** Chromium answers getGPUInfo from its GPU process; a wedged one must not hold the profile. */
@@ -100,6 +104,10 @@ export class ZkdeskServices {
   private feedbackDelivery: Promise<void> | null = null;
   /** The cap asked for was below the minimum and raised (logged at start; the CLI says so too). */
   memoryCapRaised: MemoryCapDecision['raised'] = null;
+  /** Sections of the cached profile still being asked in the background; settles when none is left. */
+  private profileSettling: Promise<void> = Promise.resolve();
+  /** Told when a section that ran past its limit answers (or gives up) after the profile was returned. */
+  private readonly profileListeners = new Set<(profile: SystemProfile) => void>();
 
   private constructor(
     readonly options: ServicesOptions,
@@ -124,7 +132,8 @@ export class ZkdeskServices {
       app: () => ({ version: options.appVersion, channel: settings.get().updateChannel }),
       installId: () => settings.get().installId,
       sources: {
-        profile: () => this.profile(),
+        // A bundle is read later by someone who cannot measure the machine again: give sections still being asked a little longer.
+        profile: () => this.settledProfile(BUNDLE_PROFILE_WAIT_MS),
         warnings: async () => this.adviseMachine(),
         calibration: async () => this.calibration.stored(),
         ...(this.updates ? { updateState: async () => this.updates?.state } : {}),
@@ -306,10 +315,40 @@ export class ZkdeskServices {
     // The CPU load is sampled system-wide: wait for our own worker to finish starting first.
     await this.warming;
     const provingBefore = this.proving();
+    const collectedAt = { value: '' };
+    const waiting = new Set<string>();
+    const mine = { cached: false };
+    const early: Array<(profile: SystemProfile) => SystemProfile> = [];
+    let settled: () => void = () => {};
     const profile = await collectSystemProfile({
       dataDir: this.options.dataDir,
       probes: { runtime: () => collectRuntimeFacts(undefined, undefined, () => this.prover.backend.current()) },
+      // A section that timed out fills in when it answers: the cached profile follows and the UI is told.
+      onLateSection: (name, section) => {
+        waiting.delete(name);
+        if (waiting.size === 0) settled();
+        // Before this collection is cached (Chromium's GPU view is still being asked): kept for then.
+        if (!mine.cached) {
+          early.push((p) => withLateSection(p, name, section));
+          return;
+        }
+        const cached = this.profileCache;
+        if (!cached) return;
+        // Into the profile shown now, whichever collection asked: it fills a gap or brings a
+        // value up to date, but a give-up never replaces a known value, nor does an older answer a newer one.
+        const shown = cached.profile[name];
+        if (shown.status === 'ok' && (section.status !== 'ok' || cached.profile.collectedAt !== collectedAt.value)) return;
+        this.profileCache = { ...cached, profile: withLateSection(cached.profile, name, section) };
+        this.logger.scope('profile').info({ section: name, status: section.status }, 'a late profile section answered');
+        for (const listener of this.profileListeners) listener(this.profileCache.profile);
+      },
     });
+    collectedAt.value = profile.collectedAt;
+    for (const name of ['cpu', 'memory', 'gpu', 'os', 'system', 'power', 'load', 'disk', 'runtime'] as const) {
+      const section = profile[name];
+      if (section.status === 'unavailable' && section.retrying) waiting.add(name);
+    }
+    this.profileSettling = waiting.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => (settled = resolve));
     const ownProofs = provingBefore || this.proving();
     if (this.options.chromiumGpu) {
       // The GPU process may be gone (crashed, disabled); the profile stands without Chromium's view.
@@ -319,8 +358,30 @@ export class ZkdeskServices {
       ]);
       if (chromium) profile.chromiumGpu = chromium;
     }
-    this.profileCache = { profile, at: Date.now(), ownProofs };
-    return profile;
+    // What cannot change while the app runs (the CPU, the OS, the machine, the GPU, the runtime), and
+    // the last collection knew, stands in for a section still being asked again; its answer replaces it.
+    const previous = this.profileCache?.profile;
+    const carried = (['cpu', 'os', 'system', 'gpu', 'runtime'] as const).reduce(
+      (p, name) => (p[name].status !== 'ok' && previous?.[name].status === 'ok' ? withLateSection(p, name, previous[name]) : p),
+      profile as SystemProfile,
+    );
+    const whole = early.reduce((p, fill) => fill(p), carried);
+    this.profileCache = { profile: whole, at: Date.now(), ownProofs };
+    mine.cached = true;
+    return whole;
+  }
+
+  /** The profile once its late sections have answered, or as it stands after waitMs. */
+  async settledProfile(waitMs: number): Promise<SystemProfile> {
+    const profile = await this.profile();
+    await Promise.race([this.profileSettling, delay(waitMs, undefined, { ref: false })]);
+    return this.profileCache?.profile ?? profile;
+  }
+
+  /** Listens for a profile filled in late (see collectProfile); returns the unsubscribe. */
+  onProfileUpdated(listener: (profile: SystemProfile) => void): () => void {
+    this.profileListeners.add(listener);
+    return () => this.profileListeners.delete(listener);
   }
 
   private proving(): boolean {
@@ -354,12 +415,22 @@ export class ZkdeskServices {
     this.profileCache = null;
   }
 
+  /**
+   * A calibration belongs to the machine's fingerprint, which reads the CPU, memory and OS: on a
+   * busy machine those may still be being asked, so wait for them (bounded) rather than key on a
+   * fingerprint with holes, which would never match the calibration again.
+   */
+  private async fingerprintProfile(fresh: boolean): Promise<SystemProfile> {
+    const profile = await this.profile({ fresh });
+    return profile.fingerprint.complete ? profile : this.settledProfile(FINGERPRINT_WAIT_MS);
+  }
+
   async currentCalibration(): Promise<Calibration | null> {
-    return this.calibration.current((await this.profile()).fingerprint.sha256);
+    return this.calibration.current((await this.fingerprintProfile(false)).fingerprint.sha256);
   }
 
   async runCalibration(): Promise<Calibration> {
-    return this.calibration.run((await this.profile({ fresh: true })).fingerprint.sha256);
+    return this.calibration.run((await this.fingerprintProfile(true)).fingerprint.sha256);
   }
 
   /** A package opened in this session, else a bundled circuit. */
@@ -383,6 +454,19 @@ export class ZkdeskServices {
       history,
       backend.backend,
     );
+  }
+
+  /**
+   * The estimate for this circuit now, kept with the proof it is for (null when this machine is
+   * not calibrated, or the circuit cannot be checked: the proof itself will say why).
+   */
+  async predictedMs(id: string): Promise<number | null> {
+    try {
+      const estimate = await this.estimate(await this.circuits.check(id));
+      return estimate.totalMs > 0 ? Math.round(estimate.totalMs) : null;
+    } catch {
+      return null;
+    }
   }
 
   private advisorSettings() {

@@ -1,7 +1,9 @@
 // What the Electron app can do that the browser host cannot: its own file dialogs and the file
 // manager. A path the page sends is refused in the app (apiHandlers' pageOrPicked): every file
 // or folder main opens, reads or moves data to is one the user picked here, in main's dialog.
-import { BrowserWindow, dialog, shell, type OpenDialogOptions } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, shell, type OpenDialogOptions } from 'electron';
 import type { HostCapabilities } from '../api/apiHandlers.js';
 
 type Purpose = Parameters<NonNullable<HostCapabilities['pickFile']>>[0];
@@ -12,7 +14,7 @@ const dialogs: Record<Purpose, OpenDialogOptions> = {
   'data-dir': { title: 'Choose where zkdesk keeps its data', properties: ['openDirectory', 'createDirectory'] },
 };
 
-export function electronHostCapabilities(options: Omit<HostCapabilities, 'kind' | 'pickFile' | 'revealInFolder'> & { window: () => BrowserWindow | null }): HostCapabilities {
+export function electronHostCapabilities(options: Omit<HostCapabilities, 'kind' | 'pickFile' | 'revealInFolder' | 'saveFile'> & { window: () => BrowserWindow | null }): HostCapabilities {
   const { window, ...rest } = options;
   return {
     ...rest,
@@ -22,6 +24,16 @@ export function electronHostCapabilities(options: Omit<HostCapabilities, 'kind' 
       const parent = window();
       const picked = parent ? await dialog.showOpenDialog(parent, dialogs[purpose]) : await dialog.showOpenDialog(dialogs[purpose]);
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+    // A proof file goes where the user says in main's own save dialog; the text comes from the
+    // result main holds, never from the page.
+    saveFile: async (suggestedName, text) => {
+      const parent = window();
+      const options = { defaultPath: path.join(app.getPath('downloads'), suggestedName), filters: [{ name: 'JSON', extensions: ['json'] }] };
+      const picked = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      if (picked.canceled || !picked.filePath) return false;
+      await writeFile(picked.filePath, text, { mode: 0o600 });
+      return true;
     },
   };
 }

@@ -24,6 +24,8 @@ import { readChromiumGpu } from './electronGpuInfo.js';
 import { ElectronWorkerLauncher } from './electronWorkerLauncher.js';
 import { wireIpc } from './ipcBridge.js';
 import { createMainWindow } from './mainWindow.js';
+import { followProofsOnDesktop, holdSingleInstance, initialBounds, rememberWindowBounds } from './desktopIntegration.js';
+import { readWindowState } from './windowBounds.js';
 import { resolveDataDir, type DataDirSource } from '../services/settings/dataDirLocation.js';
 
 // Packaged: circuits/ and help/ beside the asar (electron-builder.yml extraResources). From a checkout: the repo.
@@ -97,7 +99,10 @@ async function start(): Promise<void> {
     }),
   );
   const unwire = wireIpc(api, () => BrowserWindow.getAllWindows());
-  mainWindow = createMainWindow({ url: APP_URL, preloadScript });
+  const { bounds, maximized } = initialBounds(await readWindowState(dataDir));
+  mainWindow = createMainWindow({ url: APP_URL, preloadScript, bounds, maximized });
+  rememberWindowBounds(mainWindow, dataDir, (error) => services.logger.scope('main').warn({ reason: String(error) }, 'could not remember the window place'));
+  const unfollow = followProofsOnDesktop(services.prover, () => mainWindow);
   void services.warmUp();
   installAppMenu(() => mainWindow, { checkForUpdates: () => void updates?.check({ manual: true }) });
   if (updates) void updates.check({ manual: false });
@@ -113,10 +118,11 @@ async function start(): Promise<void> {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
+    unfollow();
     unwire();
     void services.close();
   });
 }
 
-if (!app.requestSingleInstanceLock()) app.quit();
-else void start();
+// A second launch (a double-click on the icon again) brings this window forward instead of a second app on the same data.
+if (holdSingleInstance(() => BrowserWindow.getAllWindows()[0] ?? null)) void start();

@@ -4,20 +4,23 @@
 // scripts/security gate) can see them.
 import path from 'node:path';
 import { BrowserWindow, nativeTheme } from 'electron';
+import { MIN_WINDOW_SIZE } from './windowBounds.js';
 
 export interface MainWindowOptions {
   /** zkdesk://app/index.html (appProtocol.ts). */
   url: string;
   preloadScript: string;
+  /** Where it opens: the remembered place (windowBounds.ts), or the default size, centred. */
+  bounds: { x?: number; y?: number; width: number; height: number };
+  maximized: boolean;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   // electronegativity-ok AUXCLICK_JS_CHECK: middle-clicks open through setWindowOpenHandler, which denies every new window (appSecurity.ts).
   const window = new BrowserWindow({
-    width: 1200,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
+    ...options.bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     title: 'zkdesk',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#ffffff',
@@ -36,7 +39,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       spellcheck: false,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (options.maximized) window.maximize();
+    window.show();
+  });
   void window.loadURL(options.url);
   return window;
 }

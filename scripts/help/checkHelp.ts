@@ -1,6 +1,8 @@
 // Build-time check of the help content: every article parses (front matter and the two
 // sections), every warning the advisor raises and every error code has its article, every
-// related link resolves. Prints each problem and exits 1 if there is any.
+// related link resolves, and help speaks the app's vocabulary (warning titles are their
+// articles' titles; the buttons, views and menu items help names exist in the UI). Prints each
+// problem and exits 1 if there is any.
 //   node dist/scripts/help/checkHelp.js [--help-dir <dir>]
 import path from 'node:path';
 import { errorCodes } from '../../common/errors.js';
@@ -8,16 +10,20 @@ import { checkHelpCoverage } from '../../main/services/help/helpCoverage.js';
 import { helpDir, readHelpTree } from '../../main/services/help/helpLoader.js';
 import { projectRoot } from '../../node/resourcePaths.js';
 import { advisorWarningIds } from './advisorWarningIds.js';
+import { checkUiReferences, checkWarningTitles, readUiNames } from './helpVocabulary.js';
 
 async function main(): Promise<number> {
   const flag = process.argv.indexOf('--help-dir');
   const root = flag !== -1 && process.argv[flag + 1] ? path.resolve(process.argv[flag + 1] as string) : helpDir();
   const tree = await readHelpTree(root);
   const warnings = await advisorWarningIds(path.join(projectRoot(), 'main', 'services', 'advisor'));
+  const uiNames = await readUiNames([path.join(projectRoot(), 'renderer', 'src'), path.join(projectRoot(), 'main', 'app', 'appMenu.ts')], path.join(projectRoot(), 'resources', 'circuits'));
   const problems = [
     ...tree.problems,
     ...warnings.problems,
     ...checkHelpCoverage({ articles: tree.articles, warningIds: warnings.ids, errorCodes }),
+    ...checkWarningTitles(tree.articles, warnings.titles),
+    ...checkUiReferences(tree.articles, uiNames),
   ];
   if (problems.length > 0) {
     process.stderr.write(`help check: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${root}\n`);

@@ -10,7 +10,7 @@ export function onBatteryRule(input: AdvisorInput): AdvisorWarning | null {
   if (power.status !== 'ok' || !power.hasBattery || power.acConnected) return null;
   const low = power.percent !== null && power.percent < LOW_BATTERY_PERCENT;
   return makeWarning('on-battery', 'warning', {
-    title: low ? 'Running on a low battery' : 'Running on battery',
+    title: 'Running on battery',
     detail:
       'The machine is not plugged in: the OS slows the CPU to save power, so proofs take longer' +
       (low ? ` and the battery (${power.percent}%) may run out before a long proof finishes.` : '.'),

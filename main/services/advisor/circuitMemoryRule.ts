@@ -45,7 +45,7 @@ export function circuitMemoryRule(input: AdvisorInput): AdvisorWarning | null {
   };
   if (needBytes > usable.bytes) {
     return makeWarning('memory-insufficient-for-circuit', 'blocker', {
-      title: `Not enough memory for ${circuit.title}`,
+      title: 'Not enough memory for this circuit',
       detail:
         `A proof of ${circuit.title} needs about ${formatBytes(needBytes)}, but at most ${formatBytes(usable.bytes)} ` +
         `can be used here (limited by the ${usable.limitedBy}). The proof would be stopped when memory runs out.`,
@@ -58,12 +58,12 @@ export function circuitMemoryRule(input: AdvisorInput): AdvisorWarning | null {
   }
   if (needBytes > profile.memory.availableBytes) {
     return makeWarning('memory-tight-for-circuit', 'warning', {
-      title: `Memory is tight for ${circuit.title}`,
+      title: 'Memory is tight for this circuit',
       detail:
         `A proof of ${circuit.title} needs about ${formatBytes(needBytes)} and only ${formatBytes(profile.memory.availableBytes)} ` +
         'is free right now: the machine will swap, and the proof may be slow or stopped.',
       evidence,
-      fix: 'Close other applications before proving, then check again.',
+      fix: 'Close other applications before proving, then choose the circuit again to check.',
     });
   }
   return null;

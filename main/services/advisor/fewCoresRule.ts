@@ -15,7 +15,8 @@ export function fewCoresRule(input: AdvisorInput): AdvisorWarning | null {
   if (cores === null || cores >= FEW_CORES) return null;
   const single = cores <= SINGLE_CORE;
   return makeWarning('few-cores', single ? 'warning' : 'info', {
-    title: single ? 'Only one CPU core available' : `Only ${cores} CPU cores available`,
+    // One name per warning, the same as its help article's; the count is in the detail and the evidence.
+    title: 'Few CPU cores available',
     detail: single
       ? 'zkdesk can use a single core here: proofs run without parallelism and the window may stutter while proving.'
       : `zkdesk can use ${cores} cores here. Proofs work but larger circuits take several times longer than on a typical 8-core machine.`,

@@ -31,7 +31,8 @@ export function gpuAccelerationRule(input: AdvisorInput): AdvisorWarning | null 
   const hardware = models.filter((m) => !SOFTWARE_RENDERER.test(m));
   if (hardware.length > 0 || (gpu.nvidia.status === 'ok' && gpu.nvidia.gpus.length > 0)) return null;
   return makeWarning('gpu-no-hardware-acceleration', 'info', {
-    title: models.length === 0 ? 'No GPU found' : 'Only a software renderer found',
+    // One name per warning, the same as its help article's (scripts/help/checkHelp.ts checks it); the detail says which case.
+    title: 'No GPU acceleration for the window',
     detail:
       (models.length === 0 ? 'No graphics adapter was found' : `The only graphics adapter is a software renderer (${models.join(', ')})`) +
       ': proving is unaffected, but the zkdesk window will be drawn by the CPU.',

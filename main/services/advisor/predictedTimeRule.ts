@@ -9,9 +9,9 @@ export function predictedTimeRule(input: AdvisorInput): AdvisorWarning | null {
   if (estimate.totalMs <= limitMs) return null;
   const seconds = Math.round(estimate.totalMs / 100) / 10;
   return makeWarning('predicted-time-long', 'warning', {
-    title: `${circuit.title} will take about ${seconds} s`,
-    detail: `The prediction for a proof of ${circuit.title} here is ${seconds} s, over your limit of ${settings.predictedTimeWarnSec} s.`,
+    title: 'This proof will take a while',
+    detail: `The prediction for a proof of ${circuit.title} here is ${seconds} s, over the ${settings.predictedTimeWarnSec} s after which zkdesk asks before starting (Settings → Proving and logs).`,
     evidence: { circuitId: circuit.id, predictedMs: Math.round(estimate.totalMs), limitSec: settings.predictedTimeWarnSec },
-    fix: 'Start it anyway if you can wait, choose a smaller circuit, or raise the limit in Settings.',
+    fix: 'Start it anyway if you can wait, choose a smaller circuit, or raise “Ask before proofs predicted to take longer than” in Settings.',
   });
 }

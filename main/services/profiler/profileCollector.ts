@@ -51,7 +51,20 @@ export interface CollectOptions {
    * so a user name) and sometimes a host name; by default they pass the diagnostics redactor.
    */
   redactReason?: (reason: string) => string;
+  /**
+   * Given, a section that runs past its limit is labelled `retrying` and asked again in the
+   * background; its final answer (filled in, or unavailable for good) arrives here.
+   */
+  onLateSection?: <N extends SectionName>(name: N, section: SystemProfile[N]) => void;
+  /** Time for each background try (default DEFAULT_RETRY_LIMIT_MS). */
+  retryLimitMs?: number;
+  /** Fresh calls after the first try gives up (default DEFAULT_RETRIES). */
+  retries?: number;
 }
+
+/** A busy machine answered within a few seconds in the reports; half a minute covers a very slow one. */
+export const DEFAULT_RETRY_LIMIT_MS = 15_000;
+export const DEFAULT_RETRIES = 2;
 
 /** A probe's answer that does not match its schema (an extra key, a wrong type) is refused, never kept. */
 function checked<S extends z.ZodType>(schema: S, name: string, section: unknown, redact: (reason: string) => string): z.infer<S> {
@@ -81,40 +94,89 @@ export async function collectSystemProfile(options: CollectOptions): Promise<Sys
   const started = performance.now();
   const collectedAt = now().toISOString();
 
-  const [cpu, memory, gpu, os, system, power, disk, runtime] = await Promise.all([
-    sectionWithin('cpu', limits.cpu, probes.cpu).then((s) => checked(cpuSectionSchema, 'cpu', s, redact)),
-    sectionWithin('memory', limits.memory, probes.memory).then((s) => checked(memorySectionSchema, 'memory', s, redact)),
-    sectionWithin('gpu', limits.gpu, probes.gpu).then((s) => checked(gpuSectionSchema, 'gpu', s, redact)),
-    sectionWithin('os', limits.os, probes.os).then((s) => checked(osSectionSchema, 'os', s, redact)),
-    sectionWithin('system', limits.system, probes.system).then((s) => checked(systemSectionSchema, 'system', s, redact)),
-    sectionWithin('power', limits.power, probes.power).then((s) => checked(powerSectionSchema, 'power', s, redact)),
-    sectionWithin('disk', limits.disk, () => probes.disk(options.dataDir)).then((s) => checked(diskSectionSchema, 'disk', s, redact)),
-    sectionWithin('runtime', limits.runtime, probes.runtime).then((s) => checked(runtimeSectionSchema, 'runtime', s, redact)),
+  // Sections as they stand; one that answers late (see sectionTimeout.ts) replaces its placeholder
+  // here while the profile is still being assembled, and goes to onLateSection once it is returned.
+  let returned = false;
+  const sections: Partial<Record<SectionName, unknown>> = {};
+  const section = <S extends z.ZodType, F extends object>(name: SectionName, schema: S, probe: () => Promise<F>): Promise<z.infer<S>> => {
+    const late = options.onLateSection
+      ? {
+          retryLimitMs: options.retryLimitMs ?? DEFAULT_RETRY_LIMIT_MS,
+          retries: options.retries ?? DEFAULT_RETRIES,
+          onAnswer: (answer: unknown) => {
+            const value = checked(schema, name, answer, redact);
+            if (returned) options.onLateSection?.(name, value as SystemProfile[typeof name]);
+            else sections[name] = value;
+          },
+        }
+      : undefined;
+    return sectionWithin(name, limits[name], probe, late).then((s) => {
+      const value = checked(schema, name, s, redact);
+      sections[name] ??= value;
+      return value;
+    });
+  };
+
+  await Promise.all([
+    section('cpu', cpuSectionSchema, probes.cpu),
+    section('memory', memorySectionSchema, probes.memory),
+    section('gpu', gpuSectionSchema, probes.gpu),
+    section('os', osSectionSchema, probes.os),
+    section('system', systemSectionSchema, probes.system),
+    section('power', powerSectionSchema, probes.power),
+    section('disk', diskSectionSchema, () => probes.disk(options.dataDir)),
+    section('runtime', runtimeSectionSchema, probes.runtime),
   ]);
   // Load is sampled once the other probes are done: measured alongside them it mostly saw the
   // profiler's own processes (57 % instead of 13 % on an idle 2-core VM).
-  const load = await sectionWithin('load', limits.load, probes.load).then((s) => checked(loadSectionSchema, 'load', s, redact));
+  await section('load', loadSectionSchema, probes.load);
+  returned = true;
 
-  const fingerprint = computeFingerprint({
-    cpu,
-    memory,
-    os,
-    runtimeArch: runtime.status === 'ok' ? runtime.arch : process.arch,
-  });
-
+  const s = sections as Pick<SystemProfile, SectionName>;
+  const facts = { cpu: s.cpu, memory: s.memory, gpu: s.gpu, os: s.os, system: s.system, power: s.power, load: s.load, disk: s.disk, runtime: s.runtime };
   return {
     schemaVersion: PROFILE_SCHEMA_VERSION,
     collectedAt,
     collectMs: Math.round(performance.now() - started),
-    fingerprint,
-    cpu,
-    memory,
-    gpu,
-    os,
-    system,
-    power,
-    load,
-    disk,
-    runtime,
+    fingerprint: fingerprintOf(facts),
+    ...facts,
   };
+}
+
+function fingerprintOf(profile: Pick<SystemProfile, 'cpu' | 'memory' | 'os' | 'runtime'>): SystemProfile['fingerprint'] {
+  return computeFingerprint({
+    cpu: profile.cpu,
+    memory: profile.memory,
+    os: profile.os,
+    runtimeArch: profile.runtime.status === 'ok' ? profile.runtime.arch : process.arch,
+  });
+}
+
+/** The profile with one section filled in late, its fingerprint worked out again (it reads CPU, memory and OS). */
+export function withLateSection<N extends SectionName>(profile: SystemProfile, name: N, section: SystemProfile[N]): SystemProfile {
+  const updated = { ...profile, [name]: section };
+  return { ...updated, fingerprint: fingerprintOf(updated) };
+}
+
+/**
+ * The profile once every section that ran past its limit has given its final answer (filled in,
+ * or unavailable for good): for a one-shot reader (`zkdesk profile`) on a busy machine, which
+ * would otherwise print "unavailable" for probes that answer a second later.
+ */
+export async function collectWholeProfile(options: Omit<CollectOptions, 'onLateSection'>): Promise<SystemProfile> {
+  const answers: Array<(profile: SystemProfile) => SystemProfile> = [];
+  let arrived: () => void = () => {};
+  const profile = await collectSystemProfile({
+    ...options,
+    onLateSection: (name, section) => {
+      answers.push((p) => withLateSection(p, name, section));
+      arrived();
+    },
+  });
+  const retrying = (Object.keys(DEFAULT_SECTION_LIMITS_MS) as SectionName[]).filter((name) => {
+    const section = profile[name];
+    return section.status === 'unavailable' && section.retrying === true;
+  }).length;
+  while (answers.length < retrying) await new Promise<void>((resolve) => (arrived = resolve));
+  return answers.reduce((p, fill) => fill(p), profile);
 }

@@ -13,6 +13,7 @@ import type { JobKind, JobOutcome, JobRecord, JobSnapshot, JobTimings, ProofResu
 
 export type { JobSnapshot, ProofResult, ProverEvent } from '../../../common/prover/proverTypes.js';
 import { askWorkerForBackend, WorkerBackend } from './workerBackend.js';
+import { failedConstraint, failedConstraintMessage, readCircuitSource } from './failedConstraint.js';
 import { ProofQueue } from './proofQueue.js';
 import type { CheckedCircuit, ResolvedCircuit } from './resolvedCircuit.js';
 import type { WorkerSlot } from './workerSlot.js';
@@ -44,6 +45,8 @@ export interface SubmitRequest {
   timeoutMs?: number | null;
   /** Default 'proof'; calibration marks its own runs so they stay apart from the user's. */
   kind?: JobKind;
+  /** The estimate shown when the user pressed Prove, kept in the record; null when unknown. */
+  predictedMs?: number | null;
 }
 
 export interface JobHandle {
@@ -60,6 +63,7 @@ interface Job {
   input: CircuitInput;
   timeoutMs: number | null;
   kind: JobKind;
+  predictedMs: number | null;
   expectedPeakBytes: number;
   submittedAt: Date;
   submittedAtMs: number;
@@ -183,7 +187,7 @@ export class ProverService {
       ({ circuit, input, expectedPeakBytes } = await this.admission.admit(request.circuit, request.input));
     } catch (error) {
       const zk = ZkError.wrap(error);
-      await this.record(this.refusedRecord(jobId, request.circuit, zk, submittedAt));
+      await this.record(this.refusedRecord(jobId, request, zk, submittedAt));
       throw zk;
     }
 
@@ -203,6 +207,7 @@ export class ProverService {
       input,
       timeoutMs,
       kind: request.kind ?? 'proof',
+      predictedMs: request.predictedMs ?? null,
       expectedPeakBytes,
       submittedAt,
       submittedAtMs: performance.now(),
@@ -217,6 +222,8 @@ export class ProverService {
         circuitId: circuit.id,
         title: circuit.title,
         state: 'queued',
+        kind: request.kind ?? 'proof',
+        predictedMs: request.predictedMs ?? null,
         priority,
         stage: null,
         progress: 0,
@@ -316,6 +323,7 @@ export class ProverService {
       circuitId: job.circuit.id,
       circuitSha256: job.circuit.artifacts.zkeySha256,
       kind: job.kind,
+      predictedMs: job.predictedMs,
       constraints: job.circuit.manifest?.constraints ?? null,
       domainPower: job.circuit.header.domainPower,
       wires: job.circuit.header.nVars,
@@ -355,7 +363,7 @@ export class ProverService {
       return;
     }
 
-    const { error } = outcome;
+    const error = await this.withFailedInput(outcome.error, job.circuit);
     const state: JobOutcome = error.code === 'E_CANCELLED' ? 'cancelled' : 'failed';
     const peak = typeof error.details.peakRssMb === 'number' ? error.details.peakRssMb * 1024 * 1024 : null;
     const record: JobRecord = { ...base, outcome: state, errorCode: error.code, errorMessage: error.message, peakRssBytes: peak };
@@ -365,15 +373,27 @@ export class ProverService {
     job.reject(error);
   }
 
+  /** A failed constraint names the input it is about, where the circuit's source can tell. */
+  private async withFailedInput(error: ZkError, circuit: CheckedCircuit): Promise<ZkError> {
+    if (error.code !== 'E_CONSTRAINT_UNSATISFIED' || typeof error.details.reason !== 'string') return error;
+    const source = await readCircuitSource(circuit.files.wasmPath);
+    const failed = source === null ? null : failedConstraint(error.details.reason, source);
+    if (!failed) return error;
+    return new ZkError('E_CONSTRAINT_UNSATISFIED', failedConstraintMessage(failed), { ...error.details, line: failed.line, inputs: failed.inputs.join(', ') }, { cause: error });
+  }
+
   private remember(snapshot: JobSnapshot): void {
     this.emit({ type: 'job', job: snapshot });
     this.recent.unshift(snapshot);
     if (this.recent.length > RECENT_JOBS_KEPT) this.recent.length = RECENT_JOBS_KEPT;
   }
 
-  private refusedRecord(jobId: string, circuit: ResolvedCircuit, error: ZkError, at: Date): JobRecord {
+  private refusedRecord(jobId: string, request: SubmitRequest, error: ZkError, at: Date): JobRecord {
+    const { circuit } = request;
     return {
       jobId,
+      kind: request.kind ?? 'proof',
+      predictedMs: request.predictedMs ?? null,
       circuitId: circuit.id,
       circuitSha256: circuit.manifest?.artifacts.zkey.sha256 ?? '',
       constraints: circuit.manifest?.constraints ?? null,

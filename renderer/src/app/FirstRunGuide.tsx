@@ -3,12 +3,17 @@
 // restarts and across hosts (the app and `zkdesk serve` share the data directory).
 import { useAppStore } from '../stores/appStore.js';
 import { routeHash } from './route.js';
+import { focusViewHeading } from './viewHeading.js';
 
 export function FirstRunGuide() {
   const dismissed = useAppStore((s) => s.settings?.firstRunDismissed ?? true);
   const saveSettings = useAppStore((s) => s.saveSettings);
   if (dismissed) return null;
-  const dismiss = () => void saveSettings({ firstRunDismissed: true });
+  const dismiss = () => {
+    void saveSettings({ firstRunDismissed: true });
+    // The guide (and this button) goes: the keyboard's place moves to the view's heading.
+    focusViewHeading();
+  };
   return (
     <section className="first-run" aria-labelledby="first-run-title">
       <h2 id="first-run-title">Getting started</h2>
@@ -25,7 +30,8 @@ export function FirstRunGuide() {
       </ol>
       <button type="button" onClick={dismiss}>
         Dismiss the guide
-      </button>
+      </button>{' '}
+      <span className="hint">(Help → Show the getting-started guide brings it back.)</span>
     </section>
   );
 }

@@ -7,9 +7,10 @@ import { parseRoute } from './route.js';
 
 export function useHostEvents(): void {
   useEffect(() => {
-    const { receiveJobSnapshot, receiveUpdateState, navigate, applyRoute } = useAppStore.getState();
+    const { receiveJobSnapshot, receiveUpdateState, receiveProfile, navigate, applyRoute } = useAppStore.getState();
     const offJob = zkdesk.on('prover.job', receiveJobSnapshot);
     const offUpdates = zkdesk.on('updates.state', receiveUpdateState);
+    const offProfile = zkdesk.on('profile.updated', (profile) => void receiveProfile(profile));
     const offNavigate = zkdesk.on('app.navigate', ({ view }) => navigate(view));
     const onHash = () => applyRoute(parseRoute(window.location.hash));
     window.addEventListener('hashchange', onHash);
@@ -17,6 +18,7 @@ export function useHostEvents(): void {
       offJob();
       offUpdates();
       offNavigate();
+      offProfile();
       window.removeEventListener('hashchange', onHash);
     };
   }, []);

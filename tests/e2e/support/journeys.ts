@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, screenshot } from './screenChecks.js';
+import { axeViolations, docScreenshot, screenshot, type DocImage } from './screenChecks.js';
 import type { JobRecord } from '../../../common/prover/proverTypes.js';
 import { percentile } from '../../../common/statistics/percentiles.js';
 import { benchRunFixture } from '../../support/benchRunFixture.js';
@@ -47,6 +47,11 @@ async function settingsOnDisk(dataDir: string, check: (settings: Record<string, 
 export async function goTo(page: Page, view: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: view, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: view }).waitFor();
+}
+
+/** A picture for the user guide: from the browser run only (one set, one theme). */
+export async function docImage(target: JourneyTarget, name: DocImage): Promise<void> {
+  if (target.name === 'browser') await docScreenshot(target.page, name);
 }
 
 /** axe-core on what is on screen now, and a screenshot of it. */
@@ -123,7 +128,11 @@ export async function seeProfileAndWarnings(target: JourneyTarget): Promise<void
   const facts = page.getByRole('region', { name: 'This machine' });
   expect(await facts.locator('dt').allTextContents()).toEqual(expect.arrayContaining(['CPU', 'Memory', 'GPU', 'Operating system', 'Power', 'Proofs made by']));
   expect(await facts.locator('div', { has: page.locator('dt', { hasText: 'Proofs made by' }) }).locator('dd').textContent()).toMatch(/^(Native prover|snarkjs)/);
-  expect(await facts.locator('dd').first().textContent()).toMatch(/cores/);
+  // On a busy machine a section may run past its limit: it says it is still being measured, then fills in.
+  await facts.locator('dd').first().filter({ hasText: /cores/ }).waitFor({ timeout: 60_000 });
+  const factText = async (name: string) => facts.locator('div', { has: page.locator('dt', { hasText: name }) }).locator('dd').textContent();
+  // The fact and the advisor's note read the same signs: they cannot disagree.
+  if ((await page.locator('article.warning[data-warning-id="virtual-machine"]').count()) > 0) expect(await factText('Virtual machine')).toMatch(/^Yes/);
   const warnings = page.locator('article.warning');
   // Our CI machines (2 cores, a VM, no GPU) always earn some; a big quiet machine may earn none,
   // and then the verdict must say ready.
@@ -137,6 +146,7 @@ export async function seeProfileAndWarnings(target: JourneyTarget): Promise<void
     expect((await page.locator('dl.evidence dd').allTextContents()).filter((v) => v === 'true' || v === 'false' || v === 'absent')).toEqual([]);
     expect(await warnings.first().getByRole('link', { name: /^Learn more about/ }).count()).toBe(1);
   }
+  await docImage(target, 'overview');
   await checkScreen(target, 'overview');
 }
 
@@ -164,6 +174,8 @@ export async function readWarningArticleToExpertDepth(target: JourneyTarget): Pr
   expect(await article.getByRole('heading', { name: 'Details' }).count()).toBe(0);
   await article.getByRole('button', { name: 'More' }).click();
   await article.getByRole('heading', { name: 'Details' }).waitFor();
+  // "More" is gone with the depth it opened: the focus went on to what it opened.
+  await page.waitForFunction(() => document.activeElement?.id === 'article-details-title');
   await article.getByRole('button', { name: 'Expert' }).click();
   await article.getByRole('heading', { name: 'Expert' }).waitFor();
   await checkScreen(target, 'help-article');
@@ -310,6 +322,7 @@ export async function proveBundledCircuit(target: JourneyTarget): Promise<void> 
   await checkScreen(target, 'prove');
 }
 
+/** Cancelled mid-proof from the keyboard: the running stage says cancelled, the focus stays on Cancel, history says "cancelled" without a code. */
 export async function cancelLongProof(target: JourneyTarget): Promise<void> {
   const { page } = target;
   await goTo(page, 'Prove');
@@ -317,16 +330,29 @@ export async function cancelLongProof(target: JourneyTarget): Promise<void> {
   await page.getByRole('heading', { name: 'Before you start' }).waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Load sample input' }).click();
   await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('#input-json')?.value ?? '').includes('{'));
-  await page.getByRole('button', { name: 'Prove', exact: true }).click();
   const cancel = page.getByRole('button', { name: 'Cancel proof' });
+  await cancel.focus();
+  await page.getByRole('button', { name: 'Prove', exact: true }).click();
+  // Cancel is aria-disabled (focusable, inert) until the job has an id to cancel.
   await page.waitForFunction(() => {
     const button = Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Cancel proof');
-    return button !== undefined && !button.disabled;
+    return button !== undefined && button.getAttribute('aria-disabled') === 'false';
   });
-  await cancel.click();
+  await cancel.focus();
+  await page.keyboard.press('Enter');
   await page.locator('.job-state', { hasText: 'Cancelled' }).waitFor({ timeout: PROOF_TIMEOUT });
+  const stages = await page.locator('.stage').allTextContents();
+  // The stage that was running says so; none is left "in progress" or pretends it never started.
+  expect(stages.some((s) => s.endsWith(': in progress'))).toBe(false);
+  expect(stages.filter((s) => s.endsWith(': cancelled')).length + stages.filter((s) => s.endsWith(': not run')).length).toBe(stages.filter((s) => !s.endsWith(': done')).length);
+  // The pressed button keeps the keyboard's place (a disabled one would drop it to the page).
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel proof');
+  expect(await page.locator('.job-elapsed').textContent()).toMatch(/^Took \d/);
   await page.getByLabel('Show outcome').selectOption('cancelled');
-  await page.getByRole('table', { name: /proofs$/ }).getByRole('cell', { name: 'Stress 2^14', exact: true }).first().waitFor();
+  const history = page.getByRole('table', { name: /proofs$/ });
+  await history.getByRole('cell', { name: 'Stress 2^14', exact: true }).first().waitFor();
+  expect(await history.locator('tbody tr').first().getByRole('cell').nth(2).textContent()).toBe('cancelled');
+  await page.getByLabel('Show outcome').selectOption('');
 }
 
 export async function previewAndWriteBundle(target: JourneyTarget): Promise<string> {
@@ -335,6 +361,8 @@ export async function previewAndWriteBundle(target: JourneyTarget): Promise<stri
   await page.getByRole('button', { name: 'Preview a bundle' }).click();
   const sections = page.getByRole('group', { name: 'Sections to include' });
   await sections.waitFor({ timeout: 60_000 });
+  // The button stayed focusable while the preview was prepared: the keyboard's place is kept.
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Preview a bundle');
   const boxes = sections.getByRole('checkbox');
   expect(await boxes.count()).toBeGreaterThan(3);
   // Open one section's files: the exact text that will be written is shown.
@@ -342,6 +370,7 @@ export async function previewAndWriteBundle(target: JourneyTarget): Promise<stri
   expect(((await sections.locator('pre').first().textContent()) ?? '').length).toBeGreaterThan(0);
   // Leave the logs out.
   await sections.getByRole('checkbox', { name: /^Logs/ }).uncheck();
+  await docImage(target, 'diagnostics-preview');
   await checkScreen(target, 'diagnostics');
   await page.getByRole('button', { name: 'Write the bundle' }).click();
   const where = page.locator('.bundle-path');
@@ -428,6 +457,7 @@ export async function switchUpdateChannel(target: JourneyTarget): Promise<void> 
     await page.getByText('does not update itself').waitFor();
     expect(await page.getByRole('button', { name: 'Check for updates' }).count()).toBe(0);
   }
+  await docImage(target, 'settings');
   await checkScreen(target, 'settings');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
@@ -472,6 +502,18 @@ export async function everyScreenInDark(target: JourneyTarget): Promise<void> {
     await goTo(page, view);
     if (view === 'Overview') await page.locator('article.warning').first().waitFor({ timeout: 60_000 });
     if (view === 'Benchmarks') await page.getByRole('table', { name: 'Total proof time per circuit' }).waitFor({ timeout: 60_000 });
+    if (view === 'Prove' && (await page.locator('#input-file').count()) > 0) {
+      // The file chooser's button follows the theme (it stayed light in the dark theme).
+      const colours = await page.evaluate(() => {
+        const probe = document.createElement('div');
+        probe.style.background = 'var(--surface)';
+        document.body.append(probe);
+        const surface = getComputedStyle(probe).backgroundColor;
+        probe.remove();
+        return { button: getComputedStyle(document.querySelector('#input-file') as Element, '::file-selector-button').backgroundColor, surface };
+      });
+      expect(colours.button).toBe(colours.surface);
+    }
     await checkScreen(target, `${view.toLowerCase()}-dark`);
   }
   await page.getByRole('radio', { name: 'Follow the system' }).check();
@@ -489,7 +531,7 @@ async function saveBenchRun(dataDir: string, createdAt: string, zkdeskWarmMs: nu
   await writeFile(path.join(dataDir, 'bench', `proving-${createdAt.replace(/[:.]/g, '-')}.json`), JSON.stringify(run, null, 2));
 }
 
-async function historyOnDisk(dataDir: string): Promise<JobRecord[]> {
+export async function historyOnDisk(dataDir: string): Promise<JobRecord[]> {
   const text = await readFile(path.join(dataDir, 'jobs', 'history.jsonl'), 'utf8');
   return text
     .split('\n')
@@ -536,5 +578,6 @@ export async function benchmarksScreen(target: JourneyTarget): Promise<void> {
   expect(firstRun[5]).toBe(formatDuration(780));
   expect(firstRun[7]).toBe((780 / 720).toFixed(2));
   expect(await page.getByRole('img', { name: /^Benchmark runs:/ }).count()).toBe(1);
+  await docImage(target, 'benchmarks');
   await checkScreen(target, 'benchmarks');
 }

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import si from 'systeminformation';
-import { collectSystemProfile } from '../../../main/services/profiler/profileCollector.js';
+import { collectSystemProfile, collectWholeProfile } from '../../../main/services/profiler/profileCollector.js';
 import { systemProfileSchema, type SystemProfile } from '../../../common/profiler/systemProfile.js';
 import type { CpuFacts } from '../../../common/profiler/systemProfile.js';
 import { selectNativeProver } from '../../../native-workers/nativeGroth16.js';
@@ -16,8 +16,9 @@ let profile: SystemProfile;
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-profile-'));
-  // As `zkdesk profile` collects it: a worker says which prover it uses.
-  profile = await collectSystemProfile({ dataDir: path.join(tmp, 'data'), probes: workerRuntimeProbe });
+  // As `zkdesk profile` collects it: a worker says which prover it uses; on a busy machine a real
+  // probe may run past its first limit, so the profile is taken whole, its late parts waited for.
+  profile = await collectWholeProfile({ dataDir: path.join(tmp, 'data'), probes: workerRuntimeProbe });
 });
 afterAll(async () => rm(tmp, { recursive: true, force: true }));
 
@@ -106,7 +107,7 @@ describe('a probe that misbehaves costs only its own section', () => {
   });
 
   it('a probe that throws is unavailable with its reason', async () => {
-    const failed = await collectSystemProfile({
+    const failed = await collectWholeProfile({
       dataDir: tmp,
       probes: {
         memory: async () => {
@@ -120,7 +121,7 @@ describe('a probe that misbehaves costs only its own section', () => {
 
   it("keeps a failing probe's reason but not the home directory in it", async () => {
     const home = path.join(os.homedir(), '.config', 'zkdesk');
-    const failed = await collectSystemProfile({
+    const failed = await collectWholeProfile({
       dataDir: tmp,
       probes: {
         disk: async () => {

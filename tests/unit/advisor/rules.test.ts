@@ -171,8 +171,9 @@ describe('rule details', () => {
 
   it('battery: a low battery says so', () => {
     const w = onBatteryRule({ profile: variant('laptop-battery-8gb', 'power', { percent: 12 }), settings });
-    expect(w?.title).toBe('Running on a low battery');
-    expect(w?.detail).toContain('12%');
+    // The title is the warning's one name (its help article's); the detail says the battery is low.
+    expect(w?.title).toBe('Running on battery');
+    expect(w?.detail).toMatch(/battery \(12%\) may run out/);
   });
 
   it('virtual machine: without steal it is only information', () => {

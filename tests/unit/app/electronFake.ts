@@ -16,6 +16,14 @@ export interface ElectronFake {
   dialogAnswer: { canceled: boolean; filePaths: string[] };
   /** Files shown in the file manager. */
   revealed: string[];
+  /** What app.requestSingleInstanceLock answers: false as if another zkdesk held it. */
+  singleInstanceLock: boolean;
+  quitCalls: number;
+  /** Notifications shown, with what a click on each would do. */
+  notifications: Array<{ title: string; body: string; click: (() => void) | null }>;
+  notificationsSupported: boolean;
+  /** The screens' work areas, as screen.getAllDisplays() gives them. */
+  workAreas: Array<{ x: number; y: number; width: number; height: number }>;
 }
 
 export function createElectronFake(): { fake: ElectronFake; module: Record<string, unknown> } {
@@ -31,7 +39,26 @@ export function createElectronFake(): { fake: ElectronFake; module: Record<strin
     dialogs: [],
     dialogAnswer: { canceled: true, filePaths: [] },
     revealed: [],
+    singleInstanceLock: true,
+    quitCalls: 0,
+    notifications: [],
+    notificationsSupported: true,
+    workAreas: [{ x: 0, y: 0, width: 1920, height: 1050 }],
   };
+  class Notification {
+    static isSupported = () => fake.notificationsSupported;
+    private readonly shown: { title: string; body: string; click: (() => void) | null };
+    constructor(options: { title: string; body: string }) {
+      this.shown = { title: options.title, body: options.body, click: null };
+    }
+    on(name: string, listener: () => void): this {
+      if (name === 'click') this.shown.click = listener;
+      return this;
+    }
+    show(): void {
+      fake.notifications.push(this.shown);
+    }
+  }
   const module = {
     ipcMain: {
       handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) => fake.ipcHandlers.set(channel, handler),
@@ -77,7 +104,15 @@ export function createElectronFake(): { fake: ElectronFake; module: Record<strin
         fake.openedExternally.push(url);
       },
     },
-    app: { on: (name: string, listener: (...args: unknown[]) => void) => fake.appListeners.set(name, listener) },
+    app: {
+      on: (name: string, listener: (...args: unknown[]) => void) => fake.appListeners.set(name, listener),
+      requestSingleInstanceLock: () => fake.singleInstanceLock,
+      quit: () => {
+        fake.quitCalls++;
+      },
+    },
+    Notification,
+    screen: { getAllDisplays: () => fake.workAreas.map((workArea) => ({ workArea })) },
   };
   return { fake, module };
 }
@@ -101,5 +136,44 @@ export class FakeWebContents {
     let prevented = false;
     this.listeners.get(name)?.({ preventDefault: () => (prevented = true) }, url);
     return prevented;
+  }
+}
+
+/** A BrowserWindow as desktopIntegration.ts sees it: focus, visibility, bounds, the taskbar progress. */
+export class FakeWindow {
+  focused = true;
+  visible = true;
+  minimized = false;
+  maximized = false;
+  destroyed = false;
+  bounds = { x: 100, y: 80, width: 1280, height: 820 };
+  /** Every value given to setProgressBar, in order (-1 removes the bar). */
+  progress: number[] = [];
+  private readonly listeners = new Map<string, Array<() => void>>();
+
+  isFocused = () => this.focused;
+  isVisible = () => this.visible;
+  isMinimized = () => this.minimized;
+  isMaximized = () => this.maximized;
+  isDestroyed = () => this.destroyed;
+  getNormalBounds = () => ({ ...this.bounds });
+  setProgressBar = (value: number) => {
+    this.progress.push(value);
+  };
+  restore = () => {
+    this.minimized = false;
+  };
+  show = () => {
+    this.visible = true;
+  };
+  focus = () => {
+    this.focused = true;
+  };
+  on(name: string, listener: () => void): this {
+    this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
+    return this;
+  }
+  emit(name: string): void {
+    for (const listener of this.listeners.get(name) ?? []) listener();
   }
 }

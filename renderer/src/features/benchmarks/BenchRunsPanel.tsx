@@ -39,8 +39,8 @@ export function BenchRunsPanel() {
       <h2 id="bench-runs-title">Benchmark runs</h2>
       {runs.length === 0 ? (
         <p>
-          No benchmark runs in this data directory yet. They are made by <code>npm run bench</code> in a zkdesk source checkout, which compares zkdesk with plain snarkjs on the same
-          circuits and saves its results in the data directory's <code>bench</code> folder.
+          No benchmark runs here, and none are needed to use zkdesk: they compare zkdesk with plain snarkjs and are made by the zkdesk team on their own machines. Your
+          proofs&apos; times are under Predicted versus measured above.
         </p>
       ) : (
         <>
@@ -71,7 +71,7 @@ export function BenchRunsPanel() {
                 {[...runs].reverse().flatMap((run) =>
                   run.results.map((r) => (
                     <tr key={`${run.file}-${r.circuit}`}>
-                      <td>{formatDate(run.createdAt)}</td>
+                      <td className="date">{formatDate(run.createdAt)}</td>
                       <td>{r.circuit}</td>
                       <td>{r.rounds}</td>
                       <td>{formatDuration(r.summary.a_snarkjsCold.medianMs)}</td>

@@ -78,7 +78,7 @@ export function CalibrationHistoryPanel() {
               <tbody>
                 {[...calibrations].reverse().map((c) => (
                   <tr key={c.measuredAt}>
-                    <td>{formatDate(c.measuredAt)}</td>
+                    <td className="date">{formatDate(c.measuredAt)}</td>
                     <td>{c.threads}</td>
                     {series.map((s) => {
                       const ms = s.value(c);

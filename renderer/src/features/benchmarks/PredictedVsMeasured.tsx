@@ -1,13 +1,14 @@
-// Predicted (the estimator, as the Prove view shows it) against measured (p50 and p95 of the
-// user's own proofs in the job history, over the same stages: witness, proof, verification) for
-// every circuit, as bars and a table with the error; then every verified proof over time.
+// Predicted (what the estimator said when each proof was made, or today's estimate for proofs
+// that kept none) against measured (p50 and p95 of the user's own proofs in the job history, over
+// the same stages: witness, proof, verification) for every circuit, as bars and a table with the
+// error; then every verified proof over time.
 import { useCallback, useEffect } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { ChartCanvas } from './ChartCanvas.js';
 import { chartColours } from './chartSetup.js';
-import { measuredTimes, predictionErrorPercent, stageMs } from './measuredTimes.js';
+import { measuredTimes, predictedAtProofMs, predictionErrorPercent, stageMs } from './measuredTimes.js';
 import { userProofs } from '../../../../common/prover/userProofs.js';
 import { formatDuration } from '../../format/formatDuration.js';
 import type { CircuitPrediction } from './benchmarksSlice.js';
@@ -23,7 +24,9 @@ interface Row extends CircuitPrediction {
 function rowsFrom(predictions: CircuitPrediction[], history: JobRecord[]): Row[] {
   return predictions.map((p) => {
     const measured = measuredTimes(history, p.circuitId);
-    return { ...p, measuredMs: measured.p50, p95Ms: measured.p95, runs: measured.runs, errorPercent: predictionErrorPercent(p.predictedMs, measured.p50) };
+    // What was predicted when those proofs ran, where they kept it; today's estimate otherwise.
+    const predictedMs = predictedAtProofMs(history, p.circuitId) ?? p.predictedMs;
+    return { ...p, predictedMs, measuredMs: measured.p50, p95Ms: measured.p95, runs: measured.runs, errorPercent: predictionErrorPercent(predictedMs, measured.p50) };
   });
 }
 
@@ -119,7 +122,7 @@ export function PredictedVsMeasured() {
             )}
             <p className="hint">
               Measured is the witness, proof and verification of each of your verified proofs: the stages the estimate predicts (waiting for a worker is left out).
-              p50 is the typical proof, p95 the slow end: one proof in twenty took longer. Calibration's own proofs are not counted. Error is how far the prediction
+              p50 is the typical proof, p95 the slow end: one proof in twenty took longer. Calibration's own proofs are not counted; Predicted is what the estimate said when those proofs were made. Error is how far the prediction
               was from p50: − predicted too short, + too long.
             </p>
             <table>

@@ -24,6 +24,16 @@ export function measuredTimes(history: JobRecord[], circuitId: string): Measured
   return { p50: percentile(times, 50), p95: percentile(times, 95), runs: times.length };
 }
 
+/**
+ * The prediction these proofs were made with (kept in each record when it was submitted), as a
+ * median; null when none of them kept one (older records, an uncalibrated machine). Today's
+ * estimate would drift with today's load and calibration.
+ */
+export function predictedAtProofMs(history: JobRecord[], circuitId: string): number | null {
+  const kept = userProofs(history).flatMap((r) => (r.circuitId === circuitId && typeof r.predictedMs === 'number' ? [r.predictedMs] : []));
+  return percentile(kept, 50);
+}
+
 /** How far the prediction was from what was measured, in percent of the measured time (negative: predicted too short). */
 export function predictionErrorPercent(predictedMs: number | null, measuredMs: number | null): number | null {
   if (predictedMs === null || measuredMs === null || measuredMs <= 0) return null;

@@ -22,7 +22,8 @@ export function DiagnosticsView() {
           A zip file for support: this machine's profile, warnings, settings, recent jobs and logs, with personal details removed. You see every file before it is written.{' '}
           <HelpLink helpId="guides/privacy">What a bundle contains</HelpLink>
         </p>
-        <button type="button" onClick={() => void previewBundle()} disabled={loading}>
+        {/* aria-disabled, not disabled: the keyboard's place stays on the button while the preview is prepared. */}
+        <button type="button" onClick={() => void (loading ? undefined : previewBundle())} aria-disabled={loading}>
           {loading ? 'Preparing the preview…' : 'Preview a bundle'}
         </button>
         <ErrorNotice error={error} />

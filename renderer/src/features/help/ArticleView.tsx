@@ -13,11 +13,27 @@ export function ArticleView({ article }: { article: HelpArticle }) {
   const closeArticle = useAppStore((s) => s.closeArticle);
   const articles = useAppStore((s) => s.helpArticles);
   const summaryRef = useRef<HTMLParagraphElement>(null);
+  const detailsRef = useRef<HTMLHeadingElement>(null);
+  const expertRef = useRef<HTMLHeadingElement>(null);
+  // The button pressed (More, Expert, Less) goes away with the depth it opened: the focus follows
+  // to what it opened, or a screen reader is left on nothing.
+  const focusAfterChange = useRef(false);
 
   // Opening an article (from a warning, an error, a search hit) lands on its summary.
   useEffect(() => {
     summaryRef.current?.focus();
   }, [article.id]);
+
+  useEffect(() => {
+    if (!focusAfterChange.current) return;
+    focusAfterChange.current = false;
+    (depth === 'expert' ? expertRef : depth === 'details' ? detailsRef : summaryRef).current?.focus();
+  }, [depth]);
+
+  const go = (to: HelpDepth) => () => {
+    focusAfterChange.current = true;
+    void setHelpDepth(article.id, to);
+  };
 
   const related = article.related.map((id) => articles.find((a) => a.id === id)).filter((a): a is HelpArticle => a !== undefined);
   const showDetails = depth === 'details' || depth === 'expert';
@@ -36,29 +52,33 @@ export function ArticleView({ article }: { article: HelpArticle }) {
       </p>
       {showDetails && (
         <section aria-labelledby="article-details-title" id="article-details">
-          <h3 id="article-details-title">Details</h3>
+          <h3 id="article-details-title" ref={detailsRef} tabIndex={-1}>
+            Details
+          </h3>
           <Markdown text={article.details} />
         </section>
       )}
       {showExpert && (
         <section aria-labelledby="article-expert-title" id="article-expert">
-          <h3 id="article-expert-title">Expert</h3>
+          <h3 id="article-expert-title" ref={expertRef} tabIndex={-1}>
+            Expert
+          </h3>
           <Markdown text={article.expert} />
         </section>
       )}
       <div className="actions">
         {!showDetails && (
-          <button type="button" onClick={() => void setHelpDepth(article.id, 'details')}>
+          <button type="button" onClick={go('details')}>
             More
           </button>
         )}
         {showDetails && !showExpert && (
-          <button type="button" onClick={() => void setHelpDepth(article.id, 'expert')}>
+          <button type="button" onClick={go('expert')}>
             Expert
           </button>
         )}
         {showDetails && (
-          <button type="button" onClick={() => void setHelpDepth(article.id, 'summary')}>
+          <button type="button" onClick={go('summary')}>
             Less
           </button>
         )}

@@ -13,6 +13,14 @@ export function HelpView() {
   const openId = useAppStore((s) => s.openArticleId);
   const loadHelp = useAppStore((s) => s.loadHelp);
   const searching = useAppStore((s) => s.helpQuery.trim() !== '');
+  const guideDismissed = useAppStore((s) => s.settings?.firstRunDismissed ?? false);
+  const saveSettings = useAppStore((s) => s.saveSettings);
+  const navigate = useAppStore((s) => s.navigate);
+  // The getting-started guide, once dismissed, comes back from here (it lives on Overview).
+  const showGuide = () => {
+    void saveSettings({ firstRunDismissed: false });
+    navigate('overview');
+  };
 
   useEffect(() => {
     void loadHelp();
@@ -27,6 +35,13 @@ export function HelpView() {
       {openId && articles.length > 0 && !article && <p role="status">There is no help article “{openId}” (yet).</p>}
       {/* While a search is typed, its results stand in for the index. */}
       {article ? <ArticleView article={article} /> : !searching && <ArticleIndex articles={articles} />}
+      {!article && guideDismissed && (
+        <p>
+          <button type="button" onClick={showGuide}>
+            Show the getting-started guide
+          </button>
+        </p>
+      )}
     </div>
   );
 }

@@ -3,11 +3,24 @@
 import type { SystemProfile } from '../../../../common/profiler/systemProfile.js';
 import { formatBytes } from '../../format/formatBytes.js';
 import { FactList } from '../../app/FactList.js';
+import { isVirtualMachine, virtualMachineSigns } from '../../../../common/profiler/virtualMachineSigns.js';
 
-type Section = { status: 'ok' } | { status: 'unavailable'; reason: string };
+type Section = { status: 'ok' } | { status: 'unavailable'; reason: string; retrying?: boolean };
 
+/** A section that ran past its time limit is asked again in the background: "Still measuring" until it answers or gives up. */
 function read<S extends Section>(section: S, describe: (facts: Extract<S, { status: 'ok' }>) => string): string {
-  return section.status === 'ok' ? describe(section as Extract<S, { status: 'ok' }>) : `Unavailable (${(section as { reason: string }).reason})`;
+  if (section.status === 'ok') return describe(section as Extract<S, { status: 'ok' }>);
+  const { reason, retrying } = section as { reason: string; retrying?: boolean };
+  return retrying ? `Still measuring… (${reason})` : `Unavailable (${reason})`;
+}
+
+/** Yes when the firmware or the CPU's hypervisor flag says so: the same signs the advisor's note reads. */
+function virtualText(profile: SystemProfile): string {
+  if (profile.system.status !== 'ok' && profile.cpu.status !== 'ok') return read(profile.system, () => '');
+  const signs = virtualMachineSigns(profile);
+  if (!isVirtualMachine(signs)) return 'No';
+  const how = signs.bySystem ? (signs.host ?? 'reported by the firmware') : 'the CPU reports a hypervisor';
+  return `Yes (${how})`;
 }
 
 function gpuText(profile: SystemProfile): string {
@@ -45,7 +58,7 @@ export function MachineFacts({ profile }: { profile: SystemProfile }) {
     ['Operating system', read(profile.os, (os) => `${os.distro} ${os.release} (${os.arch})`)],
     ['Power', powerText(profile)],
     ['Free disk', read(profile.disk, (d) => `${formatBytes(d.freeBytes)} of ${formatBytes(d.totalBytes)}`)],
-    ['Virtual machine', read(profile.system, (s) => (s.virtual ? `Yes${s.virtualHost ? ` (${s.virtualHost})` : ''}` : 'No'))],
+    ['Virtual machine', virtualText(profile)],
     ['Proofs made by', proverText(profile)],
   ];
   return (

@@ -1,13 +1,32 @@
 // Before a proof starts: the verdict for this circuit here, its size, the estimate (time, peak
-// memory, and, on request, what it rests on) and the warnings for this circuit on this machine.
+// memory, and, on request, what it rests on) and the warnings for this circuit on this machine,
+// folded into one line that opens (the Overview shows the same cards in full).
 import { useAppStore } from '../../stores/appStore.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { WarningList } from '../warnings/WarningList.js';
+import { SeverityBadge } from '../warnings/SeverityBadge.js';
 import { formatBytes } from '../../format/formatBytes.js';
 import { formatDuration } from '../../format/formatDuration.js';
 import { CalibrateNowButton } from './CalibrateNowButton.js';
 import { CircuitVerdict } from './CircuitVerdict.js';
 import { EstimateBasis } from './EstimateBasis.js';
+import type { AdvisorWarning, Severity } from '../../../../common/advisor/advisorTypes.js';
+
+const worstFirst: Severity[] = ['blocker', 'warning', 'info'];
+
+function WarningsLine({ warnings }: { warnings: AdvisorWarning[] }) {
+  if (warnings.length === 0) return <p className="circuit-warnings-none">No warnings for this circuit on this machine.</p>;
+  const worst = worstFirst.find((s) => warnings.some((w) => w.severity === s)) ?? 'info';
+  return (
+    <details className="circuit-warnings">
+      <summary>
+        <SeverityBadge severity={worst} /> {warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`} for this circuit:{' '}
+        {warnings.map((w) => w.title).join(' · ')}
+      </summary>
+      <WarningList warnings={warnings} headingLevel={4} />
+    </details>
+  );
+}
 
 export function CircuitCheckPanel() {
   const check = useAppStore((s) => s.circuitCheck);
@@ -19,10 +38,13 @@ export function CircuitCheckPanel() {
   const { circuit, estimate, advice } = check;
   return (
     <section aria-labelledby="check-title">
-      <h2 id="check-title">Before you start</h2>
-      {circuit.description && <p>{circuit.description}</p>}
+      <h2 id="check-title" tabIndex={-1}>
+        Before you start
+      </h2>
+      {circuit.description && <p className="circuit-description">{circuit.description}</p>}
       <CircuitVerdict verdict={advice.verdict} />
-      <dl className="facts">
+      <WarningsLine warnings={advice.warnings} />
+      <dl className="facts circuit-facts">
         <div>
           <dt>Constraints</dt>
           <dd>{circuit.constraints?.toLocaleString() ?? 'unknown'}</dd>
@@ -53,8 +75,6 @@ export function CircuitCheckPanel() {
         </div>
       </dl>
       {estimate && <EstimateBasis estimate={estimate} />}
-      <h3>Warnings for this circuit ({advice.warnings.length})</h3>
-      <WarningList warnings={advice.warnings} headingLevel={4} />
     </section>
   );
 }

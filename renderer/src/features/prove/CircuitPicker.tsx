@@ -1,4 +1,5 @@
-// Choose a circuit: the bundled ones (and packages opened this session) in one list.
+// Choose a circuit: the bundled ones (and packages opened this session) in one list. A circuit
+// that is listed but not built says why it cannot be chosen, and what can be done instead.
 import { useEffect } from 'react';
 import { useAppStore } from '../../stores/appStore.js';
 
@@ -7,6 +8,7 @@ export function CircuitPicker() {
   const selected = useAppStore((s) => s.selectedCircuitId);
   const selectCircuit = useAppStore((s) => s.selectCircuit);
   const loadCircuits = useAppStore((s) => s.loadCircuits);
+  const notBuilt = circuits.filter((c) => !c.built);
 
   useEffect(() => {
     void loadCircuits();
@@ -15,7 +17,7 @@ export function CircuitPicker() {
   return (
     <div className="field">
       <label htmlFor="circuit-select">Circuit</label>
-      <select id="circuit-select" value={selected ?? ''} onChange={(e) => void selectCircuit(e.target.value)}>
+      <select id="circuit-select" value={selected ?? ''} onChange={(e) => void selectCircuit(e.target.value)} aria-describedby={notBuilt.length > 0 ? 'not-built-note' : undefined}>
         <option value="" disabled>
           Choose a circuit…
         </option>
@@ -27,6 +29,12 @@ export function CircuitPicker() {
           </option>
         ))}
       </select>
+      {notBuilt.length > 0 && (
+        <p className="hint" id="not-built-note">
+          Not built in this install: {notBuilt.map((c) => c.title).join(', ')} (a proving key of tens of megabytes, so it is not shipped). Ask the zkdesk team for it, or
+          open the circuit as a package below.
+        </p>
+      )}
     </div>
   );
 }

@@ -1,5 +1,9 @@
 // The circuit's input as JSON: typed, pasted, loaded from a file, or the circuit's sample; then
 // Prove (which asks first when the proof is predicted to be long) or Cancel.
+//
+// Prove and Cancel are never `disabled` while a proof runs: a disabled button drops the
+// keyboard focus to the page (a screen reader hears nothing). They are aria-disabled instead,
+// stay focusable, and do nothing when pressed in that state.
 import { useAppStore } from '../../stores/appStore.js';
 import { isFinished } from './proverSlice.js';
 import { InputFileLoader } from './InputFileLoader.js';
@@ -18,6 +22,8 @@ export function InputEditor() {
   const asking = useAppStore((s) => s.longProofQuestion !== null);
   const running = submitting || (job !== null && !isFinished(job));
   if (!circuitId) return null;
+  const proveOff = running || asking || !circuitReady || inputText.trim() === '';
+  const cancelOff = !running || submitting;
   return (
     <section aria-labelledby="input-title">
       <h2 id="input-title">Input</h2>
@@ -30,10 +36,10 @@ export function InputEditor() {
         <button type="button" onClick={() => void loadSampleInput()}>
           Load sample input
         </button>
-        <button type="button" className="primary" onClick={() => void submitProof()} disabled={running || asking || !circuitReady || inputText.trim() === ''}>
+        <button id="prove-button" type="button" className="primary" aria-disabled={proveOff} onClick={() => void (proveOff ? undefined : submitProof())}>
           Prove
         </button>
-        <button type="button" onClick={() => void cancelProof()} disabled={!running || submitting}>
+        <button type="button" aria-disabled={cancelOff} onClick={() => void (cancelOff ? undefined : cancelProof())}>
           Cancel proof
         </button>
       </div>

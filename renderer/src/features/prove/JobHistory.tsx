@@ -1,7 +1,8 @@
-// Past proofs on this machine, newest first, filtered by circuit and outcome. Failures link to
-// the article for their error code.
+// Past proofs on this machine, newest first, filtered by circuit and outcome. Failures say what
+// went wrong in words and link to the article for their error code. Calibration's own proofs are
+// kept apart: left out unless asked for, and labelled when shown.
 import { useEffect, useState } from 'react';
-import type { JobOutcome } from '../../../../common/prover/proverTypes.js';
+import { isCalibrationRun, type JobOutcome, type JobRecord } from '../../../../common/prover/proverTypes.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { HelpLink } from '../help/HelpLink.js';
@@ -10,6 +11,20 @@ import { formatDate } from '../../format/formatDate.js';
 import { formatDuration } from '../../format/formatDuration.js';
 
 const outcomes: JobOutcome[] = ['verified', 'failed', 'cancelled'];
+
+function OutcomeCell({ record }: { record: JobRecord }) {
+  if (record.outcome === 'verified') return <>verified ✓</>;
+  // Cancelled is what the user did: no error code for it.
+  if (record.outcome === 'cancelled' || !record.errorCode) return <>{record.outcome}</>;
+  return (
+    <>
+      failed: {record.errorMessage ?? record.errorCode}{' '}
+      <HelpLink helpId={`errors/${record.errorCode}`}>
+        What this means <span className="visually-hidden">({record.errorCode})</span>
+      </HelpLink>
+    </>
+  );
+}
 
 export function JobHistory() {
   const history = useAppStore((s) => s.history);
@@ -20,13 +35,16 @@ export function JobHistory() {
   const titleOf = (id: string) => circuits.find((c) => c.id === id)?.title ?? id;
   const [circuit, setCircuit] = useState('');
   const [outcome, setOutcome] = useState('');
+  const [withCalibration, setWithCalibration] = useState(false);
 
   useEffect(() => {
     void loadHistory();
   }, [loadHistory]);
 
-  const circuitIds = [...new Set(history.map((r) => r.circuitId))].sort((a, b) => titleOf(a).localeCompare(titleOf(b)));
-  const shown = history
+  const calibrationRuns = history.filter(isCalibrationRun).length;
+  const listed = withCalibration ? history : history.filter((r) => !isCalibrationRun(r));
+  const circuitIds = [...new Set(listed.map((r) => r.circuitId))].sort((a, b) => titleOf(a).localeCompare(titleOf(b)));
+  const shown = listed
     .filter((r) => (circuit === '' || r.circuitId === circuit) && (outcome === '' || r.outcome === outcome))
     .sort((a, b) => b.finishedAt.localeCompare(a.finishedAt));
 
@@ -57,14 +75,20 @@ export function JobHistory() {
             ))}
           </select>
         </div>
+        {calibrationRuns > 0 && (
+          <div className="field checkbox-field">
+            <input id="history-calibration" type="checkbox" checked={withCalibration} onChange={(e) => setWithCalibration(e.target.checked)} />
+            <label htmlFor="history-calibration">Include calibration runs ({calibrationRuns})</label>
+          </div>
+        )}
       </div>
       {shown.length === 0 ? (
-        <p>No proofs {history.length === 0 ? 'yet' : 'match these filters'}.</p>
+        <p>No proofs {listed.length === 0 ? 'yet' : 'match these filters'}.</p>
       ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Proof history table">
           <table className="history">
             <caption>
-              {shown.length} of {history.length} proofs
+              {shown.length} of {listed.length} proofs
             </caption>
             <thead>
               <tr>
@@ -78,16 +102,13 @@ export function JobHistory() {
             <tbody>
               {shown.map((r) => (
                 <tr key={r.jobId}>
-                  <td>{formatDate(r.finishedAt)}</td>
-                  <td>{titleOf(r.circuitId)}</td>
+                  <td className="date">{formatDate(r.finishedAt)}</td>
                   <td>
-                    {r.outcome === 'verified' ? 'verified ✓' : r.outcome}
-                    {r.errorCode && (
-                      <>
-                        {' '}
-                        <HelpLink helpId={`errors/${r.errorCode}`}>{r.errorCode}</HelpLink>
-                      </>
-                    )}
+                    {titleOf(r.circuitId)}
+                    {isCalibrationRun(r) && <span className="badge badge-info calibration-label">Calibration run</span>}
+                  </td>
+                  <td>
+                    <OutcomeCell record={r} />
                   </td>
                   <td>{formatDuration(r.timings.totalMs)}</td>
                   <td>{r.peakRssBytes === null ? '—' : formatBytes(r.peakRssBytes)}</td>

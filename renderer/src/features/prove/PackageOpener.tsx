@@ -1,5 +1,5 @@
 // Open a circuit package: a native dialog in the desktop app, a typed path in the browser host
-// (the page cannot see the server's files).
+// (the page cannot see the server's files). Folded away there: most proofs use a bundled circuit.
 import { useState, type FormEvent } from 'react';
 import { useAppStore } from '../../stores/appStore.js';
 
@@ -20,14 +20,17 @@ export function PackageOpener() {
     if (path.trim()) void openPackage(path.trim());
   };
   return (
-    <form className="inline-form" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor="package-path">Circuit package path (on the machine running zkdesk)</label>
-        <input id="package-path" type="text" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/circuits/my-circuit.zkpkg" />
-      </div>
-      <button type="submit" disabled={!path.trim()}>
-        Open package
-      </button>
-    </form>
+    <details className="package-opener">
+      <summary>Open a circuit package</summary>
+      <form className="inline-form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="package-path">Circuit package path (on the machine running zkdesk)</label>
+          <input id="package-path" type="text" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/circuits/my-circuit.zkpkg" />
+        </div>
+        <button type="submit" disabled={!path.trim()}>
+          Open package
+        </button>
+      </form>
+    </details>
   );
 }

@@ -1,4 +1,6 @@
 // Prove: choose a circuit, see what to expect, give the input, run, watch, get the result.
+// Laid out for the task: the circuit, what to expect and the input with Prove sit side by side
+// in the first screen; progress, the result and the history follow below.
 import { useAppStore } from '../../stores/appStore.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { CircuitPicker } from './CircuitPicker.js';
@@ -16,15 +18,21 @@ export function ProveView() {
   return (
     <div className="view prove">
       <h1>Prove</h1>
-      <section aria-labelledby="circuit-title">
-        <h2 id="circuit-title">Choose a circuit</h2>
-        <CircuitPicker />
-        <PackageOpener />
-        <ErrorNotice error={circuitsError} />
-      </section>
-      <CircuitCheckPanel />
-      <InputEditor />
-      <ErrorNotice error={proveError} />
+      <div className="prove-setup">
+        <div className="prove-circuit">
+          <section aria-labelledby="circuit-title">
+            <h2 id="circuit-title">Choose a circuit</h2>
+            <CircuitPicker />
+            <PackageOpener />
+            <ErrorNotice error={circuitsError} />
+          </section>
+          <CircuitCheckPanel />
+        </div>
+        <div className="prove-input">
+          <InputEditor />
+          <ErrorNotice error={proveError} />
+        </div>
+      </div>
       <JobProgress />
       <ProofResultPanel />
       <JobHistory />

@@ -90,6 +90,8 @@ export const createProverSlice: SliceCreator<ProverSlice> = (set, get) => {
             circuitId,
             title: circuit?.title ?? circuitId,
             state: 'queued',
+            kind: 'proof',
+            predictedMs: null,
             priority: 0,
             stage: null,
             progress: 0,
@@ -131,7 +133,10 @@ export const createProverSlice: SliceCreator<ProverSlice> = (set, get) => {
     },
 
     async selectCircuit(circuitId) {
-      set({ selectedCircuitId: circuitId, circuitCheck: null, circuitCheckError: null, circuitCheckLoading: true, inputText: '', longProofQuestion: null });
+      // Another circuit: the last one's result, error and finished progress go (a running proof stays in view, titled with its circuit).
+      const job = get().currentJob;
+      const stale = circuitId !== get().selectedCircuitId ? { proofResult: null, proveError: null, ...(isFinished(job) ? { currentJob: null } : {}) } : {};
+      set({ ...stale, selectedCircuitId: circuitId, circuitCheck: null, circuitCheckError: null, circuitCheckLoading: true, inputText: '', longProofQuestion: null });
       try {
         const check = await zkdesk.advisor.circuit({ circuitId });
         // The user may have picked another circuit while this one was being checked.

@@ -14,7 +14,7 @@ const labels: Record<string, string> = {
   currentLoadPct: 'CPU in use',
   loadAverage1m: 'Load average (1 min)',
   thresholdPct: 'Warned above',
-  virtual: 'Virtual machine',
+  virtual: 'Firmware reports a virtual machine',
   hypervisorCpuFlag: 'CPU reports a hypervisor',
   virtualHost: 'Hypervisor',
   stealPct: 'CPU time taken by the host',
