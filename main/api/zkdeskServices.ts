@@ -28,6 +28,7 @@ import { BundleService } from '../services/diagnostics/bundleService.js';
 import type { CrashRecord } from '../services/diagnostics/crashRecords.js';
 import { WorkerCrashWatch } from '../services/diagnostics/workerCrashWatch.js';
 import { FeedbackOutbox } from '../services/diagnostics/feedbackOutbox.js';
+import { HealthReporter } from '../services/health/healthReporter.js';
 import { createDiagnosticsLogger, type DiagnosticsLogger } from '../services/diagnostics/logger.js';
 import { createRedactor, processRedactionContext, type Redactor } from '../services/diagnostics/redact.js';
 import type { UpdateService } from '../services/updates/updateService.js';
@@ -50,6 +51,8 @@ export interface ServicesOptions {
   echoLog?: (line: string) => void;
   /** One-off overrides of the settings for this run (the CLI's --workers, --memory-cap, --timeout). */
   overrides?: { workerCount?: number; workerMemoryCapMb?: number | null; jobTimeoutMs?: number | null };
+  /** After a proof, at most one health report per this many ms (60 s by default; tests use 0). */
+  healthProofIntervalMs?: number;
   /** Chromium's view of the GPU: only the Electron app can ask (main/app/electronGpuInfo.ts). */
   chromiumGpu?: (webgpu: WebGpuReport | undefined) => Promise<ChromiumGpu>;
 }
@@ -78,6 +81,7 @@ export class ZkdeskServices {
   readonly packages = new Map<string, CheckedCircuit>();
   readonly bundles: BundleService;
   readonly feedback: FeedbackOutbox;
+  readonly health: HealthReporter;
   readonly updates: UpdateService | null;
   private readonly hashes = new FileHashCache();
   private profileCache: { profile: SystemProfile; at: number; ownProofs: boolean } | null = null;
@@ -89,6 +93,8 @@ export class ZkdeskServices {
   /** Aborted by close(): work started in the background stops between its steps. */
   private readonly stopping = new AbortController();
   private feedbackDelivery: Promise<void> | null = null;
+  /** The latest health report queued and sent in the background; close() waits for it. */
+  private healthDelivery: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly options: ServicesOptions,
@@ -103,6 +109,14 @@ export class ZkdeskServices {
     this.history = new JobHistory(options.dataDir);
     this.updates = options.updates ?? null;
     this.feedback = new FeedbackOutbox({ dataDir: options.dataDir, redactor });
+    this.health = new HealthReporter({
+      dataDir: options.dataDir,
+      outbox: this.feedback,
+      history: () => this.history.read(),
+      appVersion: options.appVersion,
+      settings: () => settings.get(),
+      ...(options.healthProofIntervalMs !== undefined ? { minProofIntervalMs: options.healthProofIntervalMs } : {}),
+    });
     this.bundles = new BundleService({
       dataDir: options.dataDir,
       redactor: () => redactor,
@@ -164,7 +178,10 @@ export class ZkdeskServices {
     });
     const services = new ZkdeskServices(options, settings, loaded.warnings[0] ?? null, prover, logger, redactor, crashes);
     // A CLI run sends only when it is asked to (`zkdesk feedback`): it should not wait on a network at exit.
-    if (options.processName !== 'cli') services.retryPendingFeedback();
+    if (options.processName !== 'cli') {
+      services.retryPendingFeedback();
+      services.deliverHealth('start');
+    }
     return services;
   }
 
@@ -188,6 +205,23 @@ export class ZkdeskServices {
   }
 
   /**
+   * Queues a health report (when the user agreed) and sends what the outbox holds, in the
+   * background: a report that cannot be sent now waits there for the next start.
+   */
+  deliverHealth(reason: 'start' | 'proof'): Promise<void> {
+    const log = this.logger.scope('diagnostics');
+    this.healthDelivery = this.healthDelivery
+      .then(async () => {
+        if (!this.health.enabled()) return;
+        await (reason === 'start' ? this.health.reportAtStart() : this.health.reportAfterProof());
+        const sent = await this.health.send({ signal: this.stopping.signal, attempts: 2 });
+        if (sent.sent.length > 0 || sent.kept.length > 0) log.info({ sent: sent.sent.length, kept: sent.kept.length }, 'health reports delivered');
+      })
+      .catch((error: unknown) => log.warn({ reason: String(error) }, 'a health report could not be queued or sent'));
+    return this.healthDelivery;
+  }
+
+  /**
    * Logs every job's end. A worker that died on its own is recorded by the crash watch as it
    * exits; one main stopped for using too much memory is recorded here, with the job's limits.
    */
@@ -196,6 +230,7 @@ export class ZkdeskServices {
     this.prover.on((event) => {
       if (event.type !== 'finished') return;
       const r = event.record;
+      if (r.outcome !== 'cancelled' && this.options.processName !== 'cli') void this.deliverHealth('proof');
       const fields = { jobId: r.jobId, circuitId: r.circuitId, outcome: r.outcome, errorCode: r.errorCode, totalMs: Math.round(r.timings.totalMs), peakRssBytes: r.peakRssBytes, workerPid: r.workerPid };
       if (r.outcome === 'verified') log.info(fields, 'proof verified');
       else log.warn(fields, r.errorMessage ?? 'job did not finish');
@@ -222,7 +257,10 @@ export class ZkdeskServices {
 
   /** Saves a settings change and applies what can be applied at once (the prover's limits). */
   async updateSettings(patch: unknown): Promise<Settings> {
+    const before = this.settings.get().healthReports;
     const settings = await this.settings.update(patch);
+    if (before === 'on' && settings.healthReports !== 'on') await this.health.discardQueued();
+    if (before !== 'on' && settings.healthReports === 'on' && this.options.processName !== 'cli') void this.deliverHealth('start');
     this.prover.reconfigure(proverLimits(settings, this.options.overrides));
     this.logger.setLevel(settings.logLevel);
     return settings;
@@ -369,6 +407,7 @@ export class ZkdeskServices {
   async close(): Promise<void> {
     this.stopping.abort();
     await this.feedbackDelivery;
+    await this.healthDelivery;
     await this.prover.close();
     // A worker that died just before the end must still leave its record.
     await this.crashes.settled();
