@@ -106,6 +106,11 @@ export class ReportStore {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n;
   }
 
+  /** Every stored report as received, oldest first. */
+  bodies(): string[] {
+    return (this.db.prepare('SELECT body FROM reports ORDER BY received_at, rowid').all() as { body: string }[]).map((r) => r.body);
+  }
+
   ids(): string[] {
     return (this.db.prepare('SELECT id FROM reports').all() as { id: string }[]).map((r) => r.id);
   }

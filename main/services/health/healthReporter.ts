@@ -5,7 +5,7 @@
 //
 // health/state.json keeps the random report id (the user can reset it) and the cursor: the
 // last job counted. The report is queued before the cursor moves, so a crash between the two
-// counts those jobs again rather than never.
+// counts those jobs again rather than never. Counting starts when reports are first turned on.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -75,8 +75,9 @@ export class HealthReporter {
    * and `zkdesk health show` display, so the user sees exactly what leaves.
    */
   async preview(reason: HealthReport['reason'] = 'start'): Promise<HealthReport> {
-    const state = (await this.readState()) ?? { reportId: randomUUID(), cursor: emptyCursor };
-    return this.build(state, recordsAfter(await this.options.history(), state.cursor), reason);
+    const history = await this.options.history();
+    const state = (await this.readState()) ?? { reportId: randomUUID(), cursor: advanceCursor(emptyCursor, history) };
+    return this.build(state, recordsAfter(history, state.cursor), reason);
   }
 
   /** The app started: one report, even with nothing new, so the receiver knows this install runs the version. */
@@ -105,7 +106,7 @@ export class HealthReporter {
   /** A new random report id: reports from now on cannot be linked to the earlier ones. */
   async resetReportId(): Promise<string> {
     return this.serial(async () => {
-      const state = (await this.readState()) ?? { reportId: randomUUID(), cursor: emptyCursor };
+      const state = (await this.readState()) ?? { reportId: randomUUID(), cursor: advanceCursor(emptyCursor, await this.options.history()) };
       const next = { ...state, reportId: randomUUID() };
       await this.writeState(next);
       return next.reportId;
@@ -125,8 +126,11 @@ export class HealthReporter {
 
   private async queue(reason: HealthReport['reason']): Promise<HealthReport | null> {
     if (!this.enabled()) return null;
-    const state = (await this.readState()) ?? { reportId: randomUUID(), cursor: emptyCursor };
-    const records = recordsAfter(await this.options.history(), state.cursor);
+    const history = await this.options.history();
+    // The first report counts from the moment reports were turned on: proofs made before the
+    // user agreed are not shared.
+    const state = (await this.readState()) ?? { reportId: randomUUID(), cursor: advanceCursor(emptyCursor, history) };
+    const records = recordsAfter(history, state.cursor);
     if (reason === 'proof' && records.length === 0) return null;
     const report = this.build(state, records, reason);
     await this.options.outbox.enqueueReport(report);
