@@ -18,6 +18,7 @@ import type { Calibration, EstimateBreakdown } from '../main/services/profiler/c
 import type { BundlePreview, BundleSummary } from '../main/services/diagnostics/bundleViews.js';
 import type { HelpArticle } from '../main/services/help/helpArticle.js';
 import type { BenchRun } from '../main/services/profiler/benchRunTypes.js';
+import type { HealthReport } from '../main/services/health/healthReportSchema.js';
 
 export type { HelpArticle } from '../main/services/help/helpArticle.js';
 
@@ -88,6 +89,18 @@ export interface DataDirChoice {
   carried: string[];
   /** Set when this run was started with --data-dir or ZKDESK_DATA_DIR, which will still win over the choice. */
   overriddenBy: 'flag' | 'env' | null;
+}
+
+/** Health reports: whether they are on, the id they carry, and exactly what the next one would hold. */
+export interface HealthView {
+  enabled: boolean;
+  /** null until reports are first turned on. */
+  reportId: string | null;
+  /** Reports waiting in the outbox (no address set, or the receiver unreachable). */
+  queued: number;
+  endpoint: string | null;
+  /** The report that would be sent now: the sample Settings shows. */
+  next: HealthReport;
 }
 
 export interface SettingsView {
@@ -170,6 +183,10 @@ export const methods = {
   'settings.update': method<Settings>()(z.object({ patch: z.record(z.string().max(100), z.unknown()) })),
   // A folder for the next start (the pointer lives in the default folder); the path is checked in main.
   'settings.chooseDataDir': method<DataDirChoice>()(z.object({ path: z.string().min(1).max(4096) })),
+
+  // Turning reports on or off is a settings change (healthReports); these show and reset them.
+  'health.status': method<HealthView>()(none),
+  'health.resetId': method<HealthView>()(none),
 
   'updates.state': method<UpdateState>()(none),
   'updates.check': method<UpdateState>()(z.object({ getItNow: z.boolean().optional() })),

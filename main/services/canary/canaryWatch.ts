@@ -87,7 +87,7 @@ export async function watchRelease(options: WatchOptions): Promise<WatchResult> 
     version: release.version,
     stagingPercentage: 0,
     files: halted.filter((c) => c.from !== c.to).map((c) => c.fileName),
-    detail: `halted by release watch: ${verdict.reasons.filter((r) => r.startsWith('WORSE')).join(' ')}`,
+    detail: verdict.reasons.filter((r) => r.startsWith('WORSE')).join(' '),
   });
   return result('halted', halted);
 }

@@ -81,7 +81,7 @@ function channelSection(channel: string, rows: ReleaseHealthRow[], halts: HaltRe
     })
     .join('');
   return (
-    `<section class="channel" data-channel="${esc(channel)}"><h2>${esc(channel)}</h2>` +
+    `<section class="channel" data-channel="${esc(channel)}" aria-labelledby="channel-${esc(channel)}"><h2 id="channel-${esc(channel)}">${esc(channel)}</h2>` +
     `<table><thead><tr><th scope="col">Version</th><th scope="col">Installs reporting</th><th scope="col">Proofs</th>` +
     `<th scope="col">Failed per 100 proofs (95 % interval)</th><th scope="col">Crashes per 100 proofs (95 % interval)</th><th scope="col">p95 prove time</th>` +
     `<th scope="col">Commonest failures</th><th scope="col">Rollout</th></tr></thead><tbody>${body}</tbody></table>` +
@@ -113,10 +113,10 @@ tr.halted th, tr.halted td { background: #fdecea; }
 .key { display: inline-block; width: 0.8em; height: 0.8em; margin: 0 0.2em 0 0.8em; }
 .empty { color: #5b6475; }
 </style></head>
-<body><h1>zkdesk release health</h1>
+<body><main><h1>zkdesk release health</h1>
 <p>From the health reports installs sent (opt-in). Generated ${esc(summary.generatedAt)}. Rates are per 100 proofs with a 95 % Wilson interval; p95 is the installs' p95s weighted by their proofs.</p>
 ${sections || '<p class="empty">No reports received yet.</p>'}
-<h2>Halted rollouts</h2>${halts}
-</body></html>
+<section aria-labelledby="halted-title"><h2 id="halted-title">Halted rollouts</h2>${halts}</section>
+</main></body></html>
 `;
 }
