@@ -146,3 +146,13 @@ describe('health report counts', () => {
     expect(healthReportSchema.safeParse({ ...report, arch: 'x64 (alice-pc)' }).success).toBe(false);
   });
 });
+
+describe('the help article', () => {
+  it('shows a sample that is exactly a valid report, and lists every field the schema has', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(new URL('../../../resources/help/guides/health-reports.md', import.meta.url), 'utf8');
+    const sample = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(text)?.[1] ?? 'null') as unknown;
+    expect(healthReportSchema.safeParse(sample).success).toBe(true);
+    for (const field of Object.keys(healthReportSchema.shape)) expect(text).toContain(`\`${field}\``);
+  });
+});
