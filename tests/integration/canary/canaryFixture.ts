@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { HEALTH_REPORT_SCHEMA, type HealthReport } from '../../../main/services/health/healthReportSchema.js';
+import { ReportStore } from '../../../main/services/canary/reportStore.js';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -73,4 +74,14 @@ export async function startCollectorProcess(args: string[]): Promise<CollectorPr
 export async function postReport(url: string, report: unknown): Promise<{ status: number; body: { ok: boolean; error?: string; duplicate?: boolean } }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(report) });
   return { status: response.status, body: (await response.json()) as { ok: boolean; error?: string; duplicate?: boolean } };
+}
+
+/** What a receiver's database holds, read through a connection of its own (as a second process would). */
+export function readStore<T>(db: string, read: (store: ReportStore) => T): T {
+  const store = new ReportStore(db);
+  try {
+    return read(store);
+  } finally {
+    store.close();
+  }
 }

@@ -12,6 +12,7 @@ import { startReportCollector, type ReportCollector } from '../../../main/servic
 import type { HealthReport } from '../../../main/services/health/healthReportSchema.js';
 import { openTestServices, type TestServices } from '../../support/servicesHarness.js';
 import { releaseCurve, sampleInput, waitFor } from '../../support/proverHarness.js';
+import { readStore } from './canaryFixture.js';
 
 let dir: string;
 let store: ReportStore;
@@ -38,16 +39,7 @@ async function prove(id = 'stress-12'): Promise<void> {
 }
 
 function received(): HealthReport[] {
-  return store.ids().length === 0 ? [] : (JSON.parse(`[${storedBodies().join(',')}]`) as HealthReport[]);
-}
-
-function storedBodies(): string[] {
-  const reader = new ReportStore(store.file);
-  try {
-    return reader.bodies();
-  } finally {
-    reader.close();
-  }
+  return readStore(store.file, (reader) => reader.bodies().map((body) => JSON.parse(body) as HealthReport));
 }
 
 describe('health reports from an install', () => {

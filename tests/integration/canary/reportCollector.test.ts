@@ -6,8 +6,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ReportStore } from '../../../main/services/canary/reportStore.js';
-import { postReport, sampleReport, startCollectorProcess, type CollectorProcess } from './canaryFixture.js';
+import { postReport, readStore, sampleReport, startCollectorProcess, type CollectorProcess } from './canaryFixture.js';
 
 let dir: string;
 let collector: CollectorProcess | null = null;
@@ -21,14 +20,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function stored(db: string): string[] {
-  const store = new ReportStore(db);
-  try {
-    return store.ids();
-  } finally {
-    store.close();
-  }
-}
+const stored = (db: string): string[] => readStore(db, (store) => store.ids());
 
 describe('release collect', () => {
   it('refuses a report with an extra field or a path in it, and stores a good one once', async () => {

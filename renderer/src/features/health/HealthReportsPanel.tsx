@@ -1,48 +1,16 @@
 // Settings → Health reports: on or off, where they go, the random id they carry (and a button
 // for a new one), what waits in the outbox, and the next report exactly as it would be sent.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { useAppStore } from '../../stores/appStore.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { HelpLink } from '../help/HelpLink.js';
-import { feedbackEndpointProblem } from '../settings/feedbackEndpoint.js';
-
-/** Where reports go: the address the release team gives testers (a `zkdesk release collect`). */
-function HealthEndpointForm({ endpoint }: { endpoint: string | null }) {
-  const saveSettings = useAppStore((s) => s.saveSettings);
-  const loadHealth = useAppStore((s) => s.loadHealth);
-  const [text, setText] = useState(endpoint ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = feedbackEndpointProblem(text);
-    setProblem(found);
-    if (found) return;
-    void saveSettings({ healthEndpoint: text.trim() === '' ? null : text.trim() }, 'health').then(async (ok) => {
-      if (ok) await loadHealth();
-    });
-  };
-  return (
-    <form onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor="health-endpoint">Report address (http or https)</label>
-        <input id="health-endpoint" type="url" value={text} placeholder="https://health.example.com/v1/health-reports" aria-invalid={problem ? true : undefined} onChange={(e) => setText(e.target.value)} />
-        {problem && (
-          <p className="field-problem" role="alert">
-            {problem}
-          </p>
-        )}
-      </div>
-      <button type="submit">Save the report address</button>
-    </form>
-  );
-}
+import { AddressForm } from '../settings/AddressForm.js';
 
 export function HealthReportsPanel() {
   const health = useAppStore((s) => s.health);
   const error = useAppStore((s) => s.healthError);
   const on = useAppStore((s) => s.settings?.healthReports === 'on');
   const channel = useAppStore((s) => s.settings?.updateChannel);
-  const saveError = useAppStore((s) => (s.settingsSavedBy === 'health' ? s.settingsError : null));
   const setReports = useAppStore((s) => s.setHealthReports);
   const resetId = useAppStore((s) => s.resetHealthId);
 
@@ -63,8 +31,19 @@ export function HealthReportsPanel() {
           <HelpLink helpId="guides/health-reports">What is sent</HelpLink>
         </p>
       </div>
-      <HealthEndpointForm key={health?.endpoint ?? ''} endpoint={health?.endpoint ?? null} />
-      <ErrorNotice error={saveError ?? error} />
+      <AddressForm
+        key={health?.endpoint ?? ''}
+        id="health-endpoint"
+        setting="healthEndpoint"
+        form="health"
+        value={health?.endpoint ?? null}
+        label="Report address (http or https)"
+        placeholder="https://health.example.com/v1/health-reports"
+        hint="The address the release team gave you (a zkdesk release collect receiver). Empty: reports wait on this machine."
+        saveLabel="Save the report address"
+        onSaved={() => void useAppStore.getState().loadHealth()}
+      />
+      <ErrorNotice error={error} />
       {health && (
         <>
           <p>
