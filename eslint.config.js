@@ -1,12 +1,11 @@
-// The process boundaries of ../DESIGN (and VS Code's code-layering rule, in small): only
-// main/app/ (and the preload bridge) may import electron; the renderer, common/ and the contract import no Node;
-// workers never import electron. A wrong import fails the lint, so the layers cannot erode.
+// The process boundaries of docs/architecture.md, enforced: lint/layering.js refuses an import
+// across a layer (services never reach the shell, the CLI or the host; workers never reach main;
+// the renderer and common code import no Node), and only main/app/ (and the preload bridge) may
+// import electron. Type-aware rules catch promises nobody awaits or handles.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import { builtinModules } from 'node:module';
 import globals from 'globals';
-
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+import layering from './lint/layering.js';
 
 const noElectron = {
   paths: [
@@ -22,10 +21,9 @@ const noDynamicElectron = [
   { selector: `ImportExpression[source.value=${electronModule}]`, message: 'Only main/app/ may load electron, dynamically or not.' },
   { selector: `CallExpression[callee.name='require'][arguments.0.value=${electronModule}]`, message: 'Only main/app/ may load electron, dynamically or not.' },
 ];
-const noNode = nodeBuiltins.map((name) => ({
-  name,
-  message: 'This code runs without Node (renderer, common, contract): no Node built-ins.',
-}));
+
+/** One TypeScript project per environment (see tsconfig.json); the type-aware rules read them. */
+const projects = ['./tsconfig.common.json', './tsconfig.workers.json', './tsconfig.node.json', './tsconfig.renderer.json', './tsconfig.test.json'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'renderer/dist/**', 'resources/**', 'out/**', 'coverage/**', 'test-results/**', '.cache/**'] },
@@ -37,17 +35,24 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    plugins: { zkdesk: layering },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'zkdesk/layering': 'error',
+    },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['vite.config.ts'],
+    languageOptions: { parserOptions: { project: projects, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   {
     files: ['**/*.ts', '**/*.tsx'],
     ignores: ['main/app/**', 'main/services/**/electron*.ts', 'preload/preload.ts', 'tests/e2e/electron/**'],
     rules: { 'no-restricted-imports': ['error', noElectron], 'no-restricted-syntax': ['error', ...noDynamicElectron] },
-  },
-  {
-    files: ['renderer/**/*.{ts,tsx}', 'common/**/*.ts', 'preload/contract.ts', 'preload/apiObject.ts', 'main/services/help/{helpArticle,parseArticle,helpIndex,helpCoverage}.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [...noElectron.paths, ...noNode], patterns: noElectron.patterns }] },
   },
 );

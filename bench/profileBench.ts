@@ -9,9 +9,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { collectSystemProfile } from '../main/services/profiler/profileCollector.js';
-import { systemProfileSchema, type SystemProfile } from '../main/services/profiler/systemProfile.js';
+import { systemProfileSchema, type SystemProfile } from '../common/profiler/systemProfile.js';
 import { defaultDataDir } from '../main/cli/cliContext.js';
-import { projectRoot } from '../main/services/resourcePaths.js';
+import { projectRoot } from '../node/resourcePaths.js';
 import { median } from '../common/median.js';
 import { arg } from './benchArgs.js';
 

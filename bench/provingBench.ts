@@ -16,7 +16,7 @@ import { JobHistory } from '../main/services/prover/jobHistory.js';
 import { NodeWorkerLauncher } from '../main/services/prover/nodeWorkerLauncher.js';
 import { readProcessRss } from '../main/services/prover/processMemory.js';
 import { ProverService } from '../main/services/prover/proverService.js';
-import { bundledCircuitsDir, projectRoot } from '../main/services/resourcePaths.js';
+import { bundledCircuitsDir, projectRoot } from '../node/resourcePaths.js';
 import { proverWorkerScript } from '../native-workers/workerScripts.js';
 import { defaultDataDir } from '../main/cli/cliContext.js';
 import type { ResolvedCircuit } from '../main/services/prover/resolvedCircuit.js';

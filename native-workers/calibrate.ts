@@ -9,7 +9,7 @@ import { buildBn128 } from 'ffjavascript';
 import { WitnessCalculatorBuilder } from 'circom_runtime';
 import { ZkError } from '../common/errors.js';
 import { connectToParent } from './workerPort.js';
-import { PROTOCOL_VERSION, type CalibrateRequest, type Timing } from './protocol.js';
+import { PROTOCOL_VERSION, type CalibrateRequest, type Timing } from '../common/workerProtocol.js';
 
 // ffjavascript's curve object is untyped; these are the members used here.
 interface Group {

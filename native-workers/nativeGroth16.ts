@@ -8,9 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ZkError } from '../common/errors.js';
-import { projectRoot } from '../main/services/resourcePaths.js';
+import { projectRoot } from '../node/resourcePaths.js';
 
-import type { ProverBackend } from './protocol.js';
+import type { ProverBackend } from '../common/workerProtocol.js';
 
 export type { ProverBackend };
 

@@ -12,7 +12,7 @@ import { ZkError } from '../common/errors.js';
 import { ByteLruCache } from './byteLruCache.js';
 import { proveError, witnessError } from './engineErrors.js';
 import { NativeProverUnusable, type NativeGroth16, type ProverBackend } from './nativeGroth16.js';
-import type { ArtifactRef, CircuitInput, Groth16Proof, ProofStage, ResultMessage } from './protocol.js';
+import type { ArtifactRef, CircuitInput, Groth16Proof, ProofStage, ResultMessage } from '../common/workerProtocol.js';
 
 export interface EngineOptions {
   /** One budget for everything kept warm: proving keys, witness calculators, verification keys. */

@@ -8,7 +8,7 @@ import { ZkError } from '../common/errors.js';
 import { ProofEngine } from './proofEngine.js';
 import { NativeGroth16, locateNativeProver } from './nativeGroth16.js';
 import { connectToParent } from './workerPort.js';
-import { PROTOCOL_VERSION, type ProveRequest, type WorkerToMain } from './protocol.js';
+import { PROTOCOL_VERSION, type ProveRequest, type WorkerToMain } from '../common/workerProtocol.js';
 
 const port = connectToParent();
 const cacheMb = Number(process.env.ZKDESK_WORKER_CACHE_MB ?? '256');

@@ -1,8 +1,8 @@
 // The worker's side of the launcher: the same script runs as an Electron utility process
 // (messages through process.parentPort) or a Node child process (process.send). Everything
 // above this file is identical in both.
-import type { MainToWorker, WorkerToMain } from './protocol.js';
-import { isMainToWorker } from './protocol.js';
+import type { MainToWorker, WorkerToMain } from '../common/workerProtocol.js';
+import { isMainToWorker } from '../common/workerProtocol.js';
 
 export interface WorkerPort {
   post(message: WorkerToMain): void;

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { projectRoot } from '../main/services/resourcePaths.js';
+import { projectRoot } from '../node/resourcePaths.js';
 
 function compiled(name: string): string {
   const beside = fileURLToPath(new URL(`./${name}`, import.meta.url));

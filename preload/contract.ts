@@ -5,22 +5,22 @@
 // renderer consumes it as `window.zkdesk`. Nothing else crosses. This file imports neither
 // Electron nor Node nor the DOM: only zod and types.
 import { z } from 'zod';
-import { sectionIds } from '../main/services/diagnostics/bundleManifest.js';
+import { sectionIds } from '../common/diagnostics/bundleManifest.js';
 import type { ErrorPayload } from '../common/errors.js';
-import type { Advice, CircuitAdvice } from '../main/services/advisor/advise.js';
-import type { SystemProfile } from '../main/services/profiler/systemProfile.js';
-import type { JobRecord, JobSnapshot, ProofResult } from '../main/services/prover/proverTypes.js';
-import type { InputSignal } from '../main/services/prover/circuitManifest.js';
-import type { Settings } from '../main/services/settings/settingsSchema.js';
-import type { UpdateState } from '../main/services/updates/updateState.js';
-import type { UpdateChannel } from '../main/services/updates/updateChannel.js';
-import type { Calibration, EstimateBreakdown } from '../main/services/profiler/calibrationTypes.js';
-import type { BundlePreview, BundleSummary } from '../main/services/diagnostics/bundleViews.js';
-import type { HelpArticle } from '../main/services/help/helpArticle.js';
-import type { BenchRun } from '../main/services/profiler/benchRunTypes.js';
-import type { HealthReport } from '../main/services/health/healthReportSchema.js';
+import type { Advice, CircuitAdvice } from '../common/advisor/readiness.js';
+import type { SystemProfile } from '../common/profiler/systemProfile.js';
+import type { JobRecord, JobSnapshot, ProofResult } from '../common/prover/proverTypes.js';
+import type { InputSignal } from '../common/prover/circuitManifest.js';
+import type { Settings } from '../common/settings/settingsSchema.js';
+import type { UpdateState } from '../common/updates/updateState.js';
+import type { UpdateChannel } from '../common/updates/updateChannel.js';
+import type { Calibration, EstimateBreakdown } from '../common/profiler/calibrationTypes.js';
+import type { BundlePreview, BundleSummary } from '../common/diagnostics/bundleViews.js';
+import type { HelpArticle } from '../common/help/helpArticle.js';
+import type { BenchRun } from '../common/profiler/benchRunTypes.js';
+import type { HealthReport } from '../common/health/healthReportSchema.js';
 
-export type { HelpArticle } from '../main/services/help/helpArticle.js';
+export type { HelpArticle } from '../common/help/helpArticle.js';
 
 export const CHANNEL_PREFIX = 'zkdesk:';
 

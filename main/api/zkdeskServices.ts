@@ -6,12 +6,13 @@ import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ErrorPayload } from '../../common/errors.js';
 import { calibrationWorkerScript, proverWorkerScript } from '../../native-workers/workerScripts.js';
-import { adviseCircuit, adviseMachine, type Advice, type AdviceContext, type CircuitAdvice } from '../services/advisor/advise.js';
-import type { CircuitFacts } from '../services/advisor/advisorTypes.js';
+import { adviseCircuit, adviseMachine, type AdviceContext } from '../services/advisor/advise.js';
+import type { Advice, CircuitAdvice } from '../../common/advisor/readiness.js';
+import type { CircuitFacts } from '../../common/advisor/advisorTypes.js';
 import { CalibrationService } from '../services/profiler/calibrationService.js';
-import type { Calibration, EstimateBreakdown } from '../services/profiler/calibrationTypes.js';
+import type { Calibration, EstimateBreakdown } from '../../common/profiler/calibrationTypes.js';
 import { collectSystemProfile } from '../services/profiler/profileCollector.js';
-import type { ChromiumGpu, SystemProfile } from '../services/profiler/systemProfile.js';
+import type { ChromiumGpu, SystemProfile } from '../../common/profiler/systemProfile.js';
 import type { WebGpuReport } from '../services/profiler/chromiumGpuFacts.js';
 import { checkArtifacts } from '../services/prover/artifactCheck.js';
 import { CircuitRegistry } from '../services/prover/circuitRegistry.js';
@@ -22,7 +23,7 @@ import { decideMemoryCapBytes, decidePoolSize } from '../services/prover/poolSiz
 import { ProverService, type ProverLimits } from '../services/prover/proverService.js';
 import type { CheckedCircuit, ResolvedCircuit } from '../services/prover/resolvedCircuit.js';
 import type { WorkerLauncher } from '../services/prover/workerLauncher.js';
-import { bundledCircuitsDir } from '../services/resourcePaths.js';
+import { bundledCircuitsDir } from '../../node/resourcePaths.js';
 import { SettingsStore, type Settings } from '../services/settings/settingsStore.js';
 import { BundleService } from '../services/diagnostics/bundleService.js';
 import type { CrashRecord } from '../services/diagnostics/crashRecords.js';
@@ -179,8 +180,9 @@ export class ZkdeskServices {
     const services = new ZkdeskServices(options, settings, loaded.warnings[0] ?? null, prover, logger, redactor, crashes);
     // A CLI run sends only when it is asked to (`zkdesk feedback`): it should not wait on a network at exit.
     if (options.processName !== 'cli') {
-      services.retryPendingFeedback();
-      services.deliverHealth('start');
+      // Neither rejects: a failure is logged and what could not be sent stays in the outbox.
+      void services.retryPendingFeedback();
+      void services.deliverHealth('start');
     }
     return services;
   }

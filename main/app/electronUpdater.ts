@@ -7,7 +7,7 @@ import { app, net } from 'electron';
 import electronUpdater from 'electron-updater';
 import { FlagsClient } from '../services/updates/flags/flagsClient.js';
 import { StagedUpdateService } from '../services/updates/stagedUpdateService.js';
-import type { UpdateChannel } from '../services/updates/updateChannel.js';
+import type { UpdateChannel } from '../../common/updates/updateChannel.js';
 import type { UpdaterEngine } from '../services/updates/updateService.js';
 
 export interface ElectronUpdateServiceOptions {

@@ -3,7 +3,7 @@
 // its task manager. Only this file differs from nodeWorkerLauncher.ts.
 import path from 'node:path';
 import { app, utilityProcess } from 'electron';
-import { isWorkerToMain } from '../../native-workers/protocol.js';
+import { isWorkerToMain } from '../../common/workerProtocol.js';
 import { appendTail, ExitNotifier, type LaunchOptions, type WorkerLauncher, type WorkerProcess } from '../services/prover/workerLauncher.js';
 
 /** How long an exit waits for the pipes to drain before it is reported anyway. */

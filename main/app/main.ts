@@ -9,7 +9,7 @@ import { ZkdeskApi } from '../api/apiHandlers.js';
 import { ZkdeskServices } from '../api/zkdeskServices.js';
 import { goneProcessRecord } from '../services/diagnostics/crashRecords.js';
 import { loadHelpArticles } from '../services/help/helpLoader.js';
-import { projectRoot } from '../services/resourcePaths.js';
+import { projectRoot } from '../../node/resourcePaths.js';
 import { readTrustedFlagKeys } from '../services/updates/flags/trustedFlagKeys.js';
 import { readUpdateIdentity } from '../services/updates/updateIdentity.js';
 import { registerAppScheme, serveRenderer } from './appProtocol.js';

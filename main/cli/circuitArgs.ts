@@ -9,7 +9,7 @@ import { FileHashCache, sha256File } from '../services/prover/fileHash.js';
 import { parseInputText } from '../services/prover/inputCheck.js';
 import { readZkeyHeader } from '../services/prover/zkeyHeader.js';
 import type { ResolvedCircuit } from '../services/prover/resolvedCircuit.js';
-import { bundledCircuitsDir } from '../services/resourcePaths.js';
+import { bundledCircuitsDir } from '../../node/resourcePaths.js';
 import { writeFileAtomic } from '../services/files/atomicWrite.js';
 
 export interface CircuitArgs {

@@ -1,6 +1,6 @@
 // The machine profile as terminal tables: one small table per section, a missing section shown
 // with the reason it is missing, numbers in the units people read.
-import type { SystemProfile } from '../services/profiler/systemProfile.js';
+import type { SystemProfile } from '../../common/profiler/systemProfile.js';
 import { formatBytes, formatMs } from './textFormat.js';
 
 type Row = [string, string];

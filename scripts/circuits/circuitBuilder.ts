@@ -5,7 +5,7 @@
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as snarkjs from 'snarkjs';
-import { circuitManifestSchema, DEVELOPMENT_CEREMONY, MANIFEST_FORMAT_VERSION, type CircuitManifest } from '../../main/services/prover/circuitManifest.js';
+import { circuitManifestSchema, DEVELOPMENT_CEREMONY, MANIFEST_FORMAT_VERSION, type CircuitManifest } from '../../common/prover/circuitManifest.js';
 import { readZkeyDomainSize } from './binarySections.js';
 import { circom2PackageVersion, CIRCOM_FLAGS, circomCompilerVersion, compileCircom, LIBRARY_DIR } from './circomCompile.js';
 import { readCircuitInterface, requiredDomainPower } from './circuitInterface.js';

@@ -3,7 +3,7 @@
 // circom numbers wires 0 = the constant one, then outputs, public inputs, private inputs;
 // the .sym file names each wire (`main.preimage[1]`).
 import { readFile } from 'node:fs/promises';
-import type { InputSignal } from '../../main/services/prover/circuitManifest.js';
+import type { InputSignal } from '../../common/prover/circuitManifest.js';
 import { readR1csHeader } from './binarySections.js';
 
 export interface CircuitInterface {

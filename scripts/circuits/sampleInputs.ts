@@ -2,7 +2,7 @@
 // copy or a variant of a circuit gets one too. Values come from fixed seeds: the same every
 // build, and real (a Poseidon preimage, a Merkle path that hashes to its root).
 import { buildPoseidon } from 'circomlibjs';
-import type { InputSignal } from '../../main/services/prover/circuitManifest.js';
+import type { InputSignal } from '../../common/prover/circuitManifest.js';
 import { sha256Text } from './fileSha256.js';
 
 export const BN128_SCALAR_FIELD = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;

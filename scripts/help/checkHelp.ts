@@ -6,7 +6,7 @@ import path from 'node:path';
 import { errorCodes } from '../../common/errors.js';
 import { checkHelpCoverage } from '../../main/services/help/helpCoverage.js';
 import { helpDir, readHelpTree } from '../../main/services/help/helpLoader.js';
-import { projectRoot } from '../../main/services/resourcePaths.js';
+import { projectRoot } from '../../node/resourcePaths.js';
 import { advisorWarningIds } from './advisorWarningIds.js';
 
 async function main(): Promise<number> {

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { projectRoot } from '../../main/services/resourcePaths.js';
+import { projectRoot } from '../../node/resourcePaths.js';
 
 const BN128_Q = '21888242871839275222246405745257275088696311157297823662689037894645226208583';
 const BN128_R = '21888242871839275222246405745257275088548364400416034343698204186575808495617';

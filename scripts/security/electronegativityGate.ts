@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { projectRoot } from '../../main/services/resourcePaths.js';
+import { projectRoot } from '../../node/resourcePaths.js';
 import { findingsFromSarif, unexplainedFindings, type Finding, type SarifLog } from './sarifFindings.js';
 
 const run = promisify(execFile);

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { systemProfileSchema, type SystemProfile } from '../../main/services/profiler/systemProfile.js';
+import { systemProfileSchema, type SystemProfile } from '../../common/profiler/systemProfile.js';
 
 export const profileFixturesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/profiles');
 

@@ -9,7 +9,7 @@ import { CircuitRegistry } from '../../main/services/prover/circuitRegistry.js';
 import { JobHistory } from '../../main/services/prover/jobHistory.js';
 import { NodeWorkerLauncher } from '../../main/services/prover/nodeWorkerLauncher.js';
 import { ProverService, type ProverServiceOptions } from '../../main/services/prover/proverService.js';
-import { bundledCircuitsDir } from '../../main/services/resourcePaths.js';
+import { bundledCircuitsDir } from '../../node/resourcePaths.js';
 import { proverWorkerScript } from '../../native-workers/workerScripts.js';
 import type { ProofResult } from '../../main/services/prover/proverService.js';
 import { readFile } from 'node:fs/promises';

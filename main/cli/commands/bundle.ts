@@ -11,7 +11,7 @@ import { peekSettings } from '../../services/settings/settingsStore.js';
 import { planBundle } from '../../services/diagnostics/bundlePlan.js';
 import { DEFAULT_SIZE_CAP_BYTES, previewBundle } from '../../services/diagnostics/bundleSelection.js';
 import { writeBundle } from '../../services/diagnostics/bundleWriter.js';
-import { sectionIds, type SectionId } from '../../services/diagnostics/bundleManifest.js';
+import { sectionIds, type SectionId } from '../../../common/diagnostics/bundleManifest.js';
 import { localBundleSources } from '../../services/diagnostics/localBundleSources.js';
 import { createRedactor, processRedactionContext } from '../../services/diagnostics/redact.js';
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { makeContext } from '../cliContext.js';
 import { CircuitRegistry } from '../../services/prover/circuitRegistry.js';
-import { bundledCircuitsDir } from '../../services/resourcePaths.js';
+import { bundledCircuitsDir } from '../../../node/resourcePaths.js';
 import { formatBytes, formatTable } from '../textFormat.js';
 
 export function registerCircuitsCommand(program: Command): void {

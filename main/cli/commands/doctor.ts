@@ -8,8 +8,8 @@ import { ZkError } from '../../../common/errors.js';
 import { makeContext, reportFailure } from '../cliContext.js';
 import { formatBytes, formatMs } from '../textFormat.js';
 import { openCliServices } from '../openServices.js';
-import { exitCodeFor, verdictFrom } from '../../services/advisor/readiness.js';
-import type { AdvisorWarning } from '../../services/advisor/advisorTypes.js';
+import { exitCodeFor, verdictFrom } from '../../../common/advisor/readiness.js';
+import type { AdvisorWarning } from '../../../common/advisor/advisorTypes.js';
 
 const DOCTOR_COULD_NOT_RUN = 3;
 

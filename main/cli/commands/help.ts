@@ -5,8 +5,8 @@
 import type { Command } from 'commander';
 import { ZkError } from '../../../common/errors.js';
 import { makeContext } from '../cliContext.js';
-import type { HelpArticle } from '../../services/help/helpArticle.js';
-import { HelpIndex } from '../../services/help/helpIndex.js';
+import type { HelpArticle } from '../../../common/help/helpArticle.js';
+import { HelpIndex } from '../../../common/help/helpIndex.js';
 import { loadHelpArticles } from '../../services/help/helpLoader.js';
 
 const depths = ['summary', 'details', 'expert'] as const;

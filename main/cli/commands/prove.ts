@@ -7,7 +7,7 @@ import { readInputFile, resolveCircuitArgs, type CircuitArgs } from '../circuitA
 import { formatBytes, formatMs } from '../textFormat.js';
 import { CircuitRegistry } from '../../services/prover/circuitRegistry.js';
 import { openCliServices } from '../openServices.js';
-import { bundledCircuitsDir } from '../../services/resourcePaths.js';
+import { bundledCircuitsDir } from '../../../node/resourcePaths.js';
 import { writeFileAtomic } from '../../services/files/atomicWrite.js';
 
 interface ProveOptions extends CircuitArgs {

@@ -8,7 +8,7 @@ import { ZkError } from '../../../common/errors.js';
 import { makeContext, type CliContext } from '../cliContext.js';
 import { registerFlagsCommands } from '../release/flagsCommands.js';
 import { addCollectOptions, registerCanaryCommands, runCollector } from '../release/canaryCommands.js';
-import { isUpdateChannel, type FeedPlatform, type UpdateChannel } from '../../services/updates/updateChannel.js';
+import { isUpdateChannel, type FeedPlatform, type UpdateChannel } from '../../../common/updates/updateChannel.js';
 import { buildFeed } from '../../services/updates/release/feedBuild.js';
 import { setStaging, type StagingChange } from '../../services/updates/release/feedStaging.js';
 import { promoteRelease } from '../../services/updates/release/feedPromote.js';

@@ -13,7 +13,7 @@ import { openCliServices } from '../openServices.js';
 import { appVersion } from '../appVersion.js';
 import { startHeadlessHost } from '../../host/headlessHost.js';
 import { loadHelpArticles } from '../../services/help/helpLoader.js';
-import { projectRoot, resourcesDir } from '../../services/resourcePaths.js';
+import { projectRoot, resourcesDir } from '../../../node/resourcePaths.js';
 import type { DataDirSource } from '../../services/settings/dataDirLocation.js';
 
 /** openCliServices, plus the update service, which has to exist before the services do. */

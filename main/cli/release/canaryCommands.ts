@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ZkError } from '../../../common/errors.js';
 import { makeContext, type CliContext } from '../cliContext.js';
-import { isUpdateChannel, type UpdateChannel } from '../../services/updates/updateChannel.js';
+import { isUpdateChannel, type UpdateChannel } from '../../../common/updates/updateChannel.js';
 
 /** `release watch` exit codes: scripts and schedulers act on them. */
 export const watchExitCodes = { healthy: 0, undecided: 2, halted: 3 } as const;

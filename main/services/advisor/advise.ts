@@ -1,8 +1,8 @@
 // The advisor's entry points: every rule over one input, the warnings worst first, and the
 // verdict they imply. `zkdesk doctor` and the app's warnings view both call these.
-import type { SystemProfile } from '../profiler/systemProfile.js';
-import type { AdvisorInput, AdvisorSettings, AdvisorWarning, CircuitFacts, Estimate, Rule, Severity } from './advisorTypes.js';
-import { verdictFrom, type Verdict } from './readiness.js';
+import type { SystemProfile } from '../../../common/profiler/systemProfile.js';
+import type { AdvisorInput, AdvisorSettings, AdvisorWarning, CircuitFacts, Estimate, Rule, Severity } from '../../../common/advisor/advisorTypes.js';
+import { verdictFrom, type Advice, type CircuitAdvice } from '../../../common/advisor/readiness.js';
 import { circuitMemoryRule } from './circuitMemoryRule.js';
 import { heavySwapRule, lowAvailableMemoryRule } from './lowMemoryRules.js';
 import { onBatteryRule } from './batteryRule.js';
@@ -36,15 +36,6 @@ export const rules: readonly Rule[] = [
 ];
 
 const SEVERITY_ORDER: Record<Severity, number> = { blocker: 0, warning: 1, info: 2 };
-
-export interface Advice {
-  warnings: AdvisorWarning[];
-  verdict: Verdict;
-}
-
-export interface CircuitAdvice extends Advice {
-  circuitId: string;
-}
 
 /** The app version and the newest one on the user's channel, when the caller knows them. */
 /** What the rules know beyond the profile and settings: versions, and whether we were proving. */

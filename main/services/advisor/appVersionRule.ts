@@ -2,7 +2,7 @@
 // verdict: a minor or patch update is worth knowing about, but a CI machine running
 // `zkdesk doctor` should not turn red the day a release ships.
 import semver from 'semver';
-import { makeWarning, type AdvisorInput, type AdvisorWarning } from './advisorTypes.js';
+import { makeWarning, type AdvisorInput, type AdvisorWarning } from '../../../common/advisor/advisorTypes.js';
 
 export function appVersionRule(input: AdvisorInput): AdvisorWarning | null {
   const { appVersion, channelLatest } = input;

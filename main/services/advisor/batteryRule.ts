@@ -1,6 +1,6 @@
 // On battery, laptops lower CPU clocks (and some OSes park cores), so proofs take longer and
 // drain the battery; on a low battery the OS may sleep mid-proof.
-import { makeWarning, type AdvisorInput, type AdvisorWarning } from './advisorTypes.js';
+import { makeWarning, type AdvisorInput, type AdvisorWarning } from '../../../common/advisor/advisorTypes.js';
 
 /** Below this charge a long proof can run the battery into the OS's low-power sleep. */
 export const LOW_BATTERY_PERCENT = 20;

@@ -1,8 +1,8 @@
 // Will this circuit's proof fit in memory? A blocker when it cannot fit even on an idle
 // machine (the OS kills the worker and the user has waited for nothing), a warning when it
 // fits the machine but not what is free right now.
-import { formatBytes, GiB } from '../profiler/byteUnits.js';
-import { makeWarning, type AdvisorInput, type AdvisorWarning } from './advisorTypes.js';
+import { formatBytes, GiB } from '../../../common/format/byteUnits.js';
+import { makeWarning, type AdvisorInput, type AdvisorWarning } from '../../../common/advisor/advisorTypes.js';
 import { estimatePeakMemoryBytes } from '../prover/memoryEstimate.js';
 
 /** The OS, the desktop and zkdesk's own window keep about this share of RAM whatever we do. */

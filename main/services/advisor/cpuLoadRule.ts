@@ -1,5 +1,5 @@
 // Another program keeping the CPU busy takes cores the prover's worker threads were counting on.
-import { makeWarning, type AdvisorInput, type AdvisorWarning } from './advisorTypes.js';
+import { makeWarning, type AdvisorInput, type AdvisorWarning } from '../../../common/advisor/advisorTypes.js';
 
 /**
  * Above this, less than a third of the CPU is left: snarkjs starts one thread per core, so on

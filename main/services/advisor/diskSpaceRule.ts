@@ -1,7 +1,7 @@
 // The data directory holds the proving-key cache, logs, job history and support bundles: when
 // its disk fills, writes fail (E_DISK_FULL) in the middle of whatever was running.
-import { formatBytes, GiB, MiB } from '../profiler/byteUnits.js';
-import { makeWarning, type AdvisorInput, type AdvisorWarning } from './advisorTypes.js';
+import { formatBytes, GiB, MiB } from '../../../common/format/byteUnits.js';
+import { makeWarning, type AdvisorInput, type AdvisorWarning } from '../../../common/advisor/advisorTypes.js';
 
 /** Room for a few cached keys of the larger circuits (2^20 ≈ 500 MB each), logs and a bundle. */
 export const LOW_DISK_BYTES = 2 * GiB;

@@ -1,5 +1,5 @@
 // snarkjs spreads the MSMs and FFTs over one worker thread per core: fewer cores, slower proofs.
-import { makeWarning, type AdvisorInput, type AdvisorWarning } from './advisorTypes.js';
+import { makeWarning, type AdvisorInput, type AdvisorWarning } from '../../../common/advisor/advisorTypes.js';
 
 /** With one core nothing runs in parallel, and the UI competes with the prover for it. */
 export const SINGLE_CORE = 1;

@@ -1,6 +1,6 @@
 // Proving runs on the CPU, but the window does not: without GPU acceleration Chromium draws
 // the UI in software, on the same cores the prover needs, and the app feels sluggish.
-import { makeWarning, type AdvisorInput, type AdvisorWarning } from './advisorTypes.js';
+import { makeWarning, type AdvisorInput, type AdvisorWarning } from '../../../common/advisor/advisorTypes.js';
 
 /** Renderers that are software in disguise: Mesa's llvmpipe/softpipe, Windows' basic driver, SwiftShader. */
 const SOFTWARE_RENDERER = /llvmpipe|softpipe|swiftshader|microsoft basic render|basic display adapter/i;

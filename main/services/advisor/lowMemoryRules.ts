@@ -1,7 +1,7 @@
 // Memory pressure on the machine, whatever the circuit: little memory free, or swap in heavy use.
 // Both make every proof slower (the MSMs walk the whole key; a swapped-out key is read from disk).
-import { formatBytes, GiB, MiB } from '../profiler/byteUnits.js';
-import { makeWarning, type AdvisorInput, type AdvisorWarning } from './advisorTypes.js';
+import { formatBytes, GiB, MiB } from '../../../common/format/byteUnits.js';
+import { makeWarning, type AdvisorInput, type AdvisorWarning } from '../../../common/advisor/advisorTypes.js';
 
 /**
  * Below this much free memory even the small bundled circuits (about 200 MiB a proof, measured)

@@ -1,6 +1,6 @@
 // A proof predicted to take longer than the user's own threshold (Settings) is flagged before
 // it starts, so nobody waits minutes without having chosen to.
-import { makeWarning, type AdvisorInput, type AdvisorWarning } from './advisorTypes.js';
+import { makeWarning, type AdvisorInput, type AdvisorWarning } from '../../../common/advisor/advisorTypes.js';
 
 export function predictedTimeRule(input: AdvisorInput): AdvisorWarning | null {
   const { estimate, circuit, settings } = input;

@@ -1,6 +1,6 @@
 // When a part of the machine could not be read, the rules that need it stay silent; saying so
 // keeps "no warning" from being mistaken for "checked and fine".
-import { makeWarning, type AdvisorInput, type AdvisorWarning } from './advisorTypes.js';
+import { makeWarning, type AdvisorInput, type AdvisorWarning } from '../../../common/advisor/advisorTypes.js';
 
 const SECTIONS = ['cpu', 'memory', 'gpu', 'os', 'system', 'power', 'load', 'disk', 'runtime'] as const;
 

@@ -1,6 +1,6 @@
 // The runtime zkdesk was installed as, rather than the hardware: a 32-bit or emulated build on
 // capable hardware is slow for reasons the user cannot see, and fixed by installing the right one.
-import { makeWarning, type AdvisorInput, type AdvisorWarning } from './advisorTypes.js';
+import { makeWarning, type AdvisorInput, type AdvisorWarning } from '../../../common/advisor/advisorTypes.js';
 
 export function thirtyTwoBitRuntimeRule(input: AdvisorInput): AdvisorWarning | null {
   const runtime = input.profile.runtime;

@@ -1,6 +1,6 @@
 // A virtual machine is fine for proving, but its speed depends on neighbours it cannot see:
 // a hypervisor handing the vCPUs to someone else (steal time) slows proofs unpredictably.
-import { makeWarning, type AdvisorInput, type AdvisorWarning } from './advisorTypes.js';
+import { makeWarning, type AdvisorInput, type AdvisorWarning } from '../../../common/advisor/advisorTypes.js';
 
 /** Above this share of CPU time taken by the hypervisor, timings here stop being repeatable. */
 export const HIGH_STEAL_PERCENT = 10;

@@ -6,7 +6,7 @@
 // log as a `watch` entry beside the halt.
 import semver from 'semver';
 import { ZkError } from '../../../common/errors.js';
-import type { UpdateChannel } from '../updates/updateChannel.js';
+import type { UpdateChannel } from '../../../common/updates/updateChannel.js';
 import { listChannelFiles, readChannelFile } from '../updates/release/channelFile.js';
 import { setStaging, type StagingChange } from '../updates/release/feedStaging.js';
 import { appendReleaseLog } from '../updates/release/releaseLog.js';

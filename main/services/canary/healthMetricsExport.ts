@@ -7,7 +7,7 @@ import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import type { Counter, Histogram } from '@opentelemetry/api';
-import type { HealthReport } from '../health/healthReportSchema.js';
+import type { HealthReport } from '../../../common/health/healthReportSchema.js';
 
 export interface HealthMetricsExportOptions {
   /** The collector's OTLP/HTTP metrics URL, e.g. http://collector:4318/v1/metrics. */

@@ -10,7 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { healthReportSchema } from '../health/healthReportSchema.js';
+import { healthReportSchema } from '../../../common/health/healthReportSchema.js';
 import { handleFeedRequest } from '../updates/release/feedServer.js';
 import type { HealthMetricsExport } from './healthMetricsExport.js';
 import { dashboardCsp, renderHealthDashboard } from './healthDashboardPage.js';

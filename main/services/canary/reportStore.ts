@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { failuresIn, proofsIn, type HealthReport } from '../health/healthReportSchema.js';
+import { failuresIn, proofsIn, type HealthReport } from '../../../common/health/healthReportSchema.js';
 
 export interface VersionHealth {
   channel: 'stable' | 'beta';

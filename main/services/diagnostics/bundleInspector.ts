@@ -3,9 +3,9 @@
 // at warning level and above. Shapes written by other services are read tolerantly: a field
 // that is missing shows as unknown rather than failing the whole summary.
 import { bundleJson, bundleJsonLines, type OpenedBundle } from './bundleReader.js';
-import type { BundleSummary, LogLineSummary, MachineSummary, WarningSummary } from './bundleViews.js';
+import type { BundleSummary, LogLineSummary, MachineSummary, WarningSummary } from '../../../common/diagnostics/bundleViews.js';
 
-export type { BundleSummary, FailedJobSummary, LogLineSummary, MachineSummary, WarningSummary } from './bundleViews.js';
+export type { BundleSummary, FailedJobSummary, LogLineSummary, MachineSummary, WarningSummary } from '../../../common/diagnostics/bundleViews.js';
 
 type Json = Record<string, unknown>;
 

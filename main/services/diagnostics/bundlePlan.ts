@@ -4,7 +4,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BundleSources, ProvidedSectionId } from './bundleSources.js';
-import { sectionTitles, type SectionId } from './bundleManifest.js';
+import { sectionTitles, type SectionId } from '../../../common/diagnostics/bundleManifest.js';
 import type { Redactor } from './redact.js';
 import { listCrashReports, crashesDir } from './crashRecords.js';
 import { isLogFileName } from './rotatingLogFile.js';

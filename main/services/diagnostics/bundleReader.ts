@@ -4,12 +4,12 @@
 // through here.
 import yauzl from 'yauzl';
 import { ZkError } from '../../../common/errors.js';
-import { MANIFEST_PATH, bundleManifestSchema, type BundleManifest } from './bundleManifest.js';
+import { MANIFEST_PATH, bundleManifestSchema, type BundleManifest } from '../../../common/diagnostics/bundleManifest.js';
 import { sha256 } from './bundleWriter.js';
 
-import type { BundleIntegrity } from './bundleViews.js';
+import type { BundleIntegrity } from '../../../common/diagnostics/bundleViews.js';
 
-export type { BundleIntegrity } from './bundleViews.js';
+export type { BundleIntegrity } from '../../../common/diagnostics/bundleViews.js';
 
 export interface OpenedBundle {
   file: string;

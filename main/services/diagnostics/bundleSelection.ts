@@ -1,10 +1,10 @@
 // Decides what of a plan goes into the bundle: the sections the user kept, under the size cap,
 // the most useful and newest data first. Over the cap, a bundle is cut, never refused, and
 // every cut is listed for the manifest. The preview shows this selection; the writer writes it.
-import { MANIFEST_PATH, type ManifestCut, type ManifestSection, type SectionId } from './bundleManifest.js';
+import { MANIFEST_PATH, type ManifestCut, type ManifestSection, type SectionId } from '../../../common/diagnostics/bundleManifest.js';
 import { buildManifest, manifestText, type ManifestMeta } from './manifestBuilder.js';
 import type { BundlePlan, PlannedFile } from './bundlePlan.js';
-import type { BundlePreview } from './bundleViews.js';
+import type { BundlePreview } from '../../../common/diagnostics/bundleViews.js';
 
 export interface SelectionOptions {
   sizeCapBytes: number;
@@ -231,7 +231,7 @@ function sectionsOf(states: SectionPlanState[], files: SelectedFile[], cut: Mani
   return sections.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
 }
 
-export type { BundlePreview, BundlePreviewSection } from './bundleViews.js';
+export type { BundlePreview, BundlePreviewSection } from '../../../common/diagnostics/bundleViews.js';
 
 /** What the user sees before anything is written, as VS Code's issue reporter shows its report: every file, the manifest too. */
 export function previewBundle(plan: BundlePlan, options: SelectionOptions, about: Pick<ManifestMeta, 'app' | 'installId'>): BundlePreview {

@@ -11,7 +11,7 @@ import { summarizeBundle, type BundleSummary } from './bundleInspector.js';
 import { diffBundles, type BundleDiff } from './bundleDiff.js';
 import type { BundleSources } from './bundleSources.js';
 import type { Redactor } from './redact.js';
-import type { SectionId } from './bundleManifest.js';
+import type { SectionId } from '../../../common/diagnostics/bundleManifest.js';
 
 export interface BundleServiceOptions {
   dataDir: string;

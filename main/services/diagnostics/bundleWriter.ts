@@ -9,7 +9,7 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { fileWriteError } from '../files/atomicWrite.js';
-import { MANIFEST_PATH, type BundleManifest } from './bundleManifest.js';
+import { MANIFEST_PATH, type BundleManifest } from '../../../common/diagnostics/bundleManifest.js';
 import { buildManifest, manifestText } from './manifestBuilder.js';
 import type { BundlePlan } from './bundlePlan.js';
 import { selectForBundle, type SelectionOptions } from './bundleSelection.js';

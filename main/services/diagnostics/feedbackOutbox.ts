@@ -11,7 +11,7 @@ import { ZkError } from '../../../common/errors.js';
 import { writeFileAtomic } from '../files/atomicWrite.js';
 import { sha256 } from './manifestBuilder.js';
 import type { Redactor } from './redact.js';
-import { healthReportSchema, type HealthReport } from '../health/healthReportSchema.js';
+import { healthReportSchema, type HealthReport } from '../../../common/health/healthReportSchema.js';
 
 export interface FeedbackItem {
   id: string;

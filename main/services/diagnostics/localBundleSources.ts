@@ -2,7 +2,7 @@
 // profile from the profiler, the warnings the advisor derives from it, and the calibration kept
 // in the data directory. Update state lives in the running app, which passes its own provider.
 import { collectSystemProfile } from '../profiler/profileCollector.js';
-import type { SystemProfile } from '../profiler/systemProfile.js';
+import type { SystemProfile } from '../../../common/profiler/systemProfile.js';
 import { adviseMachine } from '../advisor/advise.js';
 import { readStoredCalibration } from '../profiler/calibrationService.js';
 import type { BundleSources } from './bundleSources.js';

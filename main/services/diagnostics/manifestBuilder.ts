@@ -1,7 +1,7 @@
 // manifest.json as the writer writes it, built in one place so that the size cap can count it
 // and the preview can show it byte for byte before anything is written.
 import { createHash } from 'node:crypto';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleManifest, type ManifestCut, type ManifestSection, type SectionId } from './bundleManifest.js';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleManifest, type ManifestCut, type ManifestSection, type SectionId } from '../../../common/diagnostics/bundleManifest.js';
 
 export interface ManifestMeta {
   app: { version: string; channel: string };

@@ -6,7 +6,7 @@
 //
 // Writes are tracked, and settled() waits for them: a CLI run that exits right after its worker
 // died must not lose the record.
-import type { LogMessage, MainToWorker, WorkerToMain } from '../../../native-workers/protocol.js';
+import type { LogMessage, MainToWorker, WorkerToMain } from '../../../common/workerProtocol.js';
 import type { WorkerExit, WorkerLauncher, WorkerProcess, LaunchOptions } from '../prover/workerLauncher.js';
 import { isAbnormalExit, writeCrashRecord, type CrashRecord } from './crashRecords.js';
 import type { Redactor } from './redact.js';

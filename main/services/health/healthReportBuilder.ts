@@ -1,7 +1,7 @@
 // Turns job history records into the counts a health report carries. Pure: the reporter reads
 // the history and the cursor, this decides what they add up to.
-import type { JobRecord } from '../prover/proverTypes.js';
-import type { TimingClass } from './healthReportSchema.js';
+import type { JobRecord } from '../../../common/prover/proverTypes.js';
+import type { TimingClass } from '../../../common/health/healthReportSchema.js';
 
 export interface HealthCounts {
   verified: { native: number; snarkjs: number };

@@ -12,9 +12,9 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { writeFileAtomic } from '../files/atomicWrite.js';
 import type { FeedbackOutbox, SendReport } from '../diagnostics/feedbackOutbox.js';
-import type { JobRecord } from '../prover/proverTypes.js';
+import type { JobRecord } from '../../../common/prover/proverTypes.js';
 import { advanceCursor, countRecords, emptyCursor, recordsAfter, type HealthCursor } from './healthReportBuilder.js';
-import { HEALTH_REPORT_SCHEMA, healthReportSchema, type HealthReport } from './healthReportSchema.js';
+import { HEALTH_REPORT_SCHEMA, healthReportSchema, type HealthReport } from '../../../common/health/healthReportSchema.js';
 
 const stateSchema = z.object({
   reportId: z.uuid(),

@@ -2,8 +2,8 @@
 // code in the catalogue has its article, every related link lands somewhere, and no article
 // describes a warning or error that no longer exists. The build-time check and the unit test run
 // this same function over the real tree.
-import type { HelpArticle } from './helpArticle.js';
-import { errorHelpId, warningHelpId } from './helpArticle.js';
+import type { HelpArticle } from '../../../common/help/helpArticle.js';
+import { errorHelpId, warningHelpId } from '../../../common/help/helpArticle.js';
 
 export interface CoverageInput {
   articles: readonly HelpArticle[];

@@ -4,9 +4,9 @@
 // of the check lists all there is to fix.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { HelpArticle } from './helpArticle.js';
+import type { HelpArticle } from '../../../common/help/helpArticle.js';
 import { HelpArticleError, parseHelpArticle } from './parseArticle.js';
-import { resourcesDir } from '../resourcePaths.js';
+import { resourcesDir } from '../../../node/resourcePaths.js';
 
 export interface HelpTree {
   articles: HelpArticle[];

@@ -4,7 +4,7 @@
 // js-yaml 3 along for a split we do in five lines). The CORE schema keeps values plain: no
 // dates or binary turning up where a string was meant.
 import yaml from 'js-yaml';
-import { helpFrontMatterSchema, type HelpArticle } from './helpArticle.js';
+import { helpFrontMatterSchema, type HelpArticle } from '../../../common/help/helpArticle.js';
 
 export class HelpArticleError extends Error {
   constructor(

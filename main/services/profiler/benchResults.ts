@@ -3,7 +3,7 @@
 // Benchmarks view's history chart; a file that is not a bench result is skipped and counted.
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { benchRunSchema, type BenchRun } from './benchRunTypes.js';
+import { benchRunSchema, type BenchRun } from '../../../common/profiler/benchRunTypes.js';
 
 export function benchDir(dataDir: string): string {
   return path.join(dataDir, 'bench');

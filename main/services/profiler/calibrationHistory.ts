@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../files/atomicWrite.js';
-import { calibrationSchema, type Calibration } from './calibrationTypes.js';
+import { calibrationSchema, type Calibration } from '../../../common/profiler/calibrationTypes.js';
 
 export const CALIBRATION_HISTORY_LIMIT = 50;
 

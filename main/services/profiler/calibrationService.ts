@@ -6,12 +6,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ZkError } from '../../../common/errors.js';
-import type { CalibrationMessage, CircuitInput } from '../../../native-workers/protocol.js';
+import type { CalibrationMessage, CircuitInput } from '../../../common/workerProtocol.js';
 import { writeFileAtomic } from '../files/atomicWrite.js';
 import type { ProverService } from '../prover/proverService.js';
 import type { CircuitRegistry } from '../prover/circuitRegistry.js';
 import type { WorkerLauncher } from '../prover/workerLauncher.js';
-import { calibrationSchema, type Calibration } from './calibrationTypes.js';
+import { calibrationSchema, type Calibration } from '../../../common/profiler/calibrationTypes.js';
 import { machineBackend } from '../../../native-workers/nativeGroth16.js';
 import { appendCalibrationHistory } from './calibrationHistory.js';
 

@@ -2,7 +2,7 @@
 // app.getGPUInfo('basic')), picked field by field like everything else in the profile. It
 // lives here, free of Electron, so the picking is tested in Node; main/app/electronGpuInfo.ts
 // only asks Electron and hands the answers over.
-import type { ChromiumGpu } from './systemProfile.js';
+import type { ChromiumGpu } from '../../../common/profiler/systemProfile.js';
 
 function str(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;

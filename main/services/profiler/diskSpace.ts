@@ -3,7 +3,7 @@
 // the directory will be created on, or at worst the mount it will be created under.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { DiskFacts } from './systemProfile.js';
+import type { DiskFacts } from '../../../common/profiler/systemProfile.js';
 
 async function nearestExisting(dir: string): Promise<{ dir: string; isDataDir: boolean }> {
   let current = path.resolve(dir);

@@ -6,7 +6,7 @@
 // answered this time (lspci and the driver name the same card differently), so a slow driver
 // would otherwise ask for a recalibration that measures nothing new.
 import { createHash } from 'node:crypto';
-import type { CpuSection, Fingerprint, MemorySection, OsSection } from './systemProfile.js';
+import type { CpuSection, Fingerprint, MemorySection, OsSection } from '../../../common/profiler/systemProfile.js';
 
 const HALF_GIB = 512 * 1024 * 1024;
 

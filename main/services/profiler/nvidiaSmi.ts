@@ -1,6 +1,6 @@
 // nvidia-smi's CSV output, read into typed GPUs. The query names its fields one by one, so a
 // serial or UUID is never even asked for; the parser is pure so it is tested on recorded output.
-import type { NvidiaGpu } from './systemProfile.js';
+import type { NvidiaGpu } from '../../../common/profiler/systemProfile.js';
 
 /** The fields queried, in column order. `compute_cap` needs a driver from 2022 or later (510+). */
 export const NVIDIA_SMI_FIELDS = [

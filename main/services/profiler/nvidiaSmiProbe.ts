@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { NvidiaSmiResult } from './systemProfile.js';
+import type { NvidiaSmiResult } from '../../../common/profiler/systemProfile.js';
 import {
   NVIDIA_SMI_FIELDS,
   NVIDIA_SMI_LEGACY_FIELDS,

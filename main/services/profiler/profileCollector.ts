@@ -14,7 +14,7 @@ import {
   runtimeSectionSchema,
   systemSectionSchema,
   type SystemProfile,
-} from './systemProfile.js';
+} from '../../../common/profiler/systemProfile.js';
 import { sectionWithin } from './sectionTimeout.js';
 import { computeFingerprint } from './fingerprint.js';
 import { systeminformationProbes, type ProfileProbes, type SectionName } from './profileProbes.js';

@@ -13,7 +13,7 @@ import type {
   PowerFacts,
   RuntimeFacts,
   SystemFacts,
-} from './systemProfile.js';
+} from '../../../common/profiler/systemProfile.js';
 import {
   cpuFactsFrom,
   gpuFactsFrom,

@@ -1,7 +1,7 @@
 // The runtime zkdesk itself runs in: what decides whether the proving code gets its fast paths
 // (WebAssembly features, worker count) no matter how strong the hardware is.
 import os from 'node:os';
-import type { RuntimeFacts } from './systemProfile.js';
+import type { RuntimeFacts } from '../../../common/profiler/systemProfile.js';
 import { detectWasmFeatures } from './wasmFeatures.js';
 import { detectEmulation, defaultEmulationEnv, type EmulationEnv } from './emulation.js';
 import { machineBackend } from '../../../native-workers/nativeGroth16.js';

@@ -1,6 +1,6 @@
 // One probe, one time limit, one section: a probe that throws or does not answer in time
 // becomes `{ status: 'unavailable', reason }` instead of holding up or failing the profile.
-import type { UnavailableSection } from './systemProfile.js';
+import type { UnavailableSection } from '../../../common/profiler/systemProfile.js';
 
 export type Section<F> = ({ status: 'ok' } & F) | UnavailableSection;
 

@@ -12,7 +12,7 @@ import type {
   PowerFacts,
   SystemFacts,
   LoadFacts,
-} from './systemProfile.js';
+} from '../../../common/profiler/systemProfile.js';
 
 function positiveOrNull(n: number | null | undefined): number | null {
   return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : null;

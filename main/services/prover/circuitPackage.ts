@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { ZkError } from '../../../common/errors.js';
 import { checkArtifacts } from './artifactCheck.js';
-import { circuitManifestSchema } from './circuitManifest.js';
+import { circuitManifestSchema } from '../../../common/prover/circuitManifest.js';
 import { packageFiles } from './circuitRegistry.js';
 import { sha256File, type FileHashCache } from './fileHash.js';
 import type { CheckedCircuit } from './resolvedCircuit.js';

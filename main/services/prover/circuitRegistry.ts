@@ -3,7 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ZkError } from '../../../common/errors.js';
-import { circuitManifestSchema, type CircuitManifest } from './circuitManifest.js';
+import { circuitManifestSchema, type CircuitManifest } from '../../../common/prover/circuitManifest.js';
 import type { ResolvedCircuit } from './resolvedCircuit.js';
 
 export interface CircuitListing {

@@ -8,8 +8,8 @@
 // calibration, then refined from recent jobs (this circuit's own first). Simple on purpose:
 // every input is shown.
 import { estimatePeakMemoryBytes } from './memoryEstimate.js';
-import type { JobRecord } from './proverTypes.js';
-import type { Calibration, CircuitShape, EstimateBreakdown } from '../profiler/calibrationTypes.js';
+import type { JobRecord } from '../../../common/prover/proverTypes.js';
+import type { Calibration, CircuitShape, EstimateBreakdown } from '../../../common/profiler/calibrationTypes.js';
 import { median } from '../../../common/median.js';
 import { machineBackend } from '../../../native-workers/nativeGroth16.js';
 

@@ -1,8 +1,8 @@
 // Checks a proof's input against the circuit's declared input signals before any worker
 // starts, so a typo is named ("hash is missing") instead of surfacing as a witness failure.
 import { ZkError } from '../../../common/errors.js';
-import type { CircuitInput, SignalValue } from '../../../native-workers/protocol.js';
-import type { InputSignal } from './circuitManifest.js';
+import type { CircuitInput, SignalValue } from '../../../common/workerProtocol.js';
+import type { InputSignal } from '../../../common/prover/circuitManifest.js';
 
 export const BN128_FIELD_SIZE = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
 

@@ -10,9 +10,9 @@
 import { appendFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createRedactor, processRedactionContext, type Redactor } from '../diagnostics/redact.js';
-import type { JobRecord } from './proverTypes.js';
+import type { JobRecord } from '../../../common/prover/proverTypes.js';
 
-export type { JobRecord } from './proverTypes.js';
+export type { JobRecord } from '../../../common/prover/proverTypes.js';
 
 /** About 16,000 jobs: months of dogfooding, and still quick to read whole. */
 export const HISTORY_MAX_BYTES = 8 * 1024 * 1024;

@@ -13,7 +13,7 @@
 // result is raised by 10 % because running out of memory is worse than waiting.
 import { WORKER_BASELINE_BYTES } from './poolSizing.js';
 // Pure (the renderer's type checks reach it through the advisor): the caller says which prover.
-import type { ProverBackend } from '../../../native-workers/protocol.js';
+import type { ProverBackend } from '../../../common/workerProtocol.js';
 
 export interface MemoryShape {
   wires: number;

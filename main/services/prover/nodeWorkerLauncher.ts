@@ -1,6 +1,6 @@
 // Workers as Node child processes: what the CLI, the headless host and the tests use.
 import { fork } from 'node:child_process';
-import { isWorkerToMain } from '../../../native-workers/protocol.js';
+import { isWorkerToMain } from '../../../common/workerProtocol.js';
 import { appendTail, ExitNotifier, type LaunchOptions, type WorkerLauncher, type WorkerProcess } from './workerLauncher.js';
 
 export class NodeWorkerLauncher implements WorkerLauncher {

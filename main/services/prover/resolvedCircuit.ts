@@ -1,6 +1,6 @@
 // A circuit the prover can be asked to use: bundled, from a user's package, or bare files.
-import type { ArtifactRef } from '../../../native-workers/protocol.js';
-import type { CircuitManifest } from './circuitManifest.js';
+import type { ArtifactRef } from '../../../common/workerProtocol.js';
+import type { CircuitManifest } from '../../../common/prover/circuitManifest.js';
 import type { WasmInterface } from './wasmInterface.js';
 import type { ZkeyHeader } from './zkeyHeader.js';
 

@@ -2,7 +2,7 @@
 // inputs: every key must be an input signal with the right number of values, and together
 // they must set every input. A missing signal is named when circom's .sym file is found.
 import { ZkError } from '../../../common/errors.js';
-import type { CircuitInput, SignalValue } from '../../../native-workers/protocol.js';
+import type { CircuitInput, SignalValue } from '../../../common/workerProtocol.js';
 import type { WasmInterface } from './wasmInterface.js';
 
 function valueCount(value: SignalValue): number {

@@ -1,7 +1,7 @@
 // The one difference between Electron and plain Node for workers: how a process is started.
 // Electron's utilityProcess.fork (main/app/electronWorkerLauncher.ts) and Node's
 // child_process.fork (nodeWorkerLauncher.ts) both implement this.
-import type { MainToWorker, WorkerToMain } from '../../../native-workers/protocol.js';
+import type { MainToWorker, WorkerToMain } from '../../../common/workerProtocol.js';
 
 export interface WorkerExit {
   code: number | null;

@@ -1,7 +1,7 @@
 // One worker process seen from main: starts it, runs one job at a time on it, watches its
 // memory and time, and turns every way it can end into a typed outcome.
 import { ZkError } from '../../../common/errors.js';
-import type { ArtifactRef, CircuitInput, ProgressMessage, ResultMessage, WorkerToMain } from '../../../native-workers/protocol.js';
+import type { ArtifactRef, CircuitInput, ProgressMessage, ResultMessage, WorkerToMain } from '../../../common/workerProtocol.js';
 import { performance } from 'node:perf_hooks';
 import type { ProcessMemoryProbe } from './processMemory.js';
 import type { WorkerExit, WorkerLauncher, WorkerProcess } from './workerLauncher.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ZkError, type ErrorPayload } from '../../../common/errors.js';
 import { writeFileAtomic, type WriteData } from '../files/atomicWrite.js';
-import { parseSettingsPatch, settingsSchema, settingsFieldsSchema, type Settings, type SettingsPatch } from './settingsSchema.js';
+import { parseSettingsPatch, settingsSchema, settingsFieldsSchema, type Settings, type SettingsPatch } from '../../../common/settings/settingsSchema.js';
 
 export interface SettingsStoreOptions {
   dataDir: string;

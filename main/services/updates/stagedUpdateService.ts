@@ -7,10 +7,10 @@ import { ZkError } from '../../../common/errors.js';
 import { emptyFlagsSnapshot, type FlagsClient, type FlagsSnapshot } from './flags/flagsClient.js';
 import { decideOffer, isHalted } from './offerDecision.js';
 import { effectiveStagingPercentage, isInRollout, readStagingId, rolloutPosition } from './stagingBucket.js';
-import { updaterChannelName, type UpdateChannel } from './updateChannel.js';
+import { updaterChannelName, type UpdateChannel } from '../../../common/updates/updateChannel.js';
 import type { CheckOptions, UpdateService, UpdaterEngine } from './updateService.js';
 import { updaterErrorToZkError } from './updaterError.js';
-import { initialUpdateState, nextUpdateState, type RolloutStanding, type UpdateEvent, type UpdateState } from './updateState.js';
+import { initialUpdateState, nextUpdateState, type RolloutStanding, type UpdateEvent, type UpdateState } from '../../../common/updates/updateState.js';
 
 export interface StagedUpdateServiceOptions {
   engine: UpdaterEngine;

@@ -3,7 +3,7 @@
 // Read before the services open, because the updater is built first; the Electron app and
 // `zkdesk serve` both read it here, so the two hosts cannot disagree about it.
 import { peekSettings } from '../settings/settingsStore.js';
-import type { UpdateChannel } from './updateChannel.js';
+import type { UpdateChannel } from '../../../common/updates/updateChannel.js';
 
 export interface UpdateIdentity {
   channel: UpdateChannel;

@@ -4,8 +4,8 @@
 // (electronUpdaterInNode.ts). Both go through StagedUpdateService, so the policy (channels,
 // downgrades, staging, kill switches) is written and tested once.
 import type { ProgressInfo, UpdateInfo } from 'builder-util-runtime';
-import type { UpdateChannel } from './updateChannel.js';
-import type { RolloutStanding, UpdateState } from './updateState.js';
+import type { UpdateChannel } from '../../../common/updates/updateChannel.js';
+import type { RolloutStanding, UpdateState } from '../../../common/updates/updateState.js';
 import type { FlagsSnapshot } from './flags/flagsClient.js';
 
 export interface CheckOptions {

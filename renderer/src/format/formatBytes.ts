@@ -1,2 +1,2 @@
 // Bytes the way people read them (binary units), shared with the CLI so both say the same.
-export { formatBytes } from '../../../main/services/profiler/byteUnits.js';
+export { formatBytes } from '../../../common/format/byteUnits.js';

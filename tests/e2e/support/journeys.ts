@@ -7,7 +7,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, screenshot } from './screenChecks.js';
-import type { JobRecord } from '../../../main/services/prover/proverTypes.js';
+import type { JobRecord } from '../../../common/prover/proverTypes.js';
 import { median } from '../../../common/median.js';
 import { benchRunFixture } from '../../support/benchRunFixture.js';
 import { formatDuration } from '../../../renderer/src/format/formatDuration.js';

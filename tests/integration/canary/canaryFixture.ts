@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { HEALTH_REPORT_SCHEMA, type HealthReport } from '../../../main/services/health/healthReportSchema.js';
+import { HEALTH_REPORT_SCHEMA, type HealthReport } from '../../../common/health/healthReportSchema.js';
 import { ReportStore } from '../../../main/services/canary/reportStore.js';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../../..');

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ReportStore } from '../../../main/services/canary/reportStore.js';
 import { startReportCollector, type ReportCollector } from '../../../main/services/canary/reportCollector.js';
-import type { HealthReport } from '../../../main/services/health/healthReportSchema.js';
+import type { HealthReport } from '../../../common/health/healthReportSchema.js';
 import { openTestServices, type TestServices } from '../../support/servicesHarness.js';
 import { releaseCurve, sampleInput, waitFor } from '../../support/proverHarness.js';
 import { readStore } from './canaryFixture.js';

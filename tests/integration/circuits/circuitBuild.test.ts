@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as snarkjs from 'snarkjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { circuitManifestSchema, type CircuitManifest } from '../../../main/services/prover/circuitManifest.js';
+import { circuitManifestSchema, type CircuitManifest } from '../../../common/prover/circuitManifest.js';
 import { listCircuitIds, runCircuitBuild, type CircuitOutcome } from '../../../scripts/circuits/circuitBuilder.js';
 import { readCircuitSpec } from '../../../scripts/circuits/circuitSpec.js';
 import { sha256File } from '../../../scripts/circuits/fileSha256.js';

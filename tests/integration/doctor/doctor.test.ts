@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calibrationSchema } from '../../../main/services/profiler/calibrationTypes.js';
-import { projectRoot } from '../../../main/services/resourcePaths.js';
+import { calibrationSchema } from '../../../common/profiler/calibrationTypes.js';
+import { projectRoot } from '../../../node/resourcePaths.js';
 
 const run = promisify(execFile);
 const zkdesk = path.join(projectRoot(), 'bin', 'zkdesk.js');

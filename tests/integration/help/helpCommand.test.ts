@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../../main/services/resourcePaths.js';
+import { projectRoot } from '../../../node/resourcePaths.js';
 
 const run = promisify(execFile);
 const zkdesk = path.join(projectRoot(), 'bin', 'zkdesk.js');

@@ -10,7 +10,7 @@ import { ZkdeskApi } from '../../../main/api/apiHandlers.js';
 import { ZkdeskServices } from '../../../main/api/zkdeskServices.js';
 import { startHeadlessHost, type RunningHost } from '../../../main/host/headlessHost.js';
 import { NodeWorkerLauncher } from '../../../main/services/prover/nodeWorkerLauncher.js';
-import type { JobSnapshot } from '../../../main/services/prover/proverTypes.js';
+import type { JobSnapshot } from '../../../common/prover/proverTypes.js';
 import { compiledWorker, registry, releaseCurve } from '../../support/proverHarness.js';
 
 let tmp: string;

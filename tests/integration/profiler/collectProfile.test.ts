@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import si from 'systeminformation';
 import { collectSystemProfile } from '../../../main/services/profiler/profileCollector.js';
-import { systemProfileSchema, type SystemProfile } from '../../../main/services/profiler/systemProfile.js';
-import type { CpuFacts } from '../../../main/services/profiler/systemProfile.js';
+import { systemProfileSchema, type SystemProfile } from '../../../common/profiler/systemProfile.js';
+import type { CpuFacts } from '../../../common/profiler/systemProfile.js';
 import { locateNativeProver } from '../../../native-workers/nativeGroth16.js';
 
 let tmp: string;

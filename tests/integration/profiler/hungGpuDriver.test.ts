@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { systemProfileSchema } from '../../../main/services/profiler/systemProfile.js';
+import { systemProfileSchema } from '../../../common/profiler/systemProfile.js';
 
 const run = promisify(execFile);
 const zkdesk = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/zkdesk.js');

@@ -1,7 +1,7 @@
 // Memory admission on real workers: never more concurrent proofs than memory allows. The
 // available and total memory are injected, so "room for one proof" is exact on any machine.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { JobRecord } from '../../../main/services/prover/proverTypes.js';
+import type { JobRecord } from '../../../common/prover/proverTypes.js';
 import { failureOf, makeHarness, registry, releaseCurve, sampleInput, type Harness } from '../../support/proverHarness.js';
 
 let h: Harness | undefined;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobHistory } from '../../../main/services/prover/jobHistory.js';
-import { projectRoot } from '../../../main/services/resourcePaths.js';
+import { projectRoot } from '../../../node/resourcePaths.js';
 import { compileCircom } from '../../../scripts/circuits/circomCompile.js';
 import { registry } from '../../support/proverHarness.js';
 

@@ -9,7 +9,7 @@ import { checkArtifacts } from '../../../main/services/prover/artifactCheck.js';
 import { FileHashCache } from '../../../main/services/prover/fileHash.js';
 import { NodeWorkerLauncher } from '../../../main/services/prover/nodeWorkerLauncher.js';
 import { WorkerSlot } from '../../../main/services/prover/workerSlot.js';
-import { projectRoot } from '../../../main/services/resourcePaths.js';
+import { projectRoot } from '../../../node/resourcePaths.js';
 import { failureOf, makeHarness, registry, releaseCurve, sampleInput, waitFor, type Harness } from '../../support/proverHarness.js';
 
 let h: Harness | undefined;

@@ -3,7 +3,7 @@
 // answering while idle.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { JobRecord } from '../../../main/services/prover/proverTypes.js';
+import type { JobRecord } from '../../../common/prover/proverTypes.js';
 import { failureOf, isAlive, makeHarness, registry, releaseCurve, sampleInput, waitFor, type Harness } from '../../support/proverHarness.js';
 
 let h: Harness | undefined;

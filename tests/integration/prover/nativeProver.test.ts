@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NativeGroth16, cpuRunsNativeProver, locateNativeProver } from '../../../native-workers/nativeGroth16.js';
-import { projectRoot } from '../../../main/services/resourcePaths.js';
+import { projectRoot } from '../../../node/resourcePaths.js';
 import { isAlive, makeHarness, registry, releaseCurve, sampleInput, verifiesWithSnarkjs, waitFor, type Harness } from '../../support/proverHarness.js';
 
 const binary = locateNativeProver();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseDataDir } from '../../../main/services/settings/dataDirLocation.js';
-import { projectRoot } from '../../../main/services/resourcePaths.js';
+import { projectRoot } from '../../../node/resourcePaths.js';
 
 const run = promisify(execFile);
 const zkdesk = path.join(projectRoot(), 'bin', 'zkdesk.js');

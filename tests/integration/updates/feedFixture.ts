@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildFeed } from '../../../main/services/updates/release/feedBuild.js';
 import { startFeedServer, type FeedServer } from '../../../main/services/updates/release/feedServer.js';
-import type { UpdateChannel } from '../../../main/services/updates/updateChannel.js';
+import type { UpdateChannel } from '../../../common/updates/updateChannel.js';
 import { createNodeUpdater } from '../../../main/services/updates/electronUpdaterInNode.js';
 import { StagedUpdateService } from '../../../main/services/updates/stagedUpdateService.js';
 

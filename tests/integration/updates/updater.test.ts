@@ -9,7 +9,7 @@ import yaml from 'js-yaml';
 import { createNodeUpdater } from '../../../main/services/updates/electronUpdaterInNode.js';
 import { StagedUpdateService } from '../../../main/services/updates/stagedUpdateService.js';
 import { isInRollout } from '../../../main/services/updates/stagingBucket.js';
-import type { UpdateChannel } from '../../../main/services/updates/updateChannel.js';
+import type { UpdateChannel } from '../../../common/updates/updateChannel.js';
 import { installOf, startFeed, stagingIdAt, tempDir, type Feed } from './feedFixture.js';
 
 let feed: Feed;

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { adviseCircuit, adviseMachine, rules } from '../../../main/services/advisor/advise.js';
-import { exitCodeFor, verdictFrom } from '../../../main/services/advisor/readiness.js';
-import type { AdvisorWarning, CircuitFacts } from '../../../main/services/advisor/advisorTypes.js';
+import { exitCodeFor, verdictFrom } from '../../../common/advisor/readiness.js';
+import type { AdvisorWarning, CircuitFacts } from '../../../common/advisor/advisorTypes.js';
 import { circuitFactsFrom } from '../../../main/services/advisor/circuitFacts.js';
 import { loadProfile, profileFixtureNames } from '../../support/profileFixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import type { SystemProfile } from '../../../main/services/profiler/systemProfile.js';
-import type { AdvisorInput, CircuitFacts, Rule } from '../../../main/services/advisor/advisorTypes.js';
+import type { SystemProfile } from '../../../common/profiler/systemProfile.js';
+import type { AdvisorInput, CircuitFacts, Rule } from '../../../common/advisor/advisorTypes.js';
 import { circuitMemoryRule } from '../../../main/services/advisor/circuitMemoryRule.js';
 import { heavySwapRule, lowAvailableMemoryRule } from '../../../main/services/advisor/lowMemoryRules.js';
 import { onBatteryRule } from '../../../main/services/advisor/batteryRule.js';

@@ -5,8 +5,8 @@ import { wilsonInterval, zFor } from '../../../main/services/canary/rateInterval
 import { judgeRelease, type ReleaseCounts } from '../../../main/services/canary/canaryVerdict.js';
 import { canaryConfigSchema, defaultCanaryConfig } from '../../../main/services/canary/canaryConfig.js';
 import { advanceCursor, countRecords, emptyCursor, recordsAfter } from '../../../main/services/health/healthReportBuilder.js';
-import { healthReportSchema } from '../../../main/services/health/healthReportSchema.js';
-import type { JobRecord } from '../../../main/services/prover/proverTypes.js';
+import { healthReportSchema } from '../../../common/health/healthReportSchema.js';
+import type { JobRecord } from '../../../common/prover/proverTypes.js';
 
 const config = { ...defaultCanaryConfig, minInstalls: 5, minProofs: 100 };
 const release = (version: string, proofs: number, failures: number, crashes = 0, installs = 10): ReleaseCounts => ({

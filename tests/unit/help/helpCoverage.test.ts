@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../common/errors.js';
-import type { HelpArticle } from '../../../main/services/help/helpArticle.js';
+import type { HelpArticle } from '../../../common/help/helpArticle.js';
 import { checkHelpCoverage } from '../../../main/services/help/helpCoverage.js';
 import { HelpContentError, helpDir, loadHelpArticles, readHelpTree } from '../../../main/services/help/helpLoader.js';
-import { projectRoot } from '../../../main/services/resourcePaths.js';
+import { projectRoot } from '../../../node/resourcePaths.js';
 import { advisorWarningIds } from '../../../scripts/help/advisorWarningIds.js';
 
 const advisorDir = path.join(projectRoot(), 'main', 'services', 'advisor');

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { HelpArticle } from '../../../main/services/help/helpArticle.js';
-import { HelpIndex } from '../../../main/services/help/helpIndex.js';
+import type { HelpArticle } from '../../../common/help/helpArticle.js';
+import { HelpIndex } from '../../../common/help/helpIndex.js';
 import { loadHelpArticles } from '../../../main/services/help/helpLoader.js';
 
 function make(id: string, fields: Partial<HelpArticle> = {}): HelpArticle {

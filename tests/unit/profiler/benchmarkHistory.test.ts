@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendCalibrationHistory, calibrationHistoryFile, readCalibrationHistory } from '../../../main/services/profiler/calibrationHistory.js';
 import { readBenchRuns } from '../../../main/services/profiler/benchResults.js';
-import type { Calibration } from '../../../main/services/profiler/calibrationTypes.js';
+import type { Calibration } from '../../../common/profiler/calibrationTypes.js';
 import { benchRunFixture } from '../../support/benchRunFixture.js';
 
 let dataDir: string;

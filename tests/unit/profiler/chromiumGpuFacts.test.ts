@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { chromiumGpuFrom } from '../../../main/services/profiler/chromiumGpuFacts.js';
-import { chromiumGpuSchema } from '../../../main/services/profiler/systemProfile.js';
+import { chromiumGpuSchema } from '../../../common/profiler/systemProfile.js';
 
 // The shape Electron's app.getGPUInfo('basic') returns on Windows (Chromium's GPUInfo), with
 // keys zkdesk does not keep.

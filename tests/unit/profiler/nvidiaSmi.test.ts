@@ -9,7 +9,7 @@ import {
   nvidiaSmiArgs,
   parseNvidiaSmiCsv,
 } from '../../../main/services/profiler/nvidiaSmi.js';
-import { nvidiaGpuSchema } from '../../../main/services/profiler/systemProfile.js';
+import { nvidiaGpuSchema } from '../../../common/profiler/systemProfile.js';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/nvidia-smi');
 const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');

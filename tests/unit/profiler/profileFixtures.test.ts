@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { systemProfileSchema, type SystemProfile } from '../../../main/services/profiler/systemProfile.js';
+import { systemProfileSchema, type SystemProfile } from '../../../common/profiler/systemProfile.js';
 import { computeFingerprint } from '../../../main/services/profiler/fingerprint.js';
 import { loadProfile, profileFixtureNames, readProfileFixtureText } from '../../support/profileFixtures.js';
 

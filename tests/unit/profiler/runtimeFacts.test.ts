@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import os from 'node:os';
 import { collectRuntimeFacts } from '../../../main/services/profiler/runtimeFacts.js';
 import { detectWasmFeatures } from '../../../main/services/profiler/wasmFeatures.js';
-import { runtimeSectionSchema } from '../../../main/services/profiler/systemProfile.js';
+import { runtimeSectionSchema } from '../../../common/profiler/systemProfile.js';
 
 describe('runtime facts of this process', () => {
   it('finds WebAssembly with SIMD and threads in Node 20', () => {

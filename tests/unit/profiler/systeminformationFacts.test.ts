@@ -18,7 +18,7 @@ import {
   osSectionSchema,
   powerSectionSchema,
   systemSectionSchema,
-} from '../../../main/services/profiler/systemProfile.js';
+} from '../../../common/profiler/systemProfile.js';
 
 // Recorded from systeminformation 5.33 on the development VM; the identifying values replaced
 // by recognisable stand-ins so the test can look for them.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { correctionFactor, estimateProof, interpolateCost, modelProveCost } from '../../../main/services/prover/estimator.js';
-import type { Calibration } from '../../../main/services/profiler/calibrationTypes.js';
-import type { JobRecord } from '../../../main/services/prover/proverTypes.js';
+import type { Calibration } from '../../../common/profiler/calibrationTypes.js';
+import type { JobRecord } from '../../../common/prover/proverTypes.js';
 
 // Operation costs measured on this project's 2-core CI machine (see `zkdesk calibrate`).
 const calibration: Calibration = {

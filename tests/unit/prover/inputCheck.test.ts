@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZkError } from '../../../common/errors.js';
 import { BN128_FIELD_SIZE, checkInput, parseInputText } from '../../../main/services/prover/inputCheck.js';
-import type { InputSignal } from '../../../main/services/prover/circuitManifest.js';
+import type { InputSignal } from '../../../common/prover/circuitManifest.js';
 
 const signals: InputSignal[] = [
   { name: 'secret', dims: [], public: false },

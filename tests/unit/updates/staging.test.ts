@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { effectiveStagingPercentage, isInRollout, rolloutPosition } from '../../../main/services/updates/stagingBucket.js';
 import { decideOffer } from '../../../main/services/updates/offerDecision.js';
 import { parseStagingPercent } from '../../../main/services/updates/release/stagingPercentArgument.js';
-import { channelFileName, parseChannelFileName } from '../../../main/services/updates/updateChannel.js';
+import { channelFileName, parseChannelFileName } from '../../../common/updates/updateChannel.js';
 import { updaterErrorToZkError } from '../../../main/services/updates/updaterError.js';
 
 const idAt = (hex8: string) => `5b0a8f2e-1c3d-5e4f-8a6b-7c8d${hex8}`;

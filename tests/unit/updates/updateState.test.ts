@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialUpdateState, nextUpdateState, type UpdateEvent, type UpdateState } from '../../../main/services/updates/updateState.js';
+import { initialUpdateState, nextUpdateState, type UpdateEvent, type UpdateState } from '../../../common/updates/updateState.js';
 
 const found: UpdateEvent = { type: 'found', channel: 'beta', version: '1.3.0-beta.1', releaseDate: null, releaseNotes: null, isDowngrade: false, rollout: null };
 const run = (events: UpdateEvent[], from: UpdateState = initialUpdateState) => events.reduce(nextUpdateState, from);

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FeedPlatform } from '../updateChannel.js';
+import type { FeedPlatform } from '../../../../common/updates/updateChannel.js';
 
 export interface Artifact {
   fileName: string;

@@ -7,7 +7,7 @@ import yaml from 'js-yaml';
 import semver from 'semver';
 import { z } from 'zod';
 import { ZkError } from '../../../../common/errors.js';
-import { parseChannelFileName, type FeedPlatform, type UpdateChannel } from '../updateChannel.js';
+import { parseChannelFileName, type FeedPlatform, type UpdateChannel } from '../../../../common/updates/updateChannel.js';
 
 const fileEntrySchema = z.object({
   url: z.string().min(1),

@@ -9,7 +9,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import semver from 'semver';
 import { ZkError } from '../../../../common/errors.js';
-import { channelFileName, type UpdateChannel } from '../updateChannel.js';
+import { channelFileName, type UpdateChannel } from '../../../../common/updates/updateChannel.js';
 import { scanArtifacts, sha512Base64, type Artifact } from './artifactScan.js';
 import { nameCarriesVersion } from './artifactVersion.js';
 import { readChannelFile, withStaging, writeChannelFile, type ChannelFile, type FeedFileEntry } from './channelFile.js';

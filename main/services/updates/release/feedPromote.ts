@@ -3,7 +3,7 @@
 // its installers do not match the feed, or when stable already offers something newer.
 import semver from 'semver';
 import { ZkError } from '../../../../common/errors.js';
-import { updaterChannelName, type UpdateChannel } from '../updateChannel.js';
+import { updaterChannelName, type UpdateChannel } from '../../../../common/updates/updateChannel.js';
 import { listChannelFiles, readChannelFile, withStaging, writeChannelFile } from './channelFile.js';
 import { verifyFeed } from './feedVerify.js';
 import { appendReleaseLog } from './releaseLog.js';

@@ -11,7 +11,7 @@ import { applyFeedBuild, planFeedBuild, type ChannelFileChange } from './feedBui
 import { setStaging, type StagingChange } from './feedStaging.js';
 import { appendReleaseLog, readReleaseLog, type ReleaseLogEntry } from './releaseLog.js';
 import { highestVersion, nextRollbackVersion } from './rollbackVersion.js';
-import { parseChannelFileName, type UpdateChannel } from '../updateChannel.js';
+import { parseChannelFileName, type UpdateChannel } from '../../../../common/updates/updateChannel.js';
 
 export interface RollbackOptions {
   feedDir: string;

@@ -7,7 +7,7 @@
 // percentage raises theirs (a halted copy resumes with stable); lowering stable never lowers a
 // beta copy, so testers are not taken off a release they were already offered.
 import { ZkError } from '../../../../common/errors.js';
-import type { UpdateChannel } from '../updateChannel.js';
+import type { UpdateChannel } from '../../../../common/updates/updateChannel.js';
 import { listChannelFiles, readChannelFile, withStaging, writeChannelFile, type ChannelFile } from './channelFile.js';
 import { appendReleaseLog } from './releaseLog.js';
 

@@ -3,7 +3,7 @@
 // A dot-file, so `release serve` does not hand it out.
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { UpdateChannel } from '../updateChannel.js';
+import type { UpdateChannel } from '../../../../common/updates/updateChannel.js';
 
 export const releaseLogFileName = '.zkdesk-release-log.jsonl';
 

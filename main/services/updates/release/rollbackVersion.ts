@@ -4,7 +4,7 @@
 // ship later: after 0.3.0-beta.1 reached stable, semver's patch bump gives 0.3.0, which is the
 // final release still to come, so the bump starts from the release part: 0.3.0-beta.1 → 0.3.1.
 import semver from 'semver';
-import type { UpdateChannel } from '../updateChannel.js';
+import type { UpdateChannel } from '../../../../common/updates/updateChannel.js';
 
 export function highestVersion(versions: Iterable<string>): string | null {
   const valid = [...versions].filter((v) => semver.valid(v) !== null);

@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import semver from 'semver';
 import { ZkError } from '../../../../common/errors.js';
 import { knownArches } from './artifactScan.js';
-import type { FeedPlatform, UpdateChannel } from '../updateChannel.js';
-import { channelFileName } from '../updateChannel.js';
+import type { FeedPlatform, UpdateChannel } from '../../../../common/updates/updateChannel.js';
+import { channelFileName } from '../../../../common/updates/updateChannel.js';
 import { decideOffer } from '../offerDecision.js';
 import { readChannelFile } from './channelFile.js';
 

@@ -3,7 +3,7 @@
 // every contestant with the ratios the README reports.
 import { useCallback } from 'react';
 import type { ChartConfiguration } from 'chart.js';
-import type { BenchRun } from '../../../../main/services/profiler/benchRunTypes.js';
+import type { BenchRun } from '../../../../common/profiler/benchRunTypes.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { ChartCanvas } from './ChartCanvas.js';
 import { historyLineChart } from './chartSetup.js';

@@ -2,7 +2,7 @@
 // machine that got slower (a busier VM, a power plan, thermal limits) shows up here first.
 import { useCallback } from 'react';
 import type { ChartConfiguration } from 'chart.js';
-import type { Calibration } from '../../../../main/services/profiler/calibrationTypes.js';
+import type { Calibration } from '../../../../common/profiler/calibrationTypes.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { ChartCanvas } from './ChartCanvas.js';
 import { historyLineChart } from './chartSetup.js';

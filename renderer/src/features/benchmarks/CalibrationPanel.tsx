@@ -2,7 +2,7 @@
 // and a table, and a button to measure again.
 import { useCallback, useEffect } from 'react';
 import type { ChartConfiguration } from 'chart.js';
-import type { Calibration } from '../../../../main/services/profiler/calibrationTypes.js';
+import type { Calibration } from '../../../../common/profiler/calibrationTypes.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { ChartCanvas } from './ChartCanvas.js';

@@ -10,7 +10,7 @@ import { chartColours } from './chartSetup.js';
 import { measuredMedianMs, predictionErrorPercent, stageMs } from './measuredTimes.js';
 import { formatDuration } from '../../format/formatDuration.js';
 import type { CircuitPrediction } from './benchmarksSlice.js';
-import type { JobRecord } from '../../../../main/services/prover/proverTypes.js';
+import type { JobRecord } from '../../../../common/prover/proverTypes.js';
 
 interface Row extends CircuitPrediction {
   measuredMs: number | null;

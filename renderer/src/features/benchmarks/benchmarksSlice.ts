@@ -1,7 +1,7 @@
 // Benchmarks: the machine's calibration and, per circuit proved here, what the estimator
 // predicts next to what the job history measured.
 import { zkdesk } from '../../api/zkdesk.js';
-import type { Calibration } from '../../../../main/services/profiler/calibrationTypes.js';
+import type { Calibration } from '../../../../common/profiler/calibrationTypes.js';
 import type { BenchmarkHistory } from '../../../../preload/contract.js';
 import type { SliceCreator } from '../../stores/storeTypes.js';
 import { toErrorView, type ErrorView } from '../../stores/errorView.js';

@@ -1,7 +1,7 @@
 // What the job history measured, per circuit: the median of its verified proofs' working time
 // (witness + proof + verification). The estimator predicts exactly these stages; the record's
 // totalMs also holds the wait in the queue and a worker's start, which no estimate covers.
-import type { JobRecord } from '../../../../main/services/prover/proverTypes.js';
+import type { JobRecord } from '../../../../common/prover/proverTypes.js';
 import { median } from '../../../../common/median.js';
 
 export function stageMs(record: JobRecord): number {

@@ -1,6 +1,6 @@
 // The bundle before it is written: every section with its size and a checkbox, every file's
 // exact (already redacted) text. What is ticked here is what gets written.
-import type { BundlePreviewSection } from '../../../../main/services/diagnostics/bundleViews.js';
+import type { BundlePreviewSection } from '../../../../common/diagnostics/bundleViews.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { formatBytes } from '../../format/formatBytes.js';
 

@@ -2,8 +2,8 @@
 // exactly that preview, a bundle opened to read, and feedback.
 import { zkdesk } from '../../api/zkdesk.js';
 import type { BundleSummaryView, WrittenBundleView } from '../../../../preload/contract.js';
-import type { BundlePreview } from '../../../../main/services/diagnostics/bundleViews.js';
-import type { SectionId } from '../../../../main/services/diagnostics/bundleManifest.js';
+import type { BundlePreview } from '../../../../common/diagnostics/bundleViews.js';
+import type { SectionId } from '../../../../common/diagnostics/bundleManifest.js';
 import type { SliceCreator } from '../../stores/storeTypes.js';
 import { toErrorView, type ErrorView } from '../../stores/errorView.js';
 

@@ -1,6 +1,6 @@
 // What each bundle section is called on screen: the titles the bundle writer gives them. An
 // opened bundle's summary carries only the section ids, and may come from another version.
-import { sectionTitles, type SectionId } from '../../../../main/services/diagnostics/bundleManifest.js';
+import { sectionTitles, type SectionId } from '../../../../common/diagnostics/bundleManifest.js';
 
 export function sectionTitle(id: string): string {
   return Object.hasOwn(sectionTitles, id) ? sectionTitles[id as SectionId] : id;

@@ -1,6 +1,6 @@
 // Every article, grouped: guides first, then one per warning and one per error code.
 import type { HelpArticle } from '../../../../preload/contract.js';
-import { helpSections, sectionOf, type HelpSection } from '../../../../main/services/help/helpArticle.js';
+import { helpSections, sectionOf, type HelpSection } from '../../../../common/help/helpArticle.js';
 import { HelpLink } from './HelpLink.js';
 
 const sectionTitles: Record<HelpSection, string> = { guides: 'Guides', warnings: 'Warnings', errors: 'Errors' };

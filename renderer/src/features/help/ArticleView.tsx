@@ -2,7 +2,7 @@
 // "Expert" the expert depth. The depth reached is saved per topic and restored next time.
 import { useEffect, useRef } from 'react';
 import type { HelpArticle } from '../../../../preload/contract.js';
-import type { HelpDepth } from '../../../../main/services/settings/settingsSchema.js';
+import type { HelpDepth } from '../../../../common/settings/settingsSchema.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { HelpLink } from './HelpLink.js';
 import { Markdown } from './Markdown.js';

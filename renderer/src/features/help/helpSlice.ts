@@ -2,8 +2,8 @@
 // at (kept in settings.helpDepth, so it survives a reload and a restart).
 import { zkdesk } from '../../api/zkdesk.js';
 import type { HelpArticle } from '../../../../preload/contract.js';
-import type { HelpDepth } from '../../../../main/services/settings/settingsSchema.js';
-import { HelpIndex } from '../../../../main/services/help/helpIndex.js';
+import type { HelpDepth } from '../../../../common/settings/settingsSchema.js';
+import { HelpIndex } from '../../../../common/help/helpIndex.js';
 import type { SliceCreator } from '../../stores/storeTypes.js';
 import { toErrorView, type ErrorView } from '../../stores/errorView.js';
 import { writeRoute } from '../../app/route.js';

@@ -1,6 +1,6 @@
 // The machine at a glance: CPU, memory, GPU, OS, power, and which prover runs. A section the probe could not read
 // says why instead of showing a blank.
-import type { SystemProfile } from '../../../../main/services/profiler/systemProfile.js';
+import type { SystemProfile } from '../../../../common/profiler/systemProfile.js';
 import { formatBytes } from '../../format/formatBytes.js';
 import { FactList } from '../../app/FactList.js';
 

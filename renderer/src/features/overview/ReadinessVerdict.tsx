@@ -1,5 +1,5 @@
 // The one-word answer: can this machine prove, and if only poorly, why.
-import type { Verdict } from '../../../../main/services/advisor/readiness.js';
+import type { Verdict } from '../../../../common/advisor/readiness.js';
 
 const wording: Record<Verdict['readiness'], { label: string; sentence: string }> = {
   ready: { label: 'Ready', sentence: 'This machine can prove the bundled circuits without trouble.' },

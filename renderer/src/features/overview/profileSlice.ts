@@ -1,7 +1,7 @@
 // The machine: its profile and the advisor's verdict and warnings about it.
 import { zkdesk } from '../../api/zkdesk.js';
-import type { SystemProfile } from '../../../../main/services/profiler/systemProfile.js';
-import type { Advice } from '../../../../main/services/advisor/advise.js';
+import type { SystemProfile } from '../../../../common/profiler/systemProfile.js';
+import type { Advice } from '../../../../common/advisor/readiness.js';
 import type { SliceCreator } from '../../stores/storeTypes.js';
 import { toErrorView, type ErrorView } from '../../stores/errorView.js';
 

@@ -1,6 +1,6 @@
 // The readiness verdict for this one circuit on this machine (the Overview's is for the machine
 // alone): ready, ready with limits, or not supported, and the warnings that decided it.
-import type { Verdict } from '../../../../main/services/advisor/readiness.js';
+import type { Verdict } from '../../../../common/advisor/readiness.js';
 import '../overview/overview.css';
 
 const wording: Record<Verdict['readiness'], { label: string; sentence: string }> = {

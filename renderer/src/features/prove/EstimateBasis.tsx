@@ -1,7 +1,7 @@
 // What an estimate was computed from, for whoever wants to check it: the stages, the
 // calibrated operation costs, the correction learnt from real proofs, the circuit's shape.
 // Folded away by default: the time and memory above are what most people need.
-import type { EstimateBreakdown } from '../../../../main/services/profiler/calibrationTypes.js';
+import type { EstimateBreakdown } from '../../../../common/profiler/calibrationTypes.js';
 import { formatBytes } from '../../format/formatBytes.js';
 import { formatDuration } from '../../format/formatDuration.js';
 import { FactList as Facts } from '../../app/FactList.js';

@@ -1,7 +1,7 @@
 // Past proofs on this machine, newest first, filtered by circuit and outcome. Failures link to
 // the article for their error code.
 import { useEffect, useState } from 'react';
-import type { JobOutcome } from '../../../../main/services/prover/proverTypes.js';
+import type { JobOutcome } from '../../../../common/prover/proverTypes.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { HelpLink } from '../help/HelpLink.js';

@@ -1,8 +1,8 @@
 // The running job stage by stage (witness, prove, verify), with a progress bar and its outcome.
 // Events drive it; a slow poll catches up if one was missed while the connection blinked.
 import { useEffect } from 'react';
-import type { JobSnapshot } from '../../../../main/services/prover/proverTypes.js';
-import type { ProofStage } from '../../../../native-workers/protocol.js';
+import type { JobSnapshot } from '../../../../common/prover/proverTypes.js';
+import type { ProofStage } from '../../../../common/workerProtocol.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { isFinished } from './proverSlice.js';
 import { HelpLink } from '../help/HelpLink.js';

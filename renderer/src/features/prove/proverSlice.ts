@@ -2,7 +2,7 @@
 // running job (kept current by `prover.job` events), its result, and the history.
 import { zkdesk } from '../../api/zkdesk.js';
 import type { CircuitCheck, CircuitSummary } from '../../../../preload/contract.js';
-import type { JobRecord, JobSnapshot, ProofResult } from '../../../../main/services/prover/proverTypes.js';
+import type { JobRecord, JobSnapshot, ProofResult } from '../../../../common/prover/proverTypes.js';
 import type { SliceCreator } from '../../stores/storeTypes.js';
 import { localError, toErrorView, type ErrorView } from '../../stores/errorView.js';
 

@@ -2,7 +2,7 @@
 // proof, log retention. Saved together; the host's settings schema has the last word, and its
 // refusal is shown here.
 import { useState, type FormEvent } from 'react';
-import type { Settings } from '../../../../main/services/settings/settingsSchema.js';
+import type { Settings } from '../../../../common/settings/settingsSchema.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
 

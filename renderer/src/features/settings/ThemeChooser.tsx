@@ -1,5 +1,5 @@
 // Light, dark, or whatever the system uses (followed live). Saved at once.
-import type { Settings } from '../../../../main/services/settings/settingsSchema.js';
+import type { Settings } from '../../../../common/settings/settingsSchema.js';
 import { useAppStore } from '../../stores/appStore.js';
 
 const themes: Array<{ theme: Settings['theme']; label: string }> = [

@@ -3,7 +3,7 @@
 // offers an older build, and nothing is installed unless the user says so. A beta tester whose
 // turn in a staged rollout has not come may take the release now ("Get it now"); a halted
 // release is offered to no one, so it gets neither that button nor a promise that it will come.
-import type { UpdateState } from '../../../../main/services/updates/updateState.js';
+import type { UpdateState } from '../../../../common/updates/updateState.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { HelpLink } from '../help/HelpLink.js';
 

@@ -1,6 +1,6 @@
 // The update channel (saved at once, through the update service so it re-checks the right feed)
 // and the update state.
-import type { UpdateChannel } from '../../../../main/services/updates/updateChannel.js';
+import type { UpdateChannel } from '../../../../common/updates/updateChannel.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { UpdateStateView } from './UpdateStateView.js';

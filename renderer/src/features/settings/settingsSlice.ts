@@ -2,7 +2,7 @@
 // recovery notice the host gives when the settings file had to be rebuilt.
 import { zkdesk } from '../../api/zkdesk.js';
 import type { ErrorPayload } from '../../../../common/errors.js';
-import type { Settings, SettingsPatch } from '../../../../main/services/settings/settingsSchema.js';
+import type { Settings, SettingsPatch } from '../../../../common/settings/settingsSchema.js';
 import type { SliceCreator } from '../../stores/storeTypes.js';
 import { toErrorView, type ErrorView } from '../../stores/errorView.js';
 import type { DataDirChoice } from '../../../../preload/contract.js';

@@ -1,8 +1,8 @@
 // Updates: the update state as the host reports it (a discriminated union, kept current by the
 // `updates.state` event) and the few things a user can do about it.
 import { zkdesk } from '../../api/zkdesk.js';
-import type { UpdateState } from '../../../../main/services/updates/updateState.js';
-import type { UpdateChannel } from '../../../../main/services/updates/updateChannel.js';
+import type { UpdateState } from '../../../../common/updates/updateState.js';
+import type { UpdateChannel } from '../../../../common/updates/updateChannel.js';
 import type { SliceCreator } from '../../stores/storeTypes.js';
 import { toErrorView, type ErrorView } from '../../stores/errorView.js';
 

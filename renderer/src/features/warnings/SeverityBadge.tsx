@@ -1,5 +1,5 @@
 // A warning's severity in words (never colour alone).
-import type { Severity } from '../../../../main/services/advisor/advisorTypes.js';
+import type { Severity } from '../../../../common/advisor/advisorTypes.js';
 
 const labels: Record<Severity, string> = { blocker: 'Blocker', warning: 'Warning', info: 'Note' };
 

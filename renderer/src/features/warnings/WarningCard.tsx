@@ -1,6 +1,6 @@
 // One advisor warning: how serious, what it means, the measured evidence (in words), what to do,
 // and its help article.
-import type { AdvisorWarning } from '../../../../main/services/advisor/advisorTypes.js';
+import type { AdvisorWarning } from '../../../../common/advisor/advisorTypes.js';
 import { HelpLink } from '../help/HelpLink.js';
 import { SeverityBadge } from './SeverityBadge.js';
 import { evidenceLabel, evidenceValue } from './evidenceLabels.js';

@@ -1,5 +1,5 @@
 // Warnings worst first (blockers, then warnings, then notes), or a plain word when there are none.
-import type { AdvisorWarning, Severity } from '../../../../main/services/advisor/advisorTypes.js';
+import type { AdvisorWarning, Severity } from '../../../../common/advisor/advisorTypes.js';
 import { WarningCard } from './WarningCard.js';
 import './warnings.css';
 

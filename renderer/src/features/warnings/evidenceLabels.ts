@@ -1,7 +1,7 @@
 // The advisor's evidence in words: each measured fact under a label a tester understands and a
 // value in units (MiB, seconds, %), instead of the rule's own keys ("fewCores: 4"). A key with no
 // label here still reads sensibly: its camelCase split into words.
-import type { AdvisorWarning } from '../../../../main/services/advisor/advisorTypes.js';
+import type { AdvisorWarning } from '../../../../common/advisor/advisorTypes.js';
 import { formatBytes } from '../../format/formatBytes.js';
 import { formatDuration } from '../../format/formatDuration.js';
 

@@ -1,7 +1,7 @@
 // The typed messages between main (or the CLI, or the host) and a worker process. The worker
 // is the same script under Electron's utilityProcess and Node's child_process; only the
 // launcher differs. Nothing else crosses this boundary.
-import type { ErrorPayload } from '../common/errors.js';
+import type { ErrorPayload } from './errors.js';
 
 export const PROTOCOL_VERSION = 1;
 

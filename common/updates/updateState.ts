@@ -2,7 +2,7 @@
 // nextUpdateState(state, event). Pure, so every transition is unit-tested without an updater.
 // An event that makes no sense in the current state (progress while idle, a second check
 // while downloading) leaves the state as it is rather than inventing one.
-import type { ErrorCode } from '../../../common/errors.js';
+import type { ErrorCode } from '../errors.js';
 import type { UpdateChannel } from './updateChannel.js';
 
 /** Where this install stands in a staged rollout: position and threshold, both 0–100. */

@@ -10,6 +10,16 @@ export interface Verdict {
   reasons: string[];
 }
 
+/** The warnings about a machine (or a machine and a circuit) and the verdict they imply. */
+export interface Advice {
+  warnings: AdvisorWarning[];
+  verdict: Verdict;
+}
+
+export interface CircuitAdvice extends Advice {
+  circuitId: string;
+}
+
 export function verdictFrom(warnings: readonly AdvisorWarning[]): Verdict {
   const blockers = warnings.filter((w) => w.severity === 'blocker');
   const degrading = warnings.filter((w) => w.severity === 'warning');

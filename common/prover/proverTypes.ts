@@ -1,7 +1,7 @@
 // The prover's data as it crosses boundaries (history file, IPC, the headless host, bundles):
 // plain types only, no Node, so the contract and the renderer can import them.
-import type { ErrorCode, ErrorPayload } from '../../../common/errors.js';
-import type { Groth16Proof, ProofStage } from '../../../native-workers/protocol.js';
+import type { ErrorCode, ErrorPayload } from '../errors.js';
+import type { Groth16Proof, ProofStage } from '../workerProtocol.js';
 
 export type JobOutcome = 'verified' | 'failed' | 'cancelled';
 
