@@ -6,6 +6,17 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The renderer's slices and components, beside the features they test, in a DOM (jsdom)
+        // against a fake host that speaks the real contract (renderer/src/testing/).
+        esbuild: { jsx: 'automatic' },
+        test: {
+          name: 'renderer',
+          include: ['renderer/src/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['renderer/src/testing/setup.ts'],
+        },
+      },
+      {
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
