@@ -21,6 +21,7 @@ import { proverWorkerScript } from '../native-workers/workerScripts.js';
 import { defaultDataDir } from '../main/cli/cliContext.js';
 import type { ResolvedCircuit } from '../main/services/prover/resolvedCircuit.js';
 import { median } from '../common/median.js';
+import { formatBytes } from '../common/format/byteUnits.js';
 import { arg } from './benchArgs.js';
 
 interface Sample {
@@ -158,7 +159,7 @@ async function main(): Promise<void> {
       console.log(`\n${id} (${circuit.manifest?.constraints.toLocaleString('en-US')} constraints, ${rounds} rounds)`);
       for (const who of contestants) {
         const s = summary[who];
-        const peak = s.peakRssBytes ? `${Math.round(s.peakRssBytes / 1024 / 1024)} MB` : 'n/a';
+        const peak = s.peakRssBytes ? formatBytes(s.peakRssBytes) : 'n/a';
         console.log(`  ${who.padEnd(14)} median ${(s.medianMs / 1000).toFixed(3)} s   peak ${peak.padStart(7)}   [${s.samplesMs.join(', ')}] ms`);
       }
       console.log(`  c/b = ${cOverB.toFixed(2)} (zkdesk warm vs snarkjs warm; target ≤ 1.05)   a/c = ${aOverC.toFixed(2)} (snarkjs cold vs zkdesk warm; target ≥ 3 at 2^12)`);

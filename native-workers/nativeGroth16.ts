@@ -5,7 +5,6 @@
 // native prover cannot be used or fails in a way it does not explain.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ZkError } from '../common/errors.js';
 import { projectRoot } from '../node/resourcePaths.js';
@@ -70,25 +69,12 @@ function explained(reason: string): ZkError | null {
   return null;
 }
 
-/**
- * libgomp's threads spin 300,000 times before they sleep between parallel regions: on a busy
- * machine that fights every other process for the cores (a 2^12 proof measured 5–10 s instead of
- * 0.15 s with six busy loops on two cores). Passive waiting is safe but costs a wake-up per
- * region (0.24 s when quiet). A short spin is as fast as either where each is best, measured here:
- * 0.15 s quiet, about 1 s with six busy loops.
- */
-export function openMpEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { OMP_WAIT_POLICY: _policy, ...rest } = env;
-  return { ...rest, GOMP_SPINCOUNT: '1000', OMP_NUM_THREADS: String(os.availableParallelism()) };
-}
-
 export class NativeGroth16 {
   constructor(private readonly binary: string) {}
 
   prove(zkeyPath: string, witness: Uint8Array, onProgress: (fraction: number, step: string) => void): Promise<NativeProof> {
     return new Promise((resolve, reject) => {
       const child = spawn(this.binary, [zkeyPath, '-'], {
-        env: openMpEnv(process.env),
         stdio: ['pipe', 'pipe', 'pipe'],
         windowsHide: true,
       });

@@ -20,12 +20,11 @@ import {
 } from '../../preload/contract.js';
 import type { CheckedCircuit } from '../services/prover/resolvedCircuit.js';
 import type { CircuitListing } from '../services/prover/circuitRegistry.js';
-import { openCircuitPackage } from '../services/prover/circuitPackage.js';
-import { FileHashCache } from '../services/prover/fileHash.js';
 import { readCalibrationHistory } from '../services/profiler/calibrationHistory.js';
 import { readBenchRuns } from '../services/profiler/benchResults.js';
 import type { ZkdeskServices } from './zkdeskServices.js';
 import { chooseDataDir, defaultDataDir } from '../services/settings/dataDirLocation.js';
+import { bundleFileName } from '../services/diagnostics/bundleFileName.js';
 
 /** What differs between hosts: native dialogs and the file manager exist only in Electron. */
 export interface HostCapabilities {
@@ -129,20 +128,18 @@ export class ZkdeskApi {
         return { calibrations: calibrations.slice(-limit), benchRuns: bench.runs, skipped: past.skipped + bench.skipped };
       },
 
-      'circuits.list': async () => [...(await s.registry.list()).map(listingSummary), ...[...s.packages.values()].map(checkedSummary)],
-      'circuits.sampleInput': async ({ circuitId }) => s.registry.sampleInput(circuitId),
+      'circuits.list': async () => {
+        const { bundled, opened } = await s.circuits.list();
+        return [...bundled.map(listingSummary), ...opened.map(checkedSummary)];
+      },
+      'circuits.sampleInput': async ({ circuitId }) => s.circuits.sampleInput(circuitId),
       'circuits.openPackage': async ({ path: given }) => {
         const chosen = given ?? (await this.host.pickFile?.('circuit-package')) ?? null;
         if (!chosen) return null;
-        const circuit = await openCircuitPackage(path.resolve(chosen), { hashes: new FileHashCache(), unpackDir: path.join(s.options.dataDir, 'cache', 'packages') });
-        s.packages.set(circuit.id, circuit);
-        return checkedSummary(circuit);
+        return checkedSummary(await s.circuits.openPackage(chosen));
       },
 
       'prover.submit': async ({ circuitId, input, priority }) => {
-        // A signed kill switch (flags.json beside the update feed) can stop a circuit with a known problem.
-        const disabled = s.updates?.flags().resolved.disabledCircuits.find((c) => c.circuitId === circuitId);
-        if (disabled) throw new ZkError('E_CIRCUIT_DISABLED', `This circuit has been switched off by the zkdesk team: ${disabled.reason}`, { circuit: circuitId });
         const circuit = await s.resolveCircuit(circuitId);
         const handle = await s.prover.submit({ circuit, input, ...(priority !== undefined ? { priority } : {}) });
         // Outcomes reach the UI as prover.job events and prover.result; nobody awaits this one.
@@ -158,8 +155,7 @@ export class ZkdeskApi {
 
       'diagnostics.preview': async ({ sinceDays, exclude, include }) => s.bundles.preview({ sinceDays: sinceDays ?? null, exclude, include }),
       'diagnostics.write': async ({ planId, exclude, include }) => {
-        const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
-        const out = path.join(this.host.bundleDir(), `zkdesk-diagnostics-${stamp}.zip`);
+        const out = path.join(this.host.bundleDir(), bundleFileName(new Date()));
         const written = await s.bundles.write(planId, out, { exclude, include });
         s.logger.scope('diagnostics').info({ bytes: written.bytes, cut: written.manifest.cut.length }, 'diagnostics bundle written');
         return { path: written.path, bytes: written.bytes, cut: written.manifest.cut.map((c) => ({ path: c.path, reason: c.reason })) };

@@ -14,10 +14,8 @@ import type { Calibration, EstimateBreakdown } from '../../common/profiler/calib
 import { collectSystemProfile } from '../services/profiler/profileCollector.js';
 import type { ChromiumGpu, SystemProfile } from '../../common/profiler/systemProfile.js';
 import type { WebGpuReport } from '../services/profiler/chromiumGpuFacts.js';
-import { checkArtifacts } from '../services/prover/artifactCheck.js';
-import { CircuitRegistry } from '../services/prover/circuitRegistry.js';
+import { CircuitCatalogue } from '../services/prover/circuitCatalogue.js';
 import { estimateProof } from '../services/prover/estimator.js';
-import { FileHashCache } from '../services/prover/fileHash.js';
 import { JobHistory } from '../services/prover/jobHistory.js';
 import { decideMemoryCapBytes, decidePoolSize } from '../services/prover/poolSizing.js';
 import { ProverService, type ProverLimits } from '../services/prover/proverService.js';
@@ -33,6 +31,7 @@ import { HealthReporter } from '../services/health/healthReporter.js';
 import { createDiagnosticsLogger, type DiagnosticsLogger } from '../services/diagnostics/logger.js';
 import { createRedactor, processRedactionContext, type Redactor } from '../services/diagnostics/redact.js';
 import type { UpdateService } from '../services/updates/updateService.js';
+import { openCircuitKillSwitch } from '../services/updates/flags/circuitKillSwitch.js';
 import type { DataDirSource } from '../services/settings/dataDirLocation.js';
 
 export interface ServicesOptions {
@@ -46,6 +45,8 @@ export interface ServicesOptions {
   /** Names the log files: each process writes its own. */
   processName: 'main' | 'cli' | 'host';
   circuitsDir?: string;
+  /** The circuit catalogue, when the host made it before the services (the CLI resolves its circuit meanwhile). */
+  circuits?: CircuitCatalogue;
   /** The Electron app's updater; the headless host and CLI run without one unless a feed is configured. */
   updates?: UpdateService | null;
   /** Log lines also go here (the CLI's --verbose). */
@@ -75,16 +76,12 @@ const PROFILE_MAX_AGE_MS = 30_000;
 const CHROMIUM_GPU_LIMIT_MS = 1_500;
 
 export class ZkdeskServices {
-  readonly registry: CircuitRegistry;
   readonly history: JobHistory;
   readonly calibration: CalibrationService;
-  /** Circuit packages opened in this session, by id. */
-  readonly packages = new Map<string, CheckedCircuit>();
   readonly bundles: BundleService;
   readonly feedback: FeedbackOutbox;
   readonly health: HealthReporter;
   readonly updates: UpdateService | null;
-  private readonly hashes = new FileHashCache();
   private profileCache: { profile: SystemProfile; at: number; ownProofs: boolean } | null = null;
   /** One collection at a time: callers that arrive meanwhile share it. */
   private profileInFlight: Promise<SystemProfile> | null = null;
@@ -102,12 +99,13 @@ export class ZkdeskServices {
     readonly settings: SettingsStore,
     readonly settingsRecovery: ErrorPayload | null,
     readonly prover: ProverService,
+    /** Bundled circuits, opened packages and bare files, with the one hash cache the prover shares. */
+    readonly circuits: CircuitCatalogue,
     readonly logger: DiagnosticsLogger,
     readonly redactor: Redactor,
     private readonly crashes: WorkerCrashWatch,
   ) {
-    this.registry = new CircuitRegistry(options.circuitsDir ?? bundledCircuitsDir());
-    this.history = new JobHistory(options.dataDir);
+    this.history = prover.history;
     this.updates = options.updates ?? null;
     this.feedback = new FeedbackOutbox({ dataDir: options.dataDir, redactor });
     this.health = new HealthReporter({
@@ -137,7 +135,7 @@ export class ZkdeskServices {
       launcher: crashes.wrap(options.launcher, { onLog: (pid, record) => logger.writeWorkerRecord(pid, record) }),
       workerScript: calibrationWorkerScript,
       prover,
-      registry: this.registry,
+      circuits,
     });
   }
 
@@ -166,7 +164,15 @@ export class ZkdeskServices {
       onRecorded: (record) => crashLog.warn({ pid: record.pid, signal: record.signal, exitCode: record.exitCode, jobId: record.jobId }, 'a worker exited abnormally; crash record written'),
       onError: (error) => crashLog.error({ reason: String(error) }, 'crash record could not be written'),
     });
+    const circuits = options.circuits ?? new CircuitCatalogue({ circuitsDir: options.circuitsDir ?? bundledCircuitsDir(), dataDir: options.dataDir });
+    const killSwitch = await openCircuitKillSwitch({
+      dataDir: options.dataDir,
+      install: { channel: s.updateChannel, internal: s.internalCohort },
+      updates: options.updates ?? null,
+    });
     const prover = new ProverService({
+      killSwitch,
+      hashes: circuits.hashes,
       launcher: crashes.wrap(options.launcher),
       workerScript: proverWorkerScript,
       history: new JobHistory(options.dataDir),
@@ -177,7 +183,7 @@ export class ZkdeskServices {
         logger.writeWorkerRecord(pid, { level: level as 'info', msg, fields: fields as Record<string, string | number | boolean> });
       },
     });
-    const services = new ZkdeskServices(options, settings, loaded.warnings[0] ?? null, prover, logger, redactor, crashes);
+    const services = new ZkdeskServices(options, settings, loaded.warnings[0] ?? null, prover, circuits, logger, redactor, crashes);
     // A CLI run sends only when it is asked to (`zkdesk feedback`): it should not wait on a network at exit.
     if (options.processName !== 'cli') {
       // Neither rejects: a failure is logged and what could not be sent stays in the outbox.
@@ -335,15 +341,9 @@ export class ZkdeskServices {
     return this.calibration.run((await this.profile({ fresh: true })).fingerprint.sha256);
   }
 
-  /** A bundled circuit or a package opened in this session. */
+  /** A package opened in this session, else a bundled circuit. */
   async resolveCircuit(id: string): Promise<ResolvedCircuit> {
-    return this.packages.get(id) ?? this.registry.resolve(id);
-  }
-
-  async checkCircuit(id: string): Promise<CheckedCircuit> {
-    const opened = this.packages.get(id);
-    if (opened) return opened;
-    return checkArtifacts(await this.registry.resolve(id), this.hashes);
+    return this.circuits.resolve(id);
   }
 
   async estimate(circuit: CheckedCircuit): Promise<EstimateBreakdown> {
@@ -373,7 +373,7 @@ export class ZkdeskServices {
   }
 
   async adviseCircuit(id: string): Promise<{ circuit: CheckedCircuit; advice: CircuitAdvice; estimate: EstimateBreakdown }> {
-    const circuit = await this.checkCircuit(id);
+    const circuit = await this.circuits.check(id);
     const estimate = await this.estimate(circuit);
     const facts: CircuitFacts = {
       id: circuit.id,

@@ -2,10 +2,9 @@
 // URL and channel come from app-update.yml (written by electron-builder from the generic
 // publish provider) and the user's settings; flags.json is fetched from beside the feed with
 // Electron's net.fetch, so it goes through the same proxy settings as the updater itself.
-import path from 'node:path';
 import { app, net } from 'electron';
 import electronUpdater from 'electron-updater';
-import { FlagsClient } from '../services/updates/flags/flagsClient.js';
+import { FlagsClient, flagsCacheFile } from '../services/updates/flags/flagsClient.js';
 import { StagedUpdateService } from '../services/updates/stagedUpdateService.js';
 import type { UpdateChannel } from '../../common/updates/updateChannel.js';
 import type { UpdaterEngine } from '../services/updates/updateService.js';
@@ -26,7 +25,7 @@ export function createElectronUpdateService(options: ElectronUpdateServiceOption
   const flags = new FlagsClient({
     url: new URL('flags.json', options.feedUrl.endsWith('/') ? options.feedUrl : `${options.feedUrl}/`).href,
     trustedPublicKeysPem: options.trustedFlagKeysPem,
-    cacheFile: path.join(userDataDir, 'cache', 'flags.json'),
+    cacheFile: flagsCacheFile(userDataDir),
     fetchText: async (url) => {
       const response = await net.fetch(url);
       return { status: response.status, text: await response.text() };

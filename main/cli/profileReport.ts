@@ -1,7 +1,8 @@
 // The machine profile as terminal tables: one small table per section, a missing section shown
 // with the reason it is missing, numbers in the units people read.
 import type { SystemProfile } from '../../common/profiler/systemProfile.js';
-import { formatBytes, formatMs } from './textFormat.js';
+import { formatMs } from './textFormat.js';
+import { formatBytes } from '../../common/format/byteUnits.js';
 
 type Row = [string, string];
 

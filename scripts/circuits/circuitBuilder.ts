@@ -16,6 +16,7 @@ import { sha256File } from './fileSha256.js';
 import { locatePtau, ptauSearchDirs, userPtauCacheDir, type PtauChoice } from './ptauLocator.js';
 import { makeSampleInput } from './sampleInputs.js';
 import { fingerprintSources } from './sourceFingerprint.js';
+import { formatBytes } from '../../common/format/byteUnits.js';
 
 /** Bump when the build's recipe changes in a way the inputs do not show (sample values, manifest fields). */
 const RECIPE_VERSION = 1;
@@ -61,10 +62,6 @@ interface Tools {
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -226,7 +223,7 @@ export async function runCircuitBuild(options: BuildOptions): Promise<CircuitOut
       outcome.status = 'built';
       outcome.reason = stale;
       const total = Object.values(outcome.steps).reduce((a, b) => a + b, 0);
-      log(`${id}: built in ${seconds(total)} → ${path.relative(repoRoot, buildDir) || buildDir} (zkey ${megabytes(outcome.manifest.artifacts.zkey.bytes)})`);
+      log(`${id}: built in ${seconds(total)} → ${path.relative(repoRoot, buildDir) || buildDir} (zkey ${formatBytes(outcome.manifest.artifacts.zkey.bytes)})`);
     } catch (error) {
       outcome.status = 'failed';
       outcome.reason = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,8 @@
-// Builds dist/native/zkdesk-groth16, the native Groth16 prover (native-prover/), from iden3's
+// Builds dist/native/zkdesk-groth16, the native Groth16 prover (native-prover/), on iden3's
 // ffiasm (npm): its generator writes the bn128 field arithmetic as x86-64 assembly (nasm), its
-// C++ curve, MSM and FFT code is compiled beside ours with g++, OpenMP and GMP.
+// C++ field and curve code is compiled beside ours (MSM, FFT, thread pool) with g++ and GMP.
+// Beside it, dist/native/zkdesk-arithmetic-selftest checks our MSM and FFT against the plain
+// definitions (tests/integration/prover/nativeArithmetic.test.ts runs it).
 //
 // Runs in `npm run build`. Where the toolchain or the platform is missing it prints one line
 // and leaves the prover out: workers then prove with snarkjs, as they always could.
@@ -18,13 +20,17 @@ const BN128_R = '218882428718392752222464057452572750885483644004160343436982041
 // x86-64-v2 for the C++; the generated assembly itself needs BMI2 and ADX (mulx, adcx, adox),
 // which the worker checks on the running CPU before it uses the binary.
 // The generated assembly carries no .note.GNU-stack: say so, or the linker makes the stack executable.
-const CXX_FLAGS = ['-O3', '-march=x86-64-v2', '-fopenmp', '-std=c++17', '-include', 'stdexcept', '-DNDEBUG', '-Wl,-z,noexecstack'];
-const FFIASM_SOURCES = ['alt_bn128.cpp', 'binfile_utils.cpp', 'zkey_utils.cpp', 'wtns_utils.cpp', 'misc.cpp', 'naf.cpp', 'splitparstr.cpp'];
+// No OpenMP: ffiasm's curve header includes omp.h for its own multiexp, which we never call, and
+// the header ships with the compiler; our thread pool does the parallel work.
+const CXX_FLAGS = ['-O3', '-march=x86-64-v2', '-std=c++17', '-include', 'stdexcept', '-DNDEBUG', '-pthread'];
+const LINK_FLAGS = ['-Wl,-z,noexecstack', '-lgmp'];
+const FFIASM_SOURCES = ['alt_bn128.cpp', 'misc.cpp', 'naf.cpp', 'splitparstr.cpp'];
 
 const root = projectRoot();
 const outDir = path.join(root, 'dist', 'native');
 const genDir = path.join(outDir, 'gen');
 const binary = path.join(outDir, 'zkdesk-groth16');
+const selftest = path.join(outDir, 'zkdesk-arithmetic-selftest');
 const stampFile = path.join(outDir, 'build-stamp.json');
 const sourceDir = path.join(root, 'native-prover');
 
@@ -66,9 +72,9 @@ const inputs = [
 ];
 const stamp = createHash('sha256');
 for (const file of inputs.sort()) stamp.update(file.slice(root.length)).update(readFileSync(file));
-stamp.update(JSON.stringify(CXX_FLAGS));
+stamp.update(JSON.stringify([CXX_FLAGS, LINK_FLAGS]));
 const fingerprint = stamp.digest('hex');
-if (existsSync(binary) && existsSync(stampFile) && JSON.parse(readFileSync(stampFile, 'utf8')).fingerprint === fingerprint) {
+if (existsSync(binary) && existsSync(selftest) && existsSync(stampFile) && JSON.parse(readFileSync(stampFile, 'utf8')).fingerprint === fingerprint) {
   process.exit(0);
 }
 
@@ -81,26 +87,20 @@ for (const [name, prime] of [['Fq', BN128_Q], ['Fr', BN128_R]] as const) {
 }
 
 const started = Date.now();
-const partial = `${binary}.partial`;
-run(
-  'g++',
-  [
-    ...CXX_FLAGS,
-    `-I${sourceDir}`,
-    `-I${genDir}`,
-    `-I${ffiasmC}`,
-    path.join(sourceDir, 'groth16_prove.cpp'),
-    ...FFIASM_SOURCES.map((f) => path.join(ffiasmC, f)),
-    path.join(genDir, 'fq.cpp'),
-    path.join(genDir, 'fr.cpp'),
-    path.join(genDir, 'fq_asm.o'),
-    path.join(genDir, 'fr_asm.o'),
-    '-lgmp',
-    '-o',
-    partial,
-  ],
-  genDir,
-);
-renameSync(partial, binary);
+const includes = [`-I${sourceDir}`, `-I${genDir}`, `-I${ffiasmC}`];
+// ffiasm's and the generated field's objects, compiled once and linked into both programs.
+const objects = [...FFIASM_SOURCES.map((f) => path.join(ffiasmC, f)), path.join(genDir, 'fq.cpp'), path.join(genDir, 'fr.cpp')].map((source) => {
+  const object = path.join(genDir, `${path.basename(source, '.cpp')}.o`);
+  run('g++', [...CXX_FLAGS, ...includes, '-c', source, '-o', object], genDir);
+  return object;
+});
+for (const [program, main] of [
+  [binary, 'groth16_prove.cpp'],
+  [selftest, 'arithmetic_selftest.cpp'],
+] as const) {
+  const partial = `${program}.partial`;
+  run('g++', [...CXX_FLAGS, ...includes, path.join(sourceDir, main), ...objects, path.join(genDir, 'fq_asm.o'), path.join(genDir, 'fr_asm.o'), ...LINK_FLAGS, '-o', partial], genDir);
+  renameSync(partial, program);
+}
 writeFileSync(stampFile, `${JSON.stringify({ fingerprint, ffiasm: JSON.parse(readFileSync(path.join(ffiasmDir, 'package.json'), 'utf8')).version })}\n`);
 console.log(`native prover built: ${path.relative(root, binary)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);

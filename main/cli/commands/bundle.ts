@@ -14,6 +14,8 @@ import { writeBundle } from '../../services/diagnostics/bundleWriter.js';
 import { sectionIds, type SectionId } from '../../../common/diagnostics/bundleManifest.js';
 import { localBundleSources } from '../../services/diagnostics/localBundleSources.js';
 import { createRedactor, processRedactionContext } from '../../services/diagnostics/redact.js';
+import { formatBytes } from '../../../common/format/byteUnits.js';
+import { bundleFileName } from '../../services/diagnostics/bundleFileName.js';
 
 interface BundleOptions {
   out?: string;
@@ -40,12 +42,8 @@ function sections(values: string[] | undefined): SectionId[] {
   return (values ?? []) as SectionId[];
 }
 
-function kib(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
-}
-
 async function resolveOut(out: string | undefined, createdAt: string): Promise<string> {
-  const name = `zkdesk-diagnostics-${createdAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.zip`;
+  const name = bundleFileName(createdAt);
   if (!out) return path.resolve(name);
   const isDir = await stat(out).then((s) => s.isDirectory(), () => false);
   return isDir ? path.resolve(out, name) : path.resolve(out);
@@ -96,11 +94,11 @@ export function registerBundleCommand(program: Command): void {
           ctx.printJson({ ok: true, preview });
           return;
         }
-        ctx.out(`Would write ${kib(preview.contentBytes)} of content (cap ${kib(preview.sizeCapBytes)}):`);
-        ctx.out(`  [x] ${'manifest'.padEnd(12)} ${kib(preview.manifest.bytes).padStart(10)}  ${preview.manifest.path}: the table of contents, every file's size and sha256, what was cut`);
+        ctx.out(`Would write ${formatBytes(preview.contentBytes)} of content (cap ${formatBytes(preview.sizeCapBytes)}):`);
+        ctx.out(`  [x] ${'manifest'.padEnd(12)} ${formatBytes(preview.manifest.bytes).padStart(10)}  ${preview.manifest.path}: the table of contents, every file's size and sha256, what was cut`);
         for (const s of preview.sections) {
-          ctx.out(`  ${s.included ? '[x]' : '[ ]'} ${s.id.padEnd(12)} ${kib(s.bytes).padStart(10)}  ${s.title}${s.reason ? ` (${s.reason})` : ''}`);
-          for (const e of s.entries) ctx.out(`        ${e.path}  ${kib(e.bytes)}${e.cut ? `  (${e.cut})` : ''}`);
+          ctx.out(`  ${s.included ? '[x]' : '[ ]'} ${s.id.padEnd(12)} ${formatBytes(s.bytes).padStart(10)}  ${s.title}${s.reason ? ` (${s.reason})` : ''}`);
+          for (const e of s.entries) ctx.out(`        ${e.path}  ${formatBytes(e.bytes)}${e.cut ? `  (${e.cut})` : ''}`);
         }
         ctx.out('See any file exactly as it would be sent with --preview --show <path>; leave a section out with --exclude <id>.');
         return;
@@ -116,7 +114,7 @@ export function registerBundleCommand(program: Command): void {
         ctx.printJson({ ok: true, path: written.path, bytes: written.bytes, manifest: written.manifest });
         return;
       }
-      ctx.out(`Wrote ${written.path} (${kib(written.bytes)}, ${written.manifest.files.length} files).`);
+      ctx.out(`Wrote ${written.path} (${formatBytes(written.bytes)}, ${written.manifest.files.length} files).`);
       const left = written.manifest.sections.filter((s) => !s.included);
       for (const s of left) ctx.out(`  not included: ${s.id} (${s.reason ?? 'no reason'})`);
       for (const c of written.manifest.cut) ctx.out(`  cut: ${c.path} (${c.reason})`);

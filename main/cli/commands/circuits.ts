@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { makeContext } from '../cliContext.js';
 import { CircuitRegistry } from '../../services/prover/circuitRegistry.js';
 import { bundledCircuitsDir } from '../../../node/resourcePaths.js';
-import { formatBytes, formatTable } from '../textFormat.js';
+import { formatTable } from '../textFormat.js';
+import { formatBytes } from '../../../common/format/byteUnits.js';
 
 export function registerCircuitsCommand(program: Command): void {
   program

@@ -6,7 +6,8 @@
 import { CommanderError, type Command } from 'commander';
 import { ZkError } from '../../../common/errors.js';
 import { makeContext, reportFailure } from '../cliContext.js';
-import { formatBytes, formatMs } from '../textFormat.js';
+import { formatMs } from '../textFormat.js';
+import { formatBytes } from '../../../common/format/byteUnits.js';
 import { openCliServices } from '../openServices.js';
 import { exitCodeFor, verdictFrom } from '../../../common/advisor/readiness.js';
 import type { AdvisorWarning } from '../../../common/advisor/advisorTypes.js';
@@ -63,7 +64,7 @@ async function runDoctor(opts: { circuit: string }, cmd: Command): Promise<void>
     for (const w of advice.warnings) say(`  ${severityMark[w.severity]} ${w.title}: ${w.detail}\n      fix: ${w.fix}  (help: ${w.helpId})`);
 
     say(`\nProving ${circuit.title} (predicted ${formatMs(estimate.totalMs)}, peak ${formatBytes(estimate.peakMemoryBytes)})…`);
-    const input = await services.registry.sampleInput(circuit.id);
+    const input = await services.circuits.sampleInput(circuit.id);
     let measured: { totalMs: number; proveMs: number; peakRssBytes: number; backend: 'native' | 'snarkjs' } | null = null;
     let proofError: ZkError | null = null;
     try {

@@ -4,8 +4,9 @@ import type { Command } from 'commander';
 import { ZkError, type ErrorPayload } from '../../../common/errors.js';
 import { makeContext } from '../cliContext.js';
 import { readInputFile, resolveCircuitArgs, type CircuitArgs } from '../circuitArgs.js';
-import { formatBytes, formatMs } from '../textFormat.js';
-import { CircuitRegistry } from '../../services/prover/circuitRegistry.js';
+import { formatMs } from '../textFormat.js';
+import { formatBytes } from '../../../common/format/byteUnits.js';
+import { CircuitCatalogue } from '../../services/prover/circuitCatalogue.js';
 import { openCliServices } from '../openServices.js';
 import { bundledCircuitsDir } from '../../../node/resourcePaths.js';
 import { writeFileAtomic } from '../../services/files/atomicWrite.js';
@@ -48,13 +49,15 @@ export function registerProveCommand(program: Command): void {
       // One proof: one worker. The cap and time limit follow the flags, else the settings. The
       // worker (a process, then the curve's threads: about half a second) starts while the
       // circuit is resolved and its input read, not after.
-      const opening = openCliServices(ctx, 'cli', { workerCount: 1, ...(capMb ? { workerMemoryCapMb: capMb } : {}), ...(timeoutSec ? { jobTimeoutMs: timeoutSec * 1000 } : {}) });
+      const circuits = new CircuitCatalogue({ circuitsDir: bundledCircuitsDir(), dataDir: ctx.dataDir });
+      const limits = { workerCount: 1, ...(capMb ? { workerMemoryCapMb: capMb } : {}), ...(timeoutSec ? { jobTimeoutMs: timeoutSec * 1000 } : {}) };
+      const opening = openCliServices(ctx, 'cli', limits, circuits);
       void opening.then((s) => s.warmUp()).catch(() => {});
       let circuit: Awaited<ReturnType<typeof resolveCircuitArgs>>;
       let input: unknown;
       try {
-        circuit = await resolveCircuitArgs(opts, ctx.dataDir);
-        input = opts.input ? await readInputFile(path.resolve(opts.input)) : await new CircuitRegistry(bundledCircuitsDir()).sampleInput(circuit.id);
+        circuit = await resolveCircuitArgs(opts, circuits);
+        input = opts.input ? await readInputFile(path.resolve(opts.input)) : await circuits.sampleInput(circuit.id);
       } catch (error) {
         await opening.then((s) => s.close()).catch(() => {});
         throw error;

@@ -4,6 +4,7 @@
 // that is missing shows as unknown rather than failing the whole summary.
 import { bundleJson, bundleJsonLines, type OpenedBundle } from './bundleReader.js';
 import type { BundleSummary, LogLineSummary, MachineSummary, WarningSummary } from '../../../common/diagnostics/bundleViews.js';
+import { formatBytes } from '../../../common/format/byteUnits.js';
 
 export type { BundleSummary, FailedJobSummary, LogLineSummary, MachineSummary, WarningSummary } from '../../../common/diagnostics/bundleViews.js';
 
@@ -121,8 +122,8 @@ export function summarizeBundle(bundle: OpenedBundle, options: { failedJobs?: nu
   };
 }
 
-function gib(bytes: number | null): string {
-  return bytes === null ? 'unknown' : `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+function size(bytes: number | null): string {
+  return bytes === null ? 'unknown' : formatBytes(bytes);
 }
 
 /** The summary as text, most important first. */
@@ -141,7 +142,7 @@ export function formatSummary(s: BundleSummary): string {
   const m = s.machine;
   lines.push(
     m
-      ? `Machine: ${m.os ?? 'unknown OS'} ${m.arch ?? ''}, ${m.cpu ?? 'unknown CPU'}${m.cores !== null ? ` x${m.cores}` : ''}, ${gib(m.memoryBytes)} RAM${m.runtime ? `, ${m.runtime}` : ''}${m.virtualMachine ? ', virtual machine' : ''}`.replace(/\s+,/g, ',')
+      ? `Machine: ${m.os ?? 'unknown OS'} ${m.arch ?? ''}, ${m.cpu ?? 'unknown CPU'}${m.cores !== null ? ` x${m.cores}` : ''}, ${size(m.memoryBytes)} RAM${m.runtime ? `, ${m.runtime}` : ''}${m.virtualMachine ? ', virtual machine' : ''}`.replace(/\s+,/g, ',')
       : 'Machine: no profile in this bundle',
   );
   lines.push('', `Warnings (${s.warnings.length}):`);

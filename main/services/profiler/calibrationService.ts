@@ -9,7 +9,7 @@ import { ZkError } from '../../../common/errors.js';
 import type { CalibrationMessage, CircuitInput } from '../../../common/workerProtocol.js';
 import { writeFileAtomic } from '../files/atomicWrite.js';
 import type { ProverService } from '../prover/proverService.js';
-import type { CircuitRegistry } from '../prover/circuitRegistry.js';
+import type { CircuitCatalogue } from '../prover/circuitCatalogue.js';
 import type { WorkerLauncher } from '../prover/workerLauncher.js';
 import { calibrationSchema, type Calibration } from '../../../common/profiler/calibrationTypes.js';
 import { machineBackend } from '../../../native-workers/nativeGroth16.js';
@@ -20,7 +20,7 @@ export interface CalibrationServiceOptions {
   launcher: WorkerLauncher;
   workerScript: string;
   prover: ProverService;
-  registry: CircuitRegistry;
+  circuits: Pick<CircuitCatalogue, 'resolve' | 'sampleInput'>;
   /** The bundled circuit proved for real at calibration. */
   referenceCircuitId?: string;
   now?: () => Date;
@@ -97,8 +97,8 @@ export class CalibrationService {
   async run(fingerprint: string): Promise<Calibration> {
     const started = performance.now();
     const referenceId = this.options.referenceCircuitId ?? 'stress-12';
-    const reference = await this.options.registry.resolve(referenceId);
-    const input = (await this.options.registry.sampleInput(referenceId)) as CircuitInput;
+    const reference = await this.options.circuits.resolve(referenceId);
+    const input = (await this.options.circuits.sampleInput(referenceId)) as CircuitInput;
     const manifest = reference.manifest;
     if (!manifest) throw new ZkError('E_ARTIFACT_MISSING', `The reference circuit ${referenceId} has no manifest.`);
 

@@ -1,52 +1,28 @@
-// The proving service: checks a job's circuit and input before any worker sees them, queues
-// it by priority, runs it on a pool of warm worker processes sized to the machine, admits no
-// more concurrent proofs than memory allows, and records every outcome in the job history.
-// A worker that dies fails only its own job; the pool starts a fresh one for the next.
+// The proving service's jobs: admitted (jobAdmission.ts: circuit, input, memory, kill switch)
+// before any worker sees them, queued by priority, run on the warm worker pool (workerPool.ts)
+// when memory allows, and every outcome recorded in the job history. A worker that dies fails
+// only its own job; the pool starts a fresh one for the next.
 import { randomBytes } from 'node:crypto';
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ZkError, type ErrorPayload } from '../../../common/errors.js';
 import type { CircuitInput, ProofStage, StageTimings } from '../../../common/workerProtocol.js';
 import { fileWriteError } from '../files/atomicWrite.js';
-import { checkArtifacts } from './artifactCheck.js';
-import { FileHashCache } from './fileHash.js';
-import { checkInput } from './inputCheck.js';
-import { checkInputAgainstWasm } from './wasmInputCheck.js';
-import { mainSignalNames, WasmInterfaceCache } from './wasmInterface.js';
+import { JobAdmission, type JobAdmissionOptions } from './jobAdmission.js';
 import type { JobHistory } from './jobHistory.js';
 import type { JobOutcome, JobRecord, JobSnapshot, JobTimings, ProofResult, ProverEvent } from '../../../common/prover/proverTypes.js';
 
 export type { JobSnapshot, ProofResult, ProverEvent } from '../../../common/prover/proverTypes.js';
-import { estimatePeakMemoryBytes } from './memoryEstimate.js';
-import { machineBackend } from '../../../native-workers/nativeGroth16.js';
-import { readProcessRss, type ProcessMemoryProbe } from './processMemory.js';
 import { ProofQueue } from './proofQueue.js';
 import type { CheckedCircuit, ResolvedCircuit } from './resolvedCircuit.js';
-import type { WorkerLauncher } from './workerLauncher.js';
-import { WorkerSlot } from './workerSlot.js';
+import type { WorkerSlot } from './workerSlot.js';
+import { WorkerPool, type WorkerPoolOptions } from './workerPool.js';
 
-export interface ProverServiceOptions {
-  launcher: WorkerLauncher;
-  /** Absolute path of native-workers/prover.js. */
-  workerScript: string;
+/** What admission, the worker pool and the jobs each need; the service passes each its part. */
+export interface ProverServiceOptions extends JobAdmissionOptions, Omit<WorkerPoolOptions, 'limits' | 'isAssigned' | 'onFreed' | 'emit'> {
   history: JobHistory;
   poolSize: number;
   memoryCapBytes: number;
-  /** Memory the OS says is available now; admission control subtracts running jobs' needs. Default os.freemem. */
-  availableMemory?: () => number;
-  /** All the machine's memory: a job expected to need more is refused, not started. Default os.totalmem. */
-  totalMemory?: () => number;
-  /**
-   * A worker idle and silent for idleMs is pinged before it gets a job (and by a timer); one
-   * that does not answer within timeoutMs is killed and replaced. null: never checked.
-   */
-  healthCheck?: { idleMs: number; timeoutMs: number } | null;
   defaultTimeoutMs?: number | null;
-  workerCacheMb?: number;
-  /** Threads each worker's curve uses (one per core): part of a job's memory. */
-  threads?: number;
-  probe?: ProcessMemoryProbe;
-  onWorkerLog?: (level: string, msg: string, fields: Record<string, unknown>) => void;
   now?: () => Date;
 }
 
@@ -99,8 +75,6 @@ const stageSpan: Record<ProofStage, [start: number, width: number]> = {
 };
 
 const RECENT_JOBS_KEPT = 200;
-const MB = 1024 * 1024;
-const DEFAULT_HEALTH_CHECK = { idleMs: 30_000, timeoutMs: 5_000 };
 const RECENT_RESULTS_KEPT = 50;
 
 /**
@@ -113,35 +87,29 @@ function newJobId(at: Date): string {
 
 export class ProverService {
   private readonly queue = new ProofQueue<Job>();
-  private readonly slots = new Set<WorkerSlot>();
   private readonly running = new Map<string, Job>();
   private readonly recent: JobSnapshot[] = [];
   private readonly recentResults = new Map<string, ProofResult>();
   private readonly listeners = new Set<(event: ProverEvent) => void>();
-  private readonly hashes = new FileHashCache();
-  private readonly wasmInterfaces = new WasmInterfaceCache();
+  private readonly admission: JobAdmission;
+  private readonly pool: WorkerPool;
   private readonly now: () => Date;
   private seq = 0;
-  private workerSeq = 0;
   private closed = false;
-  private readonly threads: number;
-  private readonly availableMemory: () => number;
-  private readonly totalMemory: () => number;
-  private readonly health: { idleMs: number; timeoutMs: number } | null;
-  private readonly healthTimer: NodeJS.Timeout | null;
   /** What the settings say now: changed by reconfigure() while the service runs. */
   private limits: ProverLimits;
 
   constructor(private readonly options: ProverServiceOptions) {
     this.now = options.now ?? (() => new Date());
-    this.threads = options.threads ?? os.availableParallelism();
-    this.availableMemory = options.availableMemory ?? (() => os.freemem());
-    this.totalMemory = options.totalMemory ?? (() => os.totalmem());
     this.limits = { poolSize: options.poolSize, memoryCapBytes: options.memoryCapBytes, defaultTimeoutMs: options.defaultTimeoutMs ?? null };
-    this.health = options.healthCheck === undefined ? DEFAULT_HEALTH_CHECK : options.healthCheck;
-    this.healthTimer = this.health ? setInterval(() => this.checkIdleWorkers(), this.health.idleMs) : null;
-    // The check must not keep a CLI or a test process alive on its own.
-    this.healthTimer?.unref();
+    this.admission = new JobAdmission(options);
+    this.pool = new WorkerPool({
+      ...options,
+      limits: () => this.limits,
+      isAssigned: (slot) => this.isAssigned(slot),
+      onFreed: () => this.pump(),
+      emit: (event) => this.emit(event),
+    });
   }
 
   /**
@@ -150,15 +118,7 @@ export class ProverService {
    */
   reconfigure(limits: ProverLimits): void {
     this.limits = { ...limits };
-    let kept = 0;
-    for (const slot of this.slots) {
-      if (slot.retiring) continue;
-      const idle = slot.state === 'idle' && !this.isAssigned(slot);
-      const stale = slot.memoryCapBytes !== limits.memoryCapBytes;
-      // Idle workers under the old cap, or beyond a smaller pool, go; busy ones finish first.
-      if (idle && (stale || kept >= limits.poolSize)) void slot.shutdown();
-      else kept++;
-    }
+    this.pool.reconfigure(limits);
     this.pump();
   }
 
@@ -169,6 +129,11 @@ export class ProverService {
 
   private emit(event: ProverEvent): void {
     for (const listener of this.listeners) listener(event);
+  }
+
+  /** The job history every outcome is recorded in: the one the services read back. */
+  get history(): JobHistory {
+    return this.options.history;
   }
 
   get poolSize(): number {
@@ -191,24 +156,20 @@ export class ProverService {
   }
 
   workerPids(): number[] {
-    return [...this.slots].map((s) => s.pid).filter((pid): pid is number => pid !== undefined);
+    return this.pool.pids();
   }
 
   /** Validates the circuit files and the input (throwing before anything is queued) and queues the job. */
   async submit(request: SubmitRequest): Promise<JobHandle> {
     if (this.closed) throw new ZkError('E_SHUTTING_DOWN');
+    this.admission.refuseIfSwitchedOff(request.circuit.id);
     const submittedAt = this.now();
     const jobId = newJobId(submittedAt);
     let circuit: CheckedCircuit;
     let input: CircuitInput;
     let expectedPeakBytes: number;
     try {
-      circuit = await checkArtifacts(request.circuit, this.hashes, { interfaces: this.wasmInterfaces });
-      input = checkInput(request.input, request.circuit.manifest?.inputs ?? null);
-      const wasm = circuit.wasmInterface;
-      if (wasm) await checkInputAgainstWasm(input, wasm, () => mainSignalNames(circuit.files.wasmPath));
-      expectedPeakBytes = estimatePeakMemoryBytes({ wires: circuit.header.nVars, zkeyBytes: circuit.zkeyBytes }, this.threads, machineBackend());
-      this.refuseIfNeverFits(expectedPeakBytes);
+      ({ circuit, input, expectedPeakBytes } = await this.admission.admit(request.circuit, request.input));
     } catch (error) {
       const zk = ZkError.wrap(error);
       await this.record(this.refusedRecord(jobId, request.circuit, zk, submittedAt));
@@ -261,22 +222,6 @@ export class ProverService {
   }
 
   /**
-   * A job that would need more than all the machine's memory is refused before it queues: it
-   * would run alone (admission lets one job always run) and only fail late, or take the machine down.
-   */
-  private refuseIfNeverFits(expectedPeakBytes: number): void {
-    const total = this.totalMemory();
-    if (expectedPeakBytes <= total) return;
-    const neededMb = Math.round(expectedPeakBytes / MB);
-    const totalMb = Math.round(total / MB);
-    throw new ZkError('E_OUT_OF_MEMORY', `This proof needs about ${neededMb} MB of memory, more than this machine's ${totalMb} MB, so it was not started.`, {
-      limit: 'machine memory',
-      expectedPeakMb: neededMb,
-      totalMemoryMb: totalMb,
-    });
-  }
-
-  /**
    * Removes a queued job, or stops a running one (its worker is replaced). True means the job
    * ends cancelled; false that it is not queued or running (it finished, or never was).
    */
@@ -291,82 +236,7 @@ export class ProverService {
 
   /** Starts workers ahead of the first job, so it does not pay for the curve's start. */
   async warmUp(count = 1): Promise<void> {
-    const wanted = Math.min(count, this.limits.poolSize) - this.slots.size;
-    const started: WorkerSlot[] = [];
-    for (let i = 0; i < wanted; i++) started.push(this.startSlot());
-    await Promise.all(started.map((s) => s.ready));
-  }
-
-  private startSlot(): WorkerSlot {
-    const slot = new WorkerSlot(this.options.launcher, {
-      script: this.options.workerScript,
-      name: `zkdesk-prover-${++this.workerSeq}`,
-      memoryCapBytes: this.limits.memoryCapBytes,
-      probe: this.options.probe ?? readProcessRss,
-      cacheMb: this.options.workerCacheMb,
-      onLog: (record, pid) => this.options.onWorkerLog?.(record.level, record.msg, { ...record.fields, pid }),
-    });
-    this.slots.add(slot);
-    this.emit({ type: 'worker', event: 'started', pid: slot.pid });
-    slot.onDeath((exit) => {
-      this.slots.delete(slot);
-      this.emit({ type: 'worker', event: 'exited', pid: slot.pid, detail: exit.signal ?? String(exit.code) });
-      // Heal: queued jobs go on with a fresh worker.
-      if (!this.closed) this.pump();
-    });
-    return slot;
-  }
-
-  private memoryInUse(): number {
-    let total = 0;
-    for (const job of this.running.values()) total += job.expectedPeakBytes;
-    return total;
-  }
-
-  /**
-   * A job fits if its expected peak, plus the expected peaks of the jobs already running,
-   * fits in 80 % of what the OS says is available. Running jobs' memory is partly counted
-   * twice (they already use some of it): conservative on purpose. One job may always run
-   * alone; the advisor warns before a job that cannot fit at all.
-   */
-  private admits(job: Job): boolean {
-    if (this.running.size === 0) return true;
-    return job.expectedPeakBytes + this.memoryInUse() <= this.availableMemory() * 0.8;
-  }
-
-  /** An idle worker that has been silent a while: ask it first whether it still answers. */
-  private needsHealthCheck(slot: WorkerSlot): boolean {
-    return this.health !== null && slot.state === 'idle' && slot.quietForMs > this.health.idleMs;
-  }
-
-  private checkHealthOf(slot: WorkerSlot): void {
-    if (!this.health || slot.checking) return;
-    // A worker that answers goes back to the pool; one that does not is killed, and its death heals the pool.
-    void slot.checkHealth(this.health.timeoutMs).then((answered) => {
-      if (answered) this.pump();
-    });
-  }
-
-  private checkIdleWorkers(): void {
-    for (const slot of this.slots) {
-      if (!slot.retiring && !this.isAssigned(slot) && this.needsHealthCheck(slot)) this.checkHealthOf(slot);
-    }
-  }
-
-  private idleSlot(): WorkerSlot | undefined {
-    for (const slot of this.slots) {
-      if ((slot.state !== 'idle' && slot.state !== 'starting') || slot.retiring || slot.checking || this.isAssigned(slot)) continue;
-      if (this.needsHealthCheck(slot)) {
-        this.checkHealthOf(slot);
-        continue;
-      }
-      if (slot.memoryCapBytes === this.limits.memoryCapBytes) return slot;
-      // Started under an older cap: retire it; a fresh one is started below once it is gone.
-      if (slot.state === 'idle') void slot.shutdown();
-    }
-    const live = [...this.slots].filter((slot) => !slot.retiring).length;
-    if (live < this.limits.poolSize) return this.startSlot();
-    return undefined;
+    await this.pool.warmUp(count);
   }
 
   private isAssigned(slot: WorkerSlot): boolean {
@@ -377,9 +247,10 @@ export class ProverService {
   private pump(): void {
     if (this.closed) return;
     while (this.queue.length > 0 && this.running.size < this.limits.poolSize) {
-      const job = this.queue.takeHeadIf((j) => this.admits(j));
+      const running = [...this.running.values()];
+      const job = this.queue.takeHeadIf((j) => this.admission.fits(j.expectedPeakBytes, running));
       if (!job) return;
-      const slot = this.idleSlot();
+      const slot = this.pool.idleSlot();
       if (!slot) {
         this.queue.push(job);
         return;
@@ -528,12 +399,11 @@ export class ProverService {
    */
   async close(): Promise<void> {
     this.closed = true;
-    if (this.healthTimer) clearInterval(this.healthTimer);
     for (const job of this.queue.drain()) {
       await this.finish(job, { error: new ZkError('E_SHUTTING_DOWN') });
     }
     const stopping = [...this.running.values()].map((job) => job.done);
-    await Promise.all([...this.slots].map((slot) => slot.shutdown()));
+    await this.pool.close();
     // Their history records are written before close() returns.
     await Promise.allSettled(stopping);
   }

@@ -3,7 +3,7 @@
 // class as the Electron app. Given a feed URL the headless host can show and drive the real
 // update states in the real UI, which is how the browser tests reach Settings → Updates.
 import path from 'node:path';
-import { FlagsClient } from './flags/flagsClient.js';
+import { FlagsClient, flagsCacheFile } from './flags/flagsClient.js';
 import { createNodeUpdater } from './electronUpdaterInNode.js';
 import { StagedUpdateService } from './stagedUpdateService.js';
 import { readUpdateIdentity } from './updateIdentity.js';
@@ -33,7 +33,7 @@ export async function createNodeUpdateService(options: NodeUpdateServiceOptions)
   const flags = new FlagsClient({
     url: flagsUrlBeside(options.feedUrl),
     trustedPublicKeysPem: options.trustedFlagKeysPem,
-    cacheFile: path.join(options.dataDir, 'cache', 'flags.json'),
+    cacheFile: flagsCacheFile(options.dataDir),
     fetchText: async (url) => {
       const response = await fetch(url);
       return { status: response.status, text: await response.text() };

@@ -12,7 +12,14 @@ describe('zkdesk profile tables', () => {
 
   it('shows an NVIDIA card with its VRAM, driver and compute capability', () => {
     const text = renderProfile(loadProfile('linux-server-h100'));
-    expect(text).toMatch(/nvidia 0 +NVIDIA H100 80GB HBM3, 79\.6 GB VRAM, .*driver 550\.54\.15, compute 9\.0/);
+    expect(text).toMatch(/nvidia 0 +NVIDIA H100 80GB HBM3, 79\.6 GiB VRAM, .*driver 550\.54\.15, compute 9\.0/);
+  });
+
+  // One byte formatter (common/format/byteUnits.ts) for CLI, renderer and bundles: binary units, labelled as such.
+  it.each(profileFixtureNames)('labels every size in %s in binary units, never KB/MB/GB', (name) => {
+    const text = renderProfile(loadProfile(name));
+    expect(text).toMatch(/\d (KiB|MiB|GiB|TiB)\b/);
+    expect(text).not.toMatch(/\d (KB|MB|GB|TB)\b/);
   });
 
   it('says why a section is missing', () => {

@@ -96,32 +96,11 @@ export class FlagsClient {
   }
 
   private verifyText(text: string): FlagsPayload {
-    let document: unknown;
-    try {
-      document = JSON.parse(text);
-    } catch {
-      throw new ZkError('E_FLAGS_INVALID', 'The flags file is not JSON.');
-    }
-    const payload = verifySignedFlags(document, this.options.trustedPublicKeysPem);
-    const now = this.now().getTime();
-    if (Date.parse(payload.expiresAt) <= now) {
-      throw new ZkError('E_FLAGS_INVALID', 'The flags file has expired; it was ignored.', { expiresAt: payload.expiresAt });
-    }
-    return payload;
+    return verifyFlagsText(text, this.options.trustedPublicKeysPem, this.now());
   }
 
   private async readCache(): Promise<FlagsPayload | null> {
-    let text: string;
-    try {
-      text = await readFile(this.options.cacheFile, 'utf8');
-    } catch {
-      return null;
-    }
-    try {
-      return this.verifyText(text);
-    } catch {
-      return null;
-    }
+    return readHeldPayload(this.options.cacheFile, this.options.trustedPublicKeysPem, this.now());
   }
 
   private async writeCache(text: string): Promise<void> {
@@ -130,4 +109,49 @@ export class FlagsClient {
     await writeFile(temp, text);
     await rename(temp, this.options.cacheFile);
   }
+}
+
+/** Parses a flags file and keeps it only if a trusted key signed it and it has not expired. */
+function verifyFlagsText(text: string, trustedPublicKeysPem: readonly string[], now: Date): FlagsPayload {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    throw new ZkError('E_FLAGS_INVALID', 'The flags file is not JSON.');
+  }
+  const payload = verifySignedFlags(document, trustedPublicKeysPem);
+  if (Date.parse(payload.expiresAt) <= now.getTime()) {
+    throw new ZkError('E_FLAGS_INVALID', 'The flags file has expired; it was ignored.', { expiresAt: payload.expiresAt });
+  }
+  return payload;
+}
+
+async function readHeldPayload(cacheFile: string, trustedPublicKeysPem: readonly string[], now: Date): Promise<FlagsPayload | null> {
+  let text: string;
+  try {
+    text = await readFile(cacheFile, 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    return verifyFlagsText(text, trustedPublicKeysPem, now);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The flags last fetched into this data directory (by the app, the host or any run with a
+ * feed), verified again, without asking the feed: what a run without an update check (the CLI,
+ * or the app before its first check) must still honour, kill switches first.
+ */
+export async function readHeldFlags(options: { cacheFile: string; trustedPublicKeysPem: readonly string[]; install: InstallIdentity; now?: Date }): Promise<FlagsSnapshot> {
+  const payload = await readHeldPayload(options.cacheFile, options.trustedPublicKeysPem, options.now ?? new Date());
+  if (!payload) return emptyFlagsSnapshot;
+  return { resolved: resolveFlags(payload, options.install), source: 'cache', serial: payload.serial, expiresAt: payload.expiresAt, problem: null };
+}
+
+/** Where every host keeps the last good flags file: the feed's client writes it, the kill switch reads it. */
+export function flagsCacheFile(dataDir: string): string {
+  return path.join(dataDir, 'cache', 'flags.json');
 }
