@@ -18,6 +18,7 @@ import type { Calibration, EstimateBreakdown } from '../common/profiler/calibrat
 import type { BundlePreview, BundleSummary } from '../common/diagnostics/bundleViews.js';
 import type { HelpArticle } from '../common/help/helpArticle.js';
 import type { BenchRun } from '../common/profiler/benchRunTypes.js';
+import type { HealthReport } from '../common/health/healthReportSchema.js';
 
 export type { HelpArticle } from '../common/help/helpArticle.js';
 
@@ -96,6 +97,18 @@ export interface DataDirChoice {
   carried: string[];
   /** Set when this run was started with --data-dir or ZKDESK_DATA_DIR, which will still win over the choice. */
   overriddenBy: 'flag' | 'env' | null;
+}
+
+/** Health reports: whether they are on, the id they carry, and exactly what the next one would hold. */
+export interface HealthView {
+  enabled: boolean;
+  /** null until reports are first turned on. */
+  reportId: string | null;
+  /** Reports waiting in the outbox (no address set, or the receiver unreachable). */
+  queued: number;
+  endpoint: string | null;
+  /** The report that would be sent now: the sample Settings shows. */
+  next: HealthReport;
 }
 
 export interface SettingsView {
@@ -186,6 +199,10 @@ export const methods = {
   // A folder for the next start (the pointer lives in the default folder); the path is checked in main.
   // Electron: `path` is refused and main's own folder dialog opens (null: cancelled); the browser host takes a path.
   'settings.chooseDataDir': method<DataDirChoice | null>()(z.object({ path: z.string().min(1).max(4096).optional() })),
+
+  // Turning reports on or off is a settings change (healthReports); these show and reset them.
+  'health.status': method<HealthView>()(none),
+  'health.resetId': method<HealthView>()(none),
 
   'updates.state': method<UpdateState>()(none),
   'updates.check': method<UpdateState>()(z.object({ getItNow: z.boolean().optional() })),

@@ -31,6 +31,13 @@ export const settingsFieldsSchema = z.object({
   helpDepth: z.record(z.string().min(1).max(200), helpDepthSchema).default({}),
   /** One of the team's own installs: flags and kill switches aimed at the `internal` cohort reach it (read when updates start). */
   internalCohort: z.boolean().default(false),
+  /**
+   * Health reports (main/services/health): `ask` until the user answers. Only `on` sends; a beta
+   * tester is asked once, a stable install stays off unless the user turns it on.
+   */
+  healthReports: z.enum(['ask', 'on', 'off']).default('ask'),
+  /** Where health reports go (a `zkdesk release collect` receiver); none keeps them in the outbox. */
+  healthEndpoint: httpUrl.nullable().default(null),
 });
 
 export const settingsSchema = settingsFieldsSchema.extend({

@@ -217,6 +217,12 @@ export class ZkdeskApi {
         return { queued: true, sent: report !== null && report.kept.length === 0 };
       },
 
+      'health.status': async () => ({ ...(await s.health.status()), next: await s.health.preview() }),
+      'health.resetId': async () => {
+        await s.health.resetReportId();
+        return { ...(await s.health.status()), next: await s.health.preview() };
+      },
+
       'settings.get': async () => ({ settings: s.settings.get(), recovery: s.settingsRecovery }),
       'settings.update': async ({ patch }) => s.updateSettings(patch),
       'settings.chooseDataDir': async ({ path: given }) => {

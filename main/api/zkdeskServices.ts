@@ -31,6 +31,7 @@ import { BundleService } from '../services/diagnostics/bundleService.js';
 import type { CrashRecord } from '../services/diagnostics/crashRecords.js';
 import { WorkerCrashWatch } from '../services/diagnostics/workerCrashWatch.js';
 import { FeedbackOutbox } from '../services/diagnostics/feedbackOutbox.js';
+import { HealthReporter } from '../services/health/healthReporter.js';
 import { createDiagnosticsLogger, type DiagnosticsLogger } from '../services/diagnostics/logger.js';
 import { createRedactor, processRedactionContext, type Redactor } from '../services/diagnostics/redact.js';
 import type { UpdateService } from '../services/updates/updateService.js';
@@ -58,6 +59,8 @@ export interface ServicesOptions {
   echoLog?: (line: string) => void;
   /** One-off overrides of the settings for this run (the CLI's --workers, --memory-cap, --timeout). */
   overrides?: { workerCount?: number; workerMemoryCapMb?: number | null; jobTimeoutMs?: number | null };
+  /** After a proof, at most one health report per this many ms (60 s by default; tests use 0). */
+  healthProofIntervalMs?: number;
   /** Chromium's view of the GPU: only the Electron app can ask (main/app/electronGpuInfo.ts). */
   chromiumGpu?: (webgpu: WebGpuReport | undefined) => Promise<ChromiumGpu>;
 }
@@ -92,6 +95,7 @@ export class ZkdeskServices {
   readonly bundles: BundleService;
   readonly feedback: FeedbackOutbox;
   readonly feedbackCredentials: FeedbackCredentialStore;
+  readonly health: HealthReporter;
   readonly updates: UpdateService | null;
   private profileCache: { profile: SystemProfile; at: number; ownProofs: boolean } | null = null;
   /** One collection at a time: callers that arrive meanwhile share it. */
@@ -108,6 +112,8 @@ export class ZkdeskServices {
   private profileSettling: Promise<void> = Promise.resolve();
   /** Told when a section that ran past its limit answers (or gives up) after the profile was returned. */
   private readonly profileListeners = new Set<(profile: SystemProfile) => void>();
+  /** The latest health report queued and sent in the background; close() waits for it. */
+  private healthDelivery: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly options: ServicesOptions,
@@ -126,6 +132,14 @@ export class ZkdeskServices {
     this.updates?.onFailure((error) => logger.scope('updates').warn({ code: error.code, ...error.details }, error.message));
     this.feedback = new FeedbackOutbox({ dataDir: options.dataDir, redactor });
     this.feedbackCredentials = new FeedbackCredentialStore(options.dataDir, options.secretSealer);
+    this.health = new HealthReporter({
+      dataDir: options.dataDir,
+      outbox: this.feedback,
+      history: () => this.history.read(),
+      appVersion: options.appVersion,
+      settings: () => settings.get(),
+      ...(options.healthProofIntervalMs !== undefined ? { minProofIntervalMs: options.healthProofIntervalMs } : {}),
+    });
     this.bundles = new BundleService({
       dataDir: options.dataDir,
       redactor: () => redactor,
@@ -202,8 +216,11 @@ export class ZkdeskServices {
     services.memoryCapRaised = capRaised;
     await services.moveEndpointCredentialsOutOfSettings();
     // A CLI run sends only when it is asked to (`zkdesk feedback`): it should not wait on a network at exit.
-    // Never rejects: a failure is logged and the feedback stays in the outbox.
-    if (options.processName !== 'cli') void services.retryPendingFeedback();
+    if (options.processName !== 'cli') {
+      // Neither rejects: a failure is logged and what could not be sent stays in the outbox.
+      void services.retryPendingFeedback();
+      void services.deliverHealth('start');
+    }
     return services;
   }
 
@@ -246,6 +263,23 @@ export class ZkdeskServices {
   }
 
   /**
+   * Queues a health report (when the user agreed) and sends what the outbox holds, in the
+   * background: a report that cannot be sent now waits there for the next start.
+   */
+  deliverHealth(reason: 'start' | 'proof'): Promise<void> {
+    const log = this.logger.scope('diagnostics');
+    this.healthDelivery = this.healthDelivery
+      .then(async () => {
+        if (!this.health.enabled()) return;
+        await (reason === 'start' ? this.health.reportAtStart() : this.health.reportAfterProof());
+        const sent = await this.health.send({ signal: this.stopping.signal, attempts: 2 });
+        if (sent.sent.length > 0 || sent.kept.length > 0) log.info({ sent: sent.sent.length, kept: sent.kept.length }, 'health reports delivered');
+      })
+      .catch((error: unknown) => log.warn({ reason: String(error) }, 'a health report could not be queued or sent'));
+    return this.healthDelivery;
+  }
+
+  /**
    * Logs every job's end. A worker that died on its own is recorded by the crash watch as it
    * exits; one main stopped for using too much memory is recorded here, with the job's limits.
    */
@@ -254,6 +288,7 @@ export class ZkdeskServices {
     this.prover.on((event) => {
       if (event.type !== 'finished') return;
       const r = event.record;
+      if (r.outcome !== 'cancelled' && this.options.processName !== 'cli') void this.deliverHealth('proof');
       const fields = { jobId: r.jobId, circuitId: r.circuitId, outcome: r.outcome, errorCode: r.errorCode, totalMs: Math.round(r.timings.totalMs), peakRssBytes: r.peakRssBytes, workerPid: r.workerPid };
       if (r.outcome === 'verified') log.info(fields, 'proof verified');
       else log.warn(fields, r.errorMessage ?? 'job did not finish');
@@ -280,7 +315,10 @@ export class ZkdeskServices {
 
   /** Saves a settings change and applies what can be applied at once (the prover's limits). */
   async updateSettings(patch: unknown): Promise<Settings> {
+    const before = this.settings.get().healthReports;
     const settings = await this.settings.update(await this.withoutEndpointCredentials(patch));
+    if (before === 'on' && settings.healthReports !== 'on') await this.health.discardQueued();
+    if (before !== 'on' && settings.healthReports === 'on' && this.options.processName !== 'cli') void this.deliverHealth('start');
     this.prover.reconfigure(proverLimits(settings, this.options.overrides).limits);
     this.logger.setLevel(settings.logLevel);
     return settings;
@@ -522,6 +560,7 @@ export class ZkdeskServices {
   async close(): Promise<void> {
     this.stopping.abort();
     await this.feedbackDelivery;
+    await this.healthDelivery;
     await this.prover.close();
     // A worker that died just before the end must still leave its record.
     await this.crashes.settled();

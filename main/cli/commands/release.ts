@@ -9,6 +9,7 @@ import { makeContext, type CliContext } from '../cliContext.js';
 import { registerFlagsCommands } from '../release/flagsCommands.js';
 import { registerKeygenCommand } from '../release/keygenCommand.js';
 import { feedKeyOption, feedSignerFrom, shippedFeedKeys } from '../release/feedSigningKey.js';
+import { addCollectOptions, registerCanaryCommands, runCollector } from '../release/canaryCommands.js';
 import { isUpdateChannel, type FeedPlatform, type UpdateChannel } from '../../../common/updates/updateChannel.js';
 import { buildFeed } from '../../services/updates/release/feedBuild.js';
 import { setStaging, type StagingChange } from '../../services/updates/release/feedStaging.js';
@@ -277,27 +278,35 @@ export function registerReleaseCommand(program: Command): void {
       );
     });
 
-  release
-    .command('serve')
-    .description('serve a feed folder on 127.0.0.1 for testing builds (Ctrl-C stops it)')
-    .requiredOption('--dir <feed>', 'the feed folder')
-    .option('--port <n>', 'port (default: any free one)', '0')
-    .action(async (_opts, cmd: Command) => {
-      const ctx = makeContext(cmd.optsWithGlobals());
-      const o = cmd.opts<{ dir: string; port: string }>();
-      // One line per request: what a test build asked for (channel file, signature, blockmaps, ranges) and got.
-      const server = await startFeedServer({
-        dir: o.dir,
-        port: Number(o.port),
-        ...(ctx.json ? {} : { onServed: (r) => ctx.out(`${r.method} ${r.path} ${r.status} ${r.bytes} bytes`) }),
-      });
-      done(ctx, { ok: true, url: server.url }, [`serving ${path.resolve(o.dir)} at ${server.url}`]);
-      await new Promise<void>((resolve) => {
-        const stop = () => void server.close().then(resolve);
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+  addCollectOptions(
+    release
+      .command('serve')
+      .description('serve a feed folder on 127.0.0.1 for testing builds (Ctrl-C stops it)')
+      .requiredOption('--dir <feed>', 'the feed folder')
+      // Health reports: the same receiver as `release collect` (main/cli/release/canaryCommands.ts).
+      .option('--reports <db>', 'also receive health reports into this SQLite database, with a dashboard'),
+  ).action(async (_opts, cmd: Command) => {
+    const ctx = makeContext(cmd.optsWithGlobals());
+    const o = cmd.opts<{ dir: string; port: string; host: string; reports?: string; otlp?: string; otlpIntervalMs?: string }>();
+    if (o.reports) {
+      await runCollector(ctx, { db: o.reports, feed: o.dir, host: o.host, port: o.port, ...(o.otlp ? { otlp: o.otlp } : {}), ...(o.otlpIntervalMs ? { otlpIntervalMs: o.otlpIntervalMs } : {}) });
+      return;
+    }
+    // One line per request: what a test build asked for (channel file, signature, blockmaps, ranges) and got.
+    const server = await startFeedServer({
+      dir: o.dir,
+      port: Number(o.port),
+      host: o.host,
+      ...(ctx.json ? {} : { onServed: (r) => ctx.out(`${r.method} ${r.path} ${r.status} ${r.bytes} bytes`) }),
     });
+    done(ctx, { ok: true, url: server.url }, [`serving ${path.resolve(o.dir)} at ${server.url}`]);
+    await new Promise<void>((resolve) => {
+      const stop = () => void server.close().then(resolve);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  });
 
   registerFlagsCommands(release);
+  registerCanaryCommands(release);
 }

@@ -2,6 +2,8 @@
 // by HTTP POST with retries and backoff. A send that fails stays in the outbox and is tried
 // again at the next start, so nothing the user wrote is lost. Each item carries its id as an
 // Idempotency-Key, so a send whose response was lost and is repeated is not a duplicate.
+// Health reports (main/services/health) wait in the same outbox, in its health/ folder, and are
+// delivered the same way to their own endpoint.
 import { chmod, copyFile, mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +11,7 @@ import { ZkError } from '../../../common/errors.js';
 import { writeFileAtomic } from '../files/atomicWrite.js';
 import { sha256 } from './manifestBuilder.js';
 import type { Redactor } from './redact.js';
+import { healthReportSchema, type HealthReport } from '../../../common/health/healthReportSchema.js';
 
 export interface FeedbackItem {
   id: string;
@@ -22,6 +25,18 @@ export interface FeedbackItem {
   lastError: string | null;
   lastAttemptAt: string | null;
 }
+
+/** A health report waiting to be sent; the report itself is what is posted. */
+export interface HealthReportItem {
+  id: string;
+  createdAt: string;
+  report: HealthReport;
+  attempts: number;
+  lastError: string | null;
+  lastAttemptAt: string | null;
+}
+
+type OutboxItem = FeedbackItem | HealthReportItem;
 
 export interface NewFeedback {
   message: string;
@@ -61,6 +76,8 @@ const MAX_MESSAGE_CHARS = 20_000;
 
 export class FeedbackOutbox {
   readonly dir: string;
+  /** Health reports, apart from feedback so neither is sent to the other's endpoint. */
+  readonly reportsDir: string;
   private readonly fetch: typeof fetch;
   private readonly now: () => Date;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -69,6 +86,7 @@ export class FeedbackOutbox {
 
   constructor(private readonly options: FeedbackOutboxOptions) {
     this.dir = path.join(options.dataDir, 'outbox');
+    this.reportsDir = path.join(this.dir, 'health');
     this.fetch = options.fetch ?? globalThis.fetch;
     this.now = options.now ?? (() => new Date());
     this.sleep = options.sleep ?? abortableSleep;
@@ -114,33 +132,61 @@ export class FeedbackOutbox {
 
   /** Oldest first. A file that does not parse is left where it is for a person to look at. */
   async pending(): Promise<FeedbackItem[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch {
-      return [];
-    }
-    const items: FeedbackItem[] = [];
-    for (const name of names.filter((n) => n.endsWith('.json'))) {
-      try {
-        items.push(JSON.parse(await readFile(path.join(this.dir, name), 'utf8')) as FeedbackItem);
-      } catch {
-        // unreadable: kept on disk, not sent
-      }
-    }
-    return items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return readItems<FeedbackItem>(this.dir);
   }
 
-  /** Sends every pending item. Retries network failures, 408, 429 and 5xx with backoff; keeps what fails. */
-  async sendAll(endpoint: string, options: SendOptions = {}): Promise<SendReport> {
-    const run = this.sending.then(() => this.sendPending(endpoint, options));
+  /**
+   * Queues a health report. It is parsed by the strict schema here, at the door: a report with
+   * a field the schema does not name never reaches the disk, let alone the network.
+   */
+  async enqueueReport(report: HealthReport): Promise<HealthReportItem> {
+    const parsed = healthReportSchema.safeParse(report);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ZkError('E_INPUT_INVALID', 'A health report did not match its schema and was not queued.', {
+        field: issue?.path.join('.'),
+        issue: issue?.message,
+      });
+    }
+    // Defence in depth: the same redaction as everything else that leaves must find nothing to
+    // take out. The two ids are random and ours, and the redactor would mark any UUID.
+    const { id: _id, reportId: _reportId, ...rest } = parsed.data;
+    if (JSON.stringify(this.options.redactor.value(rest)) !== JSON.stringify(rest)) {
+      throw new ZkError('E_INPUT_INVALID', 'A health report held something private and was not queued.');
+    }
+    const item: HealthReportItem = { id: parsed.data.id, createdAt: this.now().toISOString(), report: parsed.data, attempts: 0, lastError: null, lastAttemptAt: null };
+    await this.save(item);
+    return item;
+  }
+
+  async pendingReports(): Promise<HealthReportItem[]> {
+    return readItems<HealthReportItem>(this.reportsDir);
+  }
+
+  /** Drops every queued health report (the user turned reports off); returns how many. */
+  async discardReports(): Promise<number> {
+    const items = await this.pendingReports();
+    for (const item of items) await this.remove(item);
+    return items.length;
+  }
+
+  /** Sends every queued health report, as sendAll does feedback. */
+  async sendReports(endpoint: string, options: SendOptions = {}): Promise<SendReport> {
+    const run = this.sending.then(async () => this.sendEach(await this.pendingReports(), endpoint, options));
     this.sending = run.catch(() => undefined);
     return run;
   }
 
-  private async sendPending(endpoint: string, options: SendOptions): Promise<SendReport> {
+  /** Sends every pending item. Retries network failures, 408, 429 and 5xx with backoff; keeps what fails. */
+  async sendAll(endpoint: string, options: SendOptions = {}): Promise<SendReport> {
+    const run = this.sending.then(async () => this.sendEach(await this.pending(), endpoint, options));
+    this.sending = run.catch(() => undefined);
+    return run;
+  }
+
+  private async sendEach(items: OutboxItem[], endpoint: string, options: SendOptions): Promise<SendReport> {
     const report: SendReport = { sent: [], kept: [] };
-    for (const item of await this.pending()) {
+    for (const item of items) {
       if (options.signal?.aborted) {
         report.kept.push({ id: item.id, error: 'stopped before it was sent' });
         continue;
@@ -152,21 +198,26 @@ export class FeedbackOutbox {
     return report;
   }
 
-  private async sendOne(endpoint: string, item: FeedbackItem, options: SendOptions): Promise<string | null> {
+  private async bodyOf(item: OutboxItem): Promise<string> {
+    if ('report' in item) return JSON.stringify(item.report);
+    const bundle = item.bundle ? await readFile(path.join(this.dir, item.bundle.file)) : null;
+    return JSON.stringify({
+      id: item.id,
+      createdAt: item.createdAt,
+      installId: item.installId,
+      appVersion: item.appVersion,
+      channel: item.channel,
+      message: item.message,
+      bundle: item.bundle && bundle ? { name: 'diagnostics.zip', bytes: item.bundle.bytes, sha256: item.bundle.sha256, base64: bundle.toString('base64') } : null,
+    });
+  }
+
+  private async sendOne(endpoint: string, item: OutboxItem, options: SendOptions): Promise<string | null> {
     const tries = options.attempts ?? 4;
     const base = options.baseDelayMs ?? 500;
     let body: string;
     try {
-      const bundle = item.bundle ? await readFile(path.join(this.dir, item.bundle.file)) : null;
-      body = JSON.stringify({
-        id: item.id,
-        createdAt: item.createdAt,
-        installId: item.installId,
-        appVersion: item.appVersion,
-        channel: item.channel,
-        message: item.message,
-        bundle: item.bundle && bundle ? { name: 'diagnostics.zip', bytes: item.bundle.bytes, sha256: item.bundle.sha256, base64: bundle.toString('base64') } : null,
-      });
+      body = await this.bodyOf(item);
     } catch (error) {
       return this.record(item, `attachment unreadable: ${(error as Error).message}`);
     }
@@ -198,21 +249,44 @@ export class FeedbackOutbox {
     return this.record(item, lastError);
   }
 
-  private async record(item: FeedbackItem, error: string): Promise<string> {
+  private async record(item: OutboxItem, error: string): Promise<string> {
     item.lastError = error;
     item.lastAttemptAt = this.now().toISOString();
     await this.save(item).catch(() => undefined);
     return error;
   }
 
-  private async save(item: FeedbackItem): Promise<void> {
-    await writeFileAtomic(path.join(this.dir, `${item.id}.json`), `${JSON.stringify(item, null, 2)}\n`);
+  private fileOf(item: OutboxItem): string {
+    return path.join('report' in item ? this.reportsDir : this.dir, `${item.id}.json`);
   }
 
-  private async remove(item: FeedbackItem): Promise<void> {
-    await unlink(path.join(this.dir, `${item.id}.json`)).catch(() => undefined);
-    if (item.bundle) await unlink(path.join(this.dir, item.bundle.file)).catch(() => undefined);
+  private async save(item: OutboxItem): Promise<void> {
+    await writeFileAtomic(this.fileOf(item), `${JSON.stringify(item, null, 2)}\n`);
   }
+
+  private async remove(item: OutboxItem): Promise<void> {
+    await unlink(this.fileOf(item)).catch(() => undefined);
+    if ('bundle' in item && item.bundle) await unlink(path.join(this.dir, item.bundle.file)).catch(() => undefined);
+  }
+}
+
+/** Oldest first. A file that does not parse is left where it is for a person to look at. */
+async function readItems<T extends { createdAt: string }>(dir: string): Promise<T[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const items: T[] = [];
+  for (const name of names.filter((n) => n.endsWith('.json'))) {
+    try {
+      items.push(JSON.parse(await readFile(path.join(dir, name), 'utf8')) as T);
+    } catch {
+      // unreadable: kept on disk, not sent
+    }
+  }
+  return items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

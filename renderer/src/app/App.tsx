@@ -12,6 +12,7 @@ import { ErrorNotice } from './ErrorNotice.js';
 import { useHostEvents } from './useHostEvents.js';
 import { useTheme } from './useTheme.js';
 import { CurrentView } from './CurrentView.js';
+import { HealthReportsPrompt } from '../features/health/HealthReportsPrompt.js';
 
 export function App() {
   const view = useAppStore((s) => s.view);
@@ -45,6 +46,7 @@ export function App() {
       <main className="content" id="main-content">
         <ErrorNotice error={infoError} />
         <RecoveryNotice />
+        <HealthReportsPrompt />
         <ErrorBoundary key={view}>
           <CurrentView view={view} />
         </ErrorBoundary>

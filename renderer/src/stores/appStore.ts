@@ -10,6 +10,7 @@ import { createHelpSlice } from '../features/help/helpSlice.js';
 import { createDiagnosticsSlice } from '../features/diagnostics/diagnosticsSlice.js';
 import { createUpdatesSlice } from '../features/settings/updatesSlice.js';
 import { createSettingsSlice } from '../features/settings/settingsSlice.js';
+import { createHealthSlice } from '../features/health/healthSlice.js';
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createShellSlice(...a),
@@ -20,4 +21,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createDiagnosticsSlice(...a),
   ...createUpdatesSlice(...a),
   ...createSettingsSlice(...a),
+  ...createHealthSlice(...a),
 }));

@@ -9,7 +9,8 @@ import type { HelpSlice } from '../features/help/helpSlice.js';
 import type { DiagnosticsSlice } from '../features/diagnostics/diagnosticsSlice.js';
 import type { UpdatesSlice } from '../features/settings/updatesSlice.js';
 import type { SettingsSlice } from '../features/settings/settingsSlice.js';
+import type { HealthSlice } from '../features/health/healthSlice.js';
 
-export type AppState = ShellSlice & ProfileSlice & ProverSlice & BenchmarksSlice & HelpSlice & DiagnosticsSlice & UpdatesSlice & SettingsSlice;
+export type AppState = ShellSlice & ProfileSlice & ProverSlice & BenchmarksSlice & HelpSlice & DiagnosticsSlice & UpdatesSlice & SettingsSlice & HealthSlice;
 
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;

@@ -26,7 +26,7 @@ export interface ServedRequest {
   bytes: number;
 }
 
-export async function startFeedServer(options: { dir: string; port?: number; onServed?: (served: ServedRequest) => void }): Promise<FeedServer> {
+export async function startFeedServer(options: { dir: string; port?: number; host?: string; onServed?: (served: ServedRequest) => void }): Promise<FeedServer> {
   const root = path.resolve(options.dir);
   const server = http.createServer((request, response) => {
     if (options.onServed) {
@@ -39,18 +39,19 @@ export async function startFeedServer(options: { dir: string; port?: number; onS
         }),
       );
     }
-    void handle(root, request, response).catch(() => {
+    void handleFeedRequest(root, request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const host = !options.host || options.host === '0.0.0.0' ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://${host}:${port}/`,
     port,
     close: () =>
       new Promise<void>((resolve) => {
@@ -60,7 +61,8 @@ export async function startFeedServer(options: { dir: string; port?: number; onS
   };
 }
 
-async function handle(root: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+/** GET and HEAD of one file under root; exported for `release collect`, which serves the feed beside its reports. */
+export async function handleFeedRequest(root: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;

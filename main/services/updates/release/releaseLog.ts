@@ -9,7 +9,7 @@ export const releaseLogFileName = '.zkdesk-release-log.jsonl';
 
 export interface ReleaseLogEntry {
   at: string;
-  action: 'build' | 'stage' | 'halt' | 'promote' | 'rollback';
+  action: 'build' | 'stage' | 'halt' | 'promote' | 'rollback' | 'watch';
   channel: UpdateChannel;
   version: string;
   stagingPercentage?: number | null;

@@ -6,6 +6,7 @@ import { ProverSettingsForm } from './ProverSettingsForm.js';
 import { ThemeChooser } from './ThemeChooser.js';
 import { DataDirectoryPanel } from './DataDirectoryPanel.js';
 import { FeedbackEndpointForm } from './FeedbackEndpointForm.js';
+import { HealthReportsPanel } from '../health/HealthReportsPanel.js';
 import './settings.css';
 
 export function SettingsView() {
@@ -19,6 +20,7 @@ export function SettingsView() {
       <UpdatesPanel />
       {settings && <ProverSettingsForm key={JSON.stringify([settings.workerCount, settings.workerMemoryCapMb, settings.jobTimeoutSec, settings.logRetentionDays, settings.predictedTimeWarnSec])} settings={settings} />}
       {settings && <FeedbackEndpointForm key={settings.feedbackEndpoint ?? ''} endpoint={settings.feedbackEndpoint} />}
+      {settings && <HealthReportsPanel />}
       {settings && <ThemeChooser current={settings.theme} />}
       <DataDirectoryPanel />
     </div>

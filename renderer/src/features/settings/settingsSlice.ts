@@ -7,7 +7,7 @@ import type { SliceCreator } from '../../stores/storeTypes.js';
 import { toErrorView, type ErrorView } from '../../stores/errorView.js';
 import type { DataDirChoice } from '../../../../preload/contract.js';
 
-export type SettingsForm = 'proving' | 'feedback';
+export type SettingsForm = 'proving' | 'feedback' | 'health';
 
 export interface SettingsSlice {
   settings: Settings | null;
