@@ -1,8 +1,13 @@
 #!/usr/bin/env node
 // The CLI runs the compiled TypeScript; `npm ci` builds it through the prepare script.
-import { runCli } from '../dist/main/cli/main.js';
+// `prove` starts its worker process first, so that it starts while the command's code loads.
+import { startProverEarly, discardSpareWorker } from '../dist/main/cli/proverHeadStart.js';
 
-runCli(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+startProverEarly(argv);
+const { runCli } = await import('../dist/main/cli/main.js');
+
+runCli(argv).then(
   (code) => {
     process.exitCode = code;
   },
@@ -10,4 +15,4 @@ runCli(process.argv.slice(2)).then(
     process.stderr.write(`${String(error)}\n`);
     process.exitCode = 1;
   },
-);
+).finally(discardSpareWorker);
