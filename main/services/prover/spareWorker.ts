@@ -44,10 +44,11 @@ function holdMessages(process: WorkerProcess): WorkerProcess {
   };
 }
 
-/** Starts the spare worker now (replacing one not taken). */
-export function startSpareWorker(launcher: WorkerLauncher, options: LaunchOptions): void {
+/** Starts the spare worker now (replacing one not taken); returns its process id. */
+export function startSpareWorker(launcher: WorkerLauncher, options: LaunchOptions): number | undefined {
   discardSpareWorker();
   spare = { key: launchKey(options), process: holdMessages(launcher.launch(options)) };
+  return spare.process.pid;
 }
 
 /** The spare worker if it was started with these options, else null (and a spare that differs is killed). */
