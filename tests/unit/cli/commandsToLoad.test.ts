@@ -2,7 +2,7 @@
 // list comes from commandSummaries, which must say what the commands themselves say).
 import { Command, Help } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { asksUsage, asksVersion, commandLoaders, commandSummaries, commandsToLoad, loadCommands } from '../../../main/cli/commands/index.js';
+import { asksUsage, asksVersion, commandLoaders, commandSummaries, commandsToLoad } from '../../../main/cli/commands/index.js';
 
 const all = Object.keys(commandLoaders);
 
