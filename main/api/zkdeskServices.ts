@@ -6,6 +6,7 @@ import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ErrorPayload } from '../../common/errors.js';
 import { calibrationWorkerScript, proverWorkerScript } from '../../native-workers/workerScripts.js';
+import { proofPace } from '../services/advisor/proofPace.js';
 import { adviseCircuit, adviseMachine, type AdviceContext } from '../services/advisor/advise.js';
 import type { Advice, CircuitAdvice } from '../../common/advisor/readiness.js';
 import type { CircuitFacts } from '../../common/advisor/advisorTypes.js';
@@ -101,6 +102,8 @@ export class ZkdeskServices {
   ) {
     this.history = prover.history;
     this.updates = options.updates ?? null;
+    // The state the UI shows keeps only the code and the sentence; the log keeps why.
+    this.updates?.onFailure((error) => logger.scope('updates').warn({ code: error.code, ...error.details }, error.message));
     this.feedback = new FeedbackOutbox({ dataDir: options.dataDir, redactor });
     this.bundles = new BundleService({
       dataDir: options.dataDir,
@@ -331,7 +334,14 @@ export class ZkdeskServices {
   }
 
   async adviseMachine(): Promise<Advice> {
-    return adviseMachine(await this.profile(), this.advisorSettings(), this.adviceContext());
+    return adviseMachine(await this.profile(), this.advisorSettings(), { ...this.adviceContext(), ...(await this.proofPace()) });
+  }
+
+  /** The user's recent proofs against the calibration, for the slower-than-calibration rule. */
+  private async proofPace(): Promise<Pick<AdviceContext, 'proofPace'>> {
+    const [calibration, history] = await Promise.all([this.currentCalibration(), this.history.read({ limit: 500 })]);
+    const pace = proofPace(calibration, history);
+    return pace ? { proofPace: pace } : {};
   }
 
   async adviseCircuit(id: string): Promise<{ circuit: CheckedCircuit; advice: CircuitAdvice; estimate: EstimateBreakdown }> {
@@ -346,7 +356,7 @@ export class ZkdeskServices {
       zkeyBytes: circuit.zkeyBytes,
     };
     const timed = estimate.model ? { totalMs: estimate.totalMs, peakMemoryBytes: estimate.peakMemoryBytes } : undefined;
-    const advice = adviseCircuit(await this.profile(), facts, timed, this.advisorSettings(), this.adviceContext());
+    const advice = adviseCircuit(await this.profile(), facts, timed, this.advisorSettings(), { ...this.adviceContext(), ...(await this.proofPace()) });
     return { circuit, advice, estimate };
   }
 
