@@ -1,8 +1,13 @@
 #!/usr/bin/env node
 // The CLI runs the compiled TypeScript; `npm ci` builds it through the prepare script.
-import { runCli } from '../dist/main/cli/main.js';
+// `prove` starts its worker process first, so that it starts while the command's code loads;
+// other commands (`--version`, help) load none of that.
+const argv = process.argv.slice(2);
+const headStart = argv.includes('prove') ? await import('../dist/main/cli/proverHeadStart.js') : null;
+headStart?.startProverEarly(argv);
+const { runCli } = await import('../dist/main/cli/main.js');
 
-runCli(process.argv.slice(2)).then(
+runCli(argv).then(
   (code) => {
     process.exitCode = code;
   },
@@ -10,4 +15,4 @@ runCli(process.argv.slice(2)).then(
     process.stderr.write(`${String(error)}\n`);
     process.exitCode = 1;
   },
-);
+).finally(() => headStart?.discardSpareWorker());

@@ -2,15 +2,17 @@
 // between jobs: compiled witness calculators and proving keys (keyed by their sha256, so a
 // changed file is a new entry) and the bn128 curve that snarkjs caches on globalThis.
 // The proof itself comes from the native prover where this machine has it (nativeGroth16.ts),
-// from snarkjs otherwise or when the native one fails; snarkjs verifies it either way.
+// from snarkjs otherwise or when the native one fails; snarkjs verifies it either way, loaded
+// only when first needed (verifierLoader.ts).
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import * as snarkjs from 'snarkjs';
+import type { Logger } from 'snarkjs';
 import { WitnessCalculatorBuilder, type WitnessCalculator } from 'circom_runtime';
 import { ZkError } from '../common/errors.js';
 import { ByteLruCache } from './byteLruCache.js';
 import { proveError, witnessError } from './engineErrors.js';
+import { loadVerifier } from './verifierLoader.js';
 import { NativeProverUnusable, type NativeGroth16, type ProverBackend } from './nativeGroth16.js';
 import type { ArtifactRef, CircuitInput, Groth16Proof, ProofStage, ResultMessage } from '../common/workerProtocol.js';
 
@@ -180,6 +182,7 @@ export class ProofEngine {
 
     hooks.progress('verify', 0);
     const vkey = await this.verificationKey(artifacts);
+    const snarkjs = await loadVerifier();
     let verified = await snarkjs.groth16.verify(vkey, proved.publicSignals, proved.proof);
     if (!verified && backend === 'native') {
       // A native proof that does not verify is our bug or a hardware fault, not the user's keys: try snarkjs.
@@ -227,7 +230,8 @@ export class ProofEngine {
 
   private async proveWithSnarkjs(artifacts: ArtifactRef, witness: Uint8Array, hooks: JobHooks): Promise<{ proved: Proved; keyHit: boolean }> {
     const { key, hit: keyHit } = await this.provingKey(artifacts);
-    const logger: snarkjs.Logger = {
+    const snarkjs = await loadVerifier();
+    const logger: Logger = {
       debug: (msg) => {
         const step = proveSteps.find(([prefix]) => msg.startsWith(prefix));
         if (step) hooks.progress('prove', step[1], step[0]);

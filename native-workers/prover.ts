@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { buildBn128 } from 'ffjavascript';
 import { ZkError } from '../common/errors.js';
 import { ProofEngine } from './proofEngine.js';
 import { NativeGroth16, selectNativeProver } from './nativeGroth16.js';
 import { connectToParent } from './workerPort.js';
+import { loadVerifier } from './verifierLoader.js';
 import { PROTOCOL_VERSION, type ProveRequest, type WorkerToMain } from '../common/workerProtocol.js';
 
 const port = connectToParent();
@@ -114,10 +114,13 @@ port.onMessage((message) => {
 });
 port.onParentGone(() => shutdown(0));
 
-// Build the curve (and its worker threads) before saying ready, so the first job does not
-// pay for it; snarkjs finds it on globalThis.
+// snarkjs and the curve (with its threads): before saying ready where snarkjs proves, so the
+// first job does not wait for them; after, where the native prover does, since verification
+// comes last and they load while the witness and the proof are made.
 const snarkjsVersion = readSnarkjsVersion();
-await buildBn128();
+const verifier = loadVerifier().then(() => log('debug', 'verifier loaded', { curve: 'bn128' }));
+if (nativeProver) verifier.catch(() => {});
+else await verifier;
 post({
   type: 'ready',
   pid: process.pid,

@@ -4,13 +4,13 @@ import { Command, CommanderError } from 'commander';
 import { ZkError } from '../../common/errors.js';
 import { reportFailure, type GlobalOptions } from './cliContext.js';
 import { openCommandLog, type CommandLog } from './commandLog.js';
-import { commandsToLoad, loadCommands } from './commands/index.js';
+import { asksUsage, asksVersion, commandsToLoad, loadCommands, registerSummaries } from './commands/index.js';
 import { appVersion } from './appVersion.js';
 
 export async function runCli(argv: string[]): Promise<number> {
   // Answered here, not by commander's .version(): commander also reads root options after a
   // subcommand, where `release feed build --version 3.0.0` means the release's version.
-  if (commandsToLoad(argv).length === 0) {
+  if (asksVersion(argv)) {
     process.stdout.write(`${appVersion()}\n`);
     return 0;
   }
@@ -23,6 +23,11 @@ export async function runCli(argv: string[]): Promise<number> {
     .showHelpAfterError()
     .addHelpText('after', '\n`zkdesk --version` prints the version.');
   for (const register of await loadCommands(argv)) register(program);
+  registerSummaries(program, commandsToLoad(argv));
+  if (asksUsage(argv)) {
+    program.outputHelp();
+    return 0;
+  }
 
   let exitCode = 0;
   let log: CommandLog | null = null;

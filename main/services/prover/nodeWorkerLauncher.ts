@@ -1,6 +1,7 @@
 // Workers as Node child processes: what the CLI, the headless host and the tests use.
 import { fork } from 'node:child_process';
 import { isWorkerToMain } from '../../../common/workerProtocol.js';
+import { takeSpareWorker } from './spareWorker.js';
 import { appendTail, ExitNotifier, type LaunchOptions, type WorkerLauncher, type WorkerProcess } from './workerLauncher.js';
 import { workerEnvironment } from './workerEnvironment.js';
 
@@ -10,6 +11,10 @@ export class NodeWorkerLauncher implements WorkerLauncher {
   constructor(private readonly onOutput?: (line: string, stream: 'stdout' | 'stderr', pid: number | undefined) => void) {}
 
   launch(options: LaunchOptions): WorkerProcess {
+    return takeSpareWorker(options) ?? this.fork(options);
+  }
+
+  private fork(options: LaunchOptions): WorkerProcess {
     const execArgv = options.maxOldSpaceMb ? [`--max-old-space-size=${Math.max(16, Math.floor(options.maxOldSpaceMb))}`] : [];
     const child = fork(options.script, [], {
       execArgv,

@@ -4,7 +4,7 @@ import { ZkError } from '../../../common/errors.js';
 import type { ArtifactRef, BackendReport, CircuitInput, ProgressMessage, ResultMessage, WorkerToMain } from '../../../common/workerProtocol.js';
 import { performance } from 'node:perf_hooks';
 import type { ProcessMemoryProbe } from './processMemory.js';
-import type { WorkerExit, WorkerLauncher, WorkerProcess } from './workerLauncher.js';
+import type { LaunchOptions, WorkerExit, WorkerLauncher, WorkerProcess } from './workerLauncher.js';
 
 export interface WorkerSlotOptions {
   script: string;
@@ -40,6 +40,17 @@ export interface SlotSuccess {
 export type SlotState = 'starting' | 'idle' | 'busy' | 'dead';
 
 const MB = 1024 * 1024;
+
+/** How a worker with these options is started; the CLI's head start (main/cli/proverHeadStart.ts) asks for the same. */
+export function workerLaunchOptions(options: Pick<WorkerSlotOptions, 'script' | 'name' | 'memoryCapBytes' | 'cacheMb'>): LaunchOptions {
+  return {
+    script: options.script,
+    name: options.name,
+    maxOldSpaceMb: Math.floor(options.memoryCapBytes / MB),
+    // The cap travels to the worker so that the native prover it starts can ask the kernel to hold it.
+    env: { ZKDESK_WORKER_CACHE_MB: String(options.cacheMb ?? 256), ZKDESK_WORKER_MEMORY_CAP_BYTES: String(options.memoryCapBytes) },
+  };
+}
 const heapOomPattern = /heap out of memory|Reached heap limit|Fatal JavaScript invalid size|Allocation failed|WebAssembly\.Memory|Out of memory/i;
 
 interface Running {
@@ -75,13 +86,7 @@ export class WorkerSlot {
     launcher: WorkerLauncher,
     private readonly options: WorkerSlotOptions,
   ) {
-    this.process = launcher.launch({
-      script: options.script,
-      name: options.name,
-      maxOldSpaceMb: Math.floor(options.memoryCapBytes / MB),
-      // The cap travels to the worker so that the native prover it starts can ask the kernel to hold it.
-      env: { ZKDESK_WORKER_CACHE_MB: String(options.cacheMb ?? 256), ZKDESK_WORKER_MEMORY_CAP_BYTES: String(options.memoryCapBytes) },
-    });
+    this.process = launcher.launch(workerLaunchOptions(options));
 
     this.ready = new Promise<void>((resolve, reject) => {
       const startTimer = setTimeout(() => {
