@@ -119,7 +119,7 @@ port.onParentGone(() => shutdown(0));
 // comes last and they load while the witness and the proof are made.
 const snarkjsVersion = readSnarkjsVersion();
 const verifier = loadVerifier().then(() => log('debug', 'verifier loaded', { curve: 'bn128' }));
-if (nativeProver) verifier.catch(() => {});
+if (selection.binary) verifier.catch(() => {});
 else await verifier;
 post({
   type: 'ready',

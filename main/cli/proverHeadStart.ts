@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { proverWorkerScript } from '../../native-workers/workerScripts.js';
-import { decideMemoryCapBytes } from '../services/prover/poolSizing.js';
+import { decideMemoryCap } from '../services/prover/poolSizing.js';
 import { NodeWorkerLauncher } from '../services/prover/nodeWorkerLauncher.js';
 import { startSpareWorker } from '../services/prover/spareWorker.js';
 import { workerLaunchOptions } from '../services/prover/workerSlot.js';
@@ -43,6 +43,6 @@ export function startProverEarly(argv: readonly string[]): void {
   const flagCap = Number(optionValue(argv, '--memory-cap'));
   const dataDir = resolveDataDir({ flag: optionValue(argv, '--data-dir'), env: process.env.ZKDESK_DATA_DIR, defaultDir: defaultDataDir() }).dir;
   const capMb = Number.isFinite(flagCap) && flagCap > 0 ? flagCap : settingsMemoryCapMb(dataDir);
-  const capBytes = decideMemoryCapBytes({ logicalCores: os.availableParallelism(), totalMemoryBytes: os.totalmem() }, { workerCount: 1, workerMemoryCapMb: capMb });
+  const capBytes = decideMemoryCap({ logicalCores: os.availableParallelism(), totalMemoryBytes: os.totalmem() }, { workerCount: 1, workerMemoryCapMb: capMb }).bytes;
   startSpareWorker(new NodeWorkerLauncher(), workerLaunchOptions({ script: proverWorkerScript, name: 'zkdesk-prover-1', memoryCapBytes: capBytes }));
 }

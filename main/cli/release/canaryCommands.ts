@@ -2,6 +2,7 @@
 // its dashboard and an optional OTLP export) and the watcher that halts a release that is
 // clearly worse than the one before. The SQLite driver and the OpenTelemetry SDK are loaded only
 // by these commands, so the rest of `release` runs without them.
+import { feedKeyOption, feedSignerFrom } from './feedSigningKey.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ZkError } from '../../../common/errors.js';
@@ -89,9 +90,10 @@ export function registerCanaryCommands(release: Command): void {
     .option('--config <file>', 'thresholds (JSON): minInstalls, minProofs, confidence, minIncreasePer100, maxFailuresPer100, maxCrashesPer100')
     .option('--previous <version>', 'compare with this version (default: the highest lower version that reported)')
     .option('--dry-run', 'decide and print, but halt nothing and write nothing')
+    .option(...feedKeyOption)
     .action(async (_opts, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals());
-      const o = cmd.opts<{ channel: string; db: string; feed: string; config?: string; previous?: string; dryRun?: boolean }>();
+      const o = cmd.opts<{ channel: string; db: string; feed: string; config?: string; previous?: string; dryRun?: boolean; key?: string }>();
       if (!isUpdateChannel(o.channel)) throw new ZkError('E_RELEASE_REFUSED', `Unknown channel "${o.channel}": use stable or beta.`);
       const channel: UpdateChannel = o.channel;
       const { loadCanaryConfig } = await import('../../services/canary/canaryConfig.js');
@@ -107,6 +109,8 @@ export function registerCanaryCommands(release: Command): void {
           config,
           dryRun: Boolean(o.dryRun),
           ...(o.previous ? { previous: o.previous } : {}),
+          // A halt is the same signed rewrite as `release halt`: it needs the feed key; a dry run does not.
+          ...(o.dryRun ? {} : { signer: await feedSignerFrom(o.key) }),
         });
         const v = result.verdict;
         const headline = {

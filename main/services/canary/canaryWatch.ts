@@ -4,6 +4,7 @@
 // function that writes (and logs) every staging change, so whatever a halt does — sign the
 // channel files, log the action — the watcher's halt does too. Its reasons go to the release
 // log as a `watch` entry beside the halt.
+import type { FeedSigner } from '../updates/keys/feedSignature.js';
 import semver from 'semver';
 import { ZkError } from '../../../common/errors.js';
 import type { UpdateChannel } from '../../../common/updates/updateChannel.js';
@@ -33,6 +34,8 @@ export interface WatchOptions {
   /** Compare with this version instead of the highest lower one that reported. */
   previous?: string;
   now?: () => Date;
+  /** Signs the halted channel files (the feed's private key): needed unless dryRun. */
+  signer?: FeedSigner;
 }
 
 /** The channel's current release: the highest version its channel files offer, and whether every one is halted. */
@@ -79,7 +82,8 @@ export async function watchRelease(options: WatchOptions): Promise<WatchResult> 
   if (release.halted) return result('already-halted');
   if (options.dryRun) return result('would-halt');
 
-  const halted = await setStaging(feedDir, channel, 0, { action: 'halt', versions: [release.version], ...(options.now ? { now: options.now } : {}) });
+  if (!options.signer) throw new ZkError('E_RELEASE_REFUSED', 'Halting a rollout rewrites signed channel files: give the feed signing key (--key or ZKDESK_FEED_KEY).');
+  const halted = await setStaging(feedDir, channel, 0, { action: 'halt', versions: [release.version], signer: options.signer, ...(options.now ? { now: options.now } : {}) });
   await appendReleaseLog(feedDir, {
     at: (options.now ?? (() => new Date()))().toISOString(),
     action: 'watch',

@@ -13,7 +13,7 @@ import { startServe, type ServeProcess } from '../support/zkdeskServe.js';
 import { goTo } from '../support/journeys.js';
 import { axeViolations } from '../support/screenChecks.js';
 import { buildFeed } from '../../../main/services/updates/release/feedBuild.js';
-import { releaseCli, tempDir, writeArtifacts } from '../../integration/updates/feedFixture.js';
+import { devSigner, releaseCli, tempDir, writeArtifacts } from '../../integration/updates/feedFixture.js';
 import { postReport, sampleReport, startCollectorProcess, type CollectorProcess } from '../../integration/canary/canaryFixture.js';
 
 let browser: Browser;
@@ -97,7 +97,7 @@ describe('the release health dashboard', () => {
     const feedDir = path.join(root, 'feed');
     await mkdir(feedDir);
     for (const [version, percent] of [['1.0.0', 100], ['1.1.0', 10]] as const) {
-      await buildFeed({ artifactsDir: await writeArtifacts(root, version, ['deb']), feedDir, channel: 'beta', version, stagingPercentage: percent });
+      await buildFeed({ artifactsDir: await writeArtifacts(root, version, ['deb']), feedDir, channel: 'beta', version, stagingPercentage: percent, signer: devSigner });
     }
     collector = await startCollectorProcess(['--db', path.join(root, 'reports.sqlite'), '--feed', feedDir]);
     stops.push(() => collector.stop());

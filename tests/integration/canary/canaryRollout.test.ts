@@ -13,7 +13,7 @@ import { buildFeed } from '../../../main/services/updates/release/feedBuild.js';
 import { readChannelFile } from '../../../main/services/updates/release/channelFile.js';
 import { readReleaseLog } from '../../../main/services/updates/release/releaseLog.js';
 import type { ReleaseHealthSummary } from '../../../main/services/canary/releaseHealthSummary.js';
-import { releaseCli, tempDir, writeArtifacts } from '../updates/feedFixture.js';
+import { devSigner, releaseCli, tempDir, writeArtifacts } from '../updates/feedFixture.js';
 import { projectRoot, startCollectorProcess, type CollectorProcess } from './canaryFixture.js';
 
 const installScript = path.join(projectRoot, 'tests', 'fixtures', 'health', 'simulatedInstall.mjs');
@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 async function publish(version: string, percent: number): Promise<void> {
-  await buildFeed({ artifactsDir: await writeArtifacts(root, version, ['deb', 'exe']), feedDir, channel: 'beta', version, stagingPercentage: percent });
+  await buildFeed({ artifactsDir: await writeArtifacts(root, version, ['deb', 'exe']), feedDir, channel: 'beta', version, stagingPercentage: percent, signer: devSigner });
 }
 
 /** One install of `version`, in its own process and data directory, reporting its proofs. */

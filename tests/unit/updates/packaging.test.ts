@@ -49,7 +49,7 @@ describe('electron-builder.yml', () => {
     expect(c.publish).toMatchObject({ provider: 'generic', url: '${env.ZKDESK_UPDATE_URL}' });
     expect(c.generateUpdatesFilesForAllChannels).toBe(true);
     expect(c.artifactName).toContain('${version}');
-  }, 60_000);
+  });
 
   it('names an author, homepage and maintainer (the deb target refuses to build without them), and signs where the environment allows', async () => {
     const c = await load('electron-builder.yml');
