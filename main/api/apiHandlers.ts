@@ -107,15 +107,15 @@ export class ZkdeskApi {
         capabilities: { nativeDialogs: Boolean(this.host.pickFile), revealInFolder: Boolean(this.host.revealInFolder), updates: Boolean(s.updates) },
       }),
 
-      'profile.get': async () => s.profile(),
-      'profile.refresh': async () => s.profile({ fresh: true }),
+      'profile.get': async () => s.profiles.current(),
+      'profile.refresh': async () => s.profiles.current({ fresh: true }),
       'profile.reportWebGpu': async ({ adapter, vendor, architecture, description }) => {
-        s.recordWebGpu({ adapter, ...(vendor ? { vendor } : {}), ...(architecture ? { architecture } : {}), ...(description ? { description } : {}) });
+        s.profiles.recordWebGpu({ adapter, ...(vendor ? { vendor } : {}), ...(architecture ? { architecture } : {}), ...(description ? { description } : {}) });
         return { recorded: true };
       },
-      'advisor.machine': async () => s.adviseMachine(),
+      'advisor.machine': async () => s.advisor.machine(),
       'advisor.circuit': async ({ circuitId }) => {
-        const { circuit, advice, estimate } = await s.adviseCircuit(circuitId);
+        const { circuit, advice, estimate } = await s.advisor.circuit(circuitId);
         return { circuit: checkedSummary(circuit), advice, estimate };
       },
       'calibration.get': async () => s.currentCalibration(),

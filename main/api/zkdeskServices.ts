@@ -1,25 +1,23 @@
 // The composition root every host shares (the Electron app, the headless host, the CLI's
-// doctor): settings first, then the prover sized from them, the circuit registry, the profile,
-// calibration and the estimator, the advisor. Hosts differ only in what they pass in: the
-// worker launcher, and the update service where there is one.
+// doctor): settings first, then the prover sized from them, the circuit catalogue, the profile,
+// calibration and the estimates, the advisor. It constructs and wires; the rules live in the
+// services. Hosts differ only in what they pass in: the worker launcher, and the update service
+// where there is one.
 import os from 'node:os';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { ErrorPayload } from '../../common/errors.js';
 import { calibrationWorkerScript, proverWorkerScript } from '../../native-workers/workerScripts.js';
-import { adviseCircuit, adviseMachine, type AdviceContext } from '../services/advisor/advise.js';
-import type { Advice, CircuitAdvice } from '../../common/advisor/readiness.js';
-import type { CircuitFacts } from '../../common/advisor/advisorTypes.js';
+import { AdvisorService } from '../services/advisor/advisorService.js';
 import { CalibrationService } from '../services/profiler/calibrationService.js';
-import type { Calibration, EstimateBreakdown } from '../../common/profiler/calibrationTypes.js';
-import { collectSystemProfile } from '../services/profiler/profileCollector.js';
-import type { ChromiumGpu, SystemProfile } from '../../common/profiler/systemProfile.js';
+import type { Calibration } from '../../common/profiler/calibrationTypes.js';
+import { ProfileService } from '../services/profiler/profileService.js';
+import type { ChromiumGpu } from '../../common/profiler/systemProfile.js';
 import type { WebGpuReport } from '../services/profiler/chromiumGpuFacts.js';
 import { CircuitCatalogue } from '../services/prover/circuitCatalogue.js';
-import { estimateProof } from '../services/prover/estimator.js';
+import { ProofEstimates } from '../services/prover/proofEstimates.js';
 import { JobHistory } from '../services/prover/jobHistory.js';
-import { decideMemoryCapBytes, decidePoolSize } from '../services/prover/poolSizing.js';
+import { decideProverLimits, type ProverOverrides } from '../services/prover/poolSizing.js';
 import { ProverService, type ProverLimits } from '../services/prover/proverService.js';
-import type { CheckedCircuit, ResolvedCircuit } from '../services/prover/resolvedCircuit.js';
+import type { ResolvedCircuit } from '../services/prover/resolvedCircuit.js';
 import type { WorkerLauncher } from '../services/prover/workerLauncher.js';
 import { bundledCircuitsDir } from '../../node/resourcePaths.js';
 import { SettingsStore, type Settings } from '../services/settings/settingsStore.js';
@@ -51,26 +49,15 @@ export interface ServicesOptions {
   /** Log lines also go here (the CLI's --verbose). */
   echoLog?: (line: string) => void;
   /** One-off overrides of the settings for this run (the CLI's --workers, --memory-cap, --timeout). */
-  overrides?: { workerCount?: number; workerMemoryCapMb?: number | null; jobTimeoutMs?: number | null };
+  overrides?: ProverOverrides;
   /** Chromium's view of the GPU: only the Electron app can ask (main/app/electronGpuInfo.ts). */
   chromiumGpu?: (webgpu: WebGpuReport | undefined) => Promise<ChromiumGpu>;
 }
 
-/** The prover's limits from the settings, with this run's overrides on top. */
-function proverLimits(s: Settings, o: ServicesOptions['overrides'] = {}): ProverLimits {
-  const machine = { logicalCores: os.availableParallelism(), totalMemoryBytes: os.totalmem() };
-  const pool = { workerCount: o.workerCount ?? s.workerCount, workerMemoryCapMb: o.workerMemoryCapMb !== undefined ? o.workerMemoryCapMb : s.workerMemoryCapMb };
-  return {
-    poolSize: decidePoolSize(machine, pool),
-    memoryCapBytes: decideMemoryCapBytes(machine, pool),
-    defaultTimeoutMs: o.jobTimeoutMs !== undefined ? o.jobTimeoutMs : s.jobTimeoutSec * 1000,
-  };
+/** The prover's limits for this machine from the settings and this run's overrides. */
+function proverLimits(settings: Settings, overrides: ServicesOptions['overrides']): ProverLimits {
+  return decideProverLimits({ logicalCores: os.availableParallelism(), totalMemoryBytes: os.totalmem() }, settings, overrides);
 }
-
-/** A profile older than this is collected again before advice is given. */
-const PROFILE_MAX_AGE_MS = 30_000;
-/** Chromium answers getGPUInfo from its GPU process; a wedged one must not hold the profile. */
-const CHROMIUM_GPU_LIMIT_MS = 1_500;
 
 export class ZkdeskServices {
   readonly history: JobHistory;
@@ -78,12 +65,12 @@ export class ZkdeskServices {
   readonly bundles: BundleService;
   readonly feedback: FeedbackOutbox;
   readonly updates: UpdateService | null;
-  private profileCache: { profile: SystemProfile; at: number; ownProofs: boolean } | null = null;
-  /** One collection at a time: callers that arrive meanwhile share it. */
-  private profileInFlight: Promise<SystemProfile> | null = null;
-  /** A worker starting ahead of the first proof; its start-up burst must not read as "other work". */
+  /** The machine's profile, cached for a while; Chromium's GPU view added in the app. */
+  readonly profiles: ProfileService;
+  readonly estimates: ProofEstimates;
+  readonly advisor: AdvisorService;
+  /** A worker starting ahead of the first proof. */
   private warming: Promise<void> | null = null;
-  private webgpu: WebGpuReport | undefined;
   /** Aborted by close(): work started in the background stops between its steps. */
   private readonly stopping = new AbortController();
   private feedbackDelivery: Promise<void> | null = null;
@@ -101,6 +88,11 @@ export class ZkdeskServices {
   ) {
     this.history = prover.history;
     this.updates = options.updates ?? null;
+    this.profiles = new ProfileService({
+      dataDir: options.dataDir,
+      proving: () => prover.jobs().some((job) => job.state === 'running'),
+      ...(options.chromiumGpu ? { chromiumGpu: options.chromiumGpu } : {}),
+    });
     this.feedback = new FeedbackOutbox({ dataDir: options.dataDir, redactor });
     this.bundles = new BundleService({
       dataDir: options.dataDir,
@@ -108,8 +100,8 @@ export class ZkdeskServices {
       app: () => ({ version: options.appVersion, channel: settings.get().updateChannel }),
       installId: () => settings.get().installId,
       sources: {
-        profile: () => this.profile(),
-        warnings: async () => this.adviseMachine(),
+        profile: () => this.profiles.current(),
+        warnings: () => this.advisor.machine(),
         calibration: async () => this.calibration.stored(),
         ...(this.updates ? { updateState: async () => this.updates?.state } : {}),
       },
@@ -122,6 +114,15 @@ export class ZkdeskServices {
       workerScript: calibrationWorkerScript,
       prover,
       circuits,
+    });
+    this.estimates = new ProofEstimates({ calibration: () => this.currentCalibration(), history: this.history });
+    this.advisor = new AdvisorService({
+      appVersion: options.appVersion,
+      profiles: this.profiles,
+      circuits,
+      estimates: this.estimates,
+      settings: () => settings.get(),
+      updateState: () => this.updates?.state,
     });
   }
 
@@ -236,118 +237,19 @@ export class ZkdeskServices {
     return settings;
   }
 
-  async profile(options: { fresh?: boolean } = {}): Promise<SystemProfile> {
-    const cached = this.profileCache;
-    if (!options.fresh && cached && Date.now() - cached.at < PROFILE_MAX_AGE_MS) return cached.profile;
-    if (this.profileInFlight) return this.profileInFlight;
-    this.profileInFlight = this.collectProfile().finally(() => {
-      this.profileInFlight = null;
-    });
-    return this.profileInFlight;
-  }
-
-  private async collectProfile(): Promise<SystemProfile> {
-    // The CPU load is sampled system-wide: wait for our own worker to finish starting first.
-    await this.warming;
-    const provingBefore = this.proving();
-    const profile = await collectSystemProfile({ dataDir: this.options.dataDir });
-    const ownProofs = provingBefore || this.proving();
-    if (this.options.chromiumGpu) {
-      // The GPU process may be gone (crashed, disabled); the profile stands without Chromium's view.
-      const chromium = await Promise.race([
-        this.options.chromiumGpu(this.webgpu).catch(() => undefined),
-        delay(CHROMIUM_GPU_LIMIT_MS, undefined, { ref: false }),
-      ]);
-      if (chromium) profile.chromiumGpu = chromium;
-    }
-    this.profileCache = { profile, at: Date.now(), ownProofs };
-    return profile;
-  }
-
-  private proving(): boolean {
-    return this.prover.jobs().some((job) => job.state === 'running');
-  }
-
-  /** What the advisor needs beside the profile: our version, the channel's, and whether we were proving while it was measured. */
-  private adviceContext(): AdviceContext {
-    const channelLatest = this.offeredVersion();
-    return {
-      appVersion: this.options.appVersion,
-      ...(channelLatest ? { channelLatest } : {}),
-      ownProofsDuringProfile: this.profileCache?.ownProofs ?? false,
-    };
-  }
-
-  /**
-   * The newer build the last update check offered this install. A release it is staged out of,
-   * or an older one (a channel switch), is no reason to tell the user they are behind.
-   */
-  private offeredVersion(): string | undefined {
-    const state = this.updates?.state;
-    if (state?.kind === 'available') return state.isDowngrade ? undefined : state.version;
-    if (state?.kind === 'downloading' || state?.kind === 'downloaded') return state.version;
-    return undefined;
-  }
-
-  /** What the renderer's WebGPU said; the next profile carries it. */
-  recordWebGpu(report: WebGpuReport): void {
-    this.webgpu = report;
-    this.profileCache = null;
-  }
-
+  /** This machine's calibration, if it has one (the fingerprint comes from the profile). */
   async currentCalibration(): Promise<Calibration | null> {
-    return this.calibration.current((await this.profile()).fingerprint.sha256);
+    return this.calibration.current((await this.profiles.current()).fingerprint.sha256);
   }
 
+  /** Calibrates again, on a freshly collected profile's fingerprint. */
   async runCalibration(): Promise<Calibration> {
-    return this.calibration.run((await this.profile({ fresh: true })).fingerprint.sha256);
+    return this.calibration.run((await this.profiles.current({ fresh: true })).fingerprint.sha256);
   }
 
   /** A package opened in this session, else a bundled circuit. */
   async resolveCircuit(id: string): Promise<ResolvedCircuit> {
     return this.circuits.resolve(id);
-  }
-
-  async estimate(circuit: CheckedCircuit): Promise<EstimateBreakdown> {
-    const [calibration, history] = await Promise.all([this.currentCalibration(), this.history.read({ limit: 500 })]);
-    return estimateProof(
-      {
-        circuitId: circuit.id,
-        zkeySha256: circuit.artifacts.zkeySha256,
-        constraints: circuit.manifest?.constraints ?? null,
-        wires: circuit.header.nVars,
-        domainPower: circuit.header.domainPower,
-        publicSignals: circuit.header.nPublic,
-        zkeyBytes: circuit.zkeyBytes,
-      },
-      calibration,
-      history,
-    );
-  }
-
-  private advisorSettings() {
-    const s = this.settings.get();
-    return { predictedTimeWarnSec: s.predictedTimeWarnSec, workerMemoryCapMb: s.workerMemoryCapMb };
-  }
-
-  async adviseMachine(): Promise<Advice> {
-    return adviseMachine(await this.profile(), this.advisorSettings(), this.adviceContext());
-  }
-
-  async adviseCircuit(id: string): Promise<{ circuit: CheckedCircuit; advice: CircuitAdvice; estimate: EstimateBreakdown }> {
-    const circuit = await this.circuits.check(id);
-    const estimate = await this.estimate(circuit);
-    const facts: CircuitFacts = {
-      id: circuit.id,
-      title: circuit.title,
-      constraints: circuit.manifest?.constraints ?? circuit.header.domainSize,
-      domainPower: circuit.header.domainPower,
-      wires: circuit.header.nVars,
-      zkeyBytes: circuit.zkeyBytes,
-    };
-    const timed = estimate.model ? { totalMs: estimate.totalMs, peakMemoryBytes: estimate.peakMemoryBytes } : undefined;
-    const advice = adviseCircuit(await this.profile(), facts, timed, this.advisorSettings(), this.adviceContext());
-    return { circuit, advice, estimate };
   }
 
   /**
@@ -356,11 +258,9 @@ export class ZkdeskServices {
    */
   warmUp(): Promise<void> {
     if (this.warming) return this.warming;
-    this.warming = (async () => {
-      // Not while a profile samples the CPU load: the worker's start-up would read as a busy machine.
-      await this.profileInFlight?.catch(() => undefined);
-      await this.prover.warmUp(1);
-    })()
+    // Not while a profile samples the CPU load: the worker's start-up would read as a busy machine.
+    this.warming = this.profiles
+      .outsideSampling(() => this.prover.warmUp(1))
       .catch((error: unknown) => this.logger.scope('prover').warn({ reason: String(error) }, 'could not start a worker ahead of the first proof'))
       .finally(() => {
         this.warming = null;

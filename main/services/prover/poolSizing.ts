@@ -2,6 +2,7 @@
 // ffjavascript already spreads one proof's MSM and FFT over every core, so extra workers
 // mostly overlap the single-threaded witness stage with another job's proving: one worker
 // per two cores, never more than memory allows.
+import type { ProverLimits } from './proverService.js';
 
 export interface MachineCapacity {
   logicalCores: number;
@@ -31,4 +32,27 @@ export function decidePoolSize(machine: MachineCapacity, settings: PoolSettings)
 export function decideMemoryCapBytes(machine: MachineCapacity, settings: PoolSettings): number {
   if (settings.workerMemoryCapMb !== null) return Math.max(64, settings.workerMemoryCapMb) * 1024 * 1024;
   return Math.floor(machine.totalMemoryBytes * 0.75);
+}
+
+/** What the settings say about the prover, and one run's overrides of them (the CLI's --workers, --memory-cap, --timeout). */
+export interface ProverSettings extends PoolSettings {
+  jobTimeoutSec: number;
+}
+export interface ProverOverrides {
+  workerCount?: number;
+  workerMemoryCapMb?: number | null;
+  jobTimeoutMs?: number | null;
+}
+
+/** The prover's limits from the settings, with this run's overrides on top. */
+export function decideProverLimits(machine: MachineCapacity, settings: ProverSettings, overrides: ProverOverrides = {}): ProverLimits {
+  const pool: PoolSettings = {
+    workerCount: overrides.workerCount ?? settings.workerCount,
+    workerMemoryCapMb: overrides.workerMemoryCapMb !== undefined ? overrides.workerMemoryCapMb : settings.workerMemoryCapMb,
+  };
+  return {
+    poolSize: decidePoolSize(machine, pool),
+    memoryCapBytes: decideMemoryCapBytes(machine, pool),
+    defaultTimeoutMs: overrides.jobTimeoutMs !== undefined ? overrides.jobTimeoutMs : settings.jobTimeoutSec * 1000,
+  };
 }
