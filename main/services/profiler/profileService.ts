@@ -74,7 +74,11 @@ export class ProfileService {
   }
 
   private async collect(): Promise<SystemProfile> {
-    await Promise.all(this.quietWork);
+    if (this.quietWork.size > 0) {
+      await Promise.all(this.quietWork);
+      // Whoever waited on that work (the warm-up's caller) resumes before the sampling starts.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const provingBefore = this.options.proving();
     const profile = await collectSystemProfile({ dataDir: this.options.dataDir });
     const ownProofs = provingBefore || this.options.proving();
