@@ -41,9 +41,13 @@ export const allowedLayers = {
  * Files a layer may reach although their folder is off-limits, each with the reason it must exist.
  * Services still ask native-workers/nativeGroth16.ts which backend proves on this machine
  * (`machineBackend`); issue 12 moves that answer into the worker's own report, then this goes.
+ * The app's entry reaches the two CLI files that run commands inside the installed app.
  */
 const allowedFiles = {
   services: ['native-workers/nativeGroth16.ts'],
+  // The installed app is also `zkdesk` on the command line (main/app/entry.ts): it runs the CLI's
+  // commands in its main process, so support engineers need no Node and the runAsNode fuse stays off.
+  app: ['main/cli/installedCli.ts', 'main/cli/workerLauncherChoice.ts'],
 };
 
 /** Layers that run where Node does not: the renderer (Chromium, sandboxed), the contract, common code. */

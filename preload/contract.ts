@@ -38,7 +38,8 @@ export interface AppInfo {
    * Things only some hosts can do: native dialogs and reveal in the file manager (the Electron
    * shell); updates (the app, or `zkdesk serve --update-feed`).
    */
-  capabilities: { nativeDialogs: boolean; revealInFolder: boolean; updates: boolean };
+  /** updateInstall: a downloaded update can be installed here (the desktop app; not the headless host). */
+  capabilities: { nativeDialogs: boolean; revealInFolder: boolean; updates: boolean; updateInstall: boolean };
 }
 
 export interface CircuitSummary {

@@ -58,6 +58,17 @@ export interface AdvisorInput {
   channelLatest?: string;
   /** One of zkdesk's own proofs ran while the profile was measured: its CPU load is ours. */
   ownProofsDuringProfile?: boolean;
+  /** The user's recent proofs against the calibration's predictions, when there is a calibration. */
+  proofPace?: ProofPace;
+}
+
+/** Recent proofs' prove time over what the calibration predicts for each (1 = as calibrated). */
+export interface ProofPace {
+  calibratedAt: string;
+  backend: 'native' | 'snarkjs';
+  /** Oldest first. */
+  slowdowns: number[];
+  circuits: string[];
 }
 
 export type Rule = (input: AdvisorInput) => AdvisorWarning | null;

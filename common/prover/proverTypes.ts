@@ -5,6 +5,18 @@ import type { Groth16Proof, ProofStage } from '../workerProtocol.js';
 
 export type JobOutcome = 'verified' | 'failed' | 'cancelled';
 
+/**
+ * Who asked for a proof: the user, or calibration timing this machine with a bundled circuit.
+ * Calibration runs are kept in the same history (they are real proofs on this machine) but are
+ * not the user's: history views, benchmarks and percentiles leave them out or label them.
+ */
+export type JobKind = 'proof' | 'calibration';
+
+/** Records written before there were kinds are the user's proofs. */
+export function isCalibrationRun(record: { kind?: JobKind }): boolean {
+  return record.kind === 'calibration';
+}
+
 export interface JobTimings {
   queuedMs: number;
   witnessMs: number;
@@ -24,6 +36,8 @@ export interface JobRecord {
   publicSignals?: number | null;
   zkeyBytes?: number | null;
   outcome: JobOutcome;
+  /** Absent in records written before calibration runs were told apart: a user's proof. */
+  kind?: JobKind;
   errorCode?: ErrorCode;
   errorMessage?: string;
   timings: JobTimings;

@@ -18,12 +18,18 @@ export function updaterChannelName(channel: UpdateChannel): string {
   return channel === 'stable' ? 'latest' : 'beta';
 }
 
+/**
+ * The arch as electron-updater puts it in a Linux file name: Node's process.arch, which calls
+ * 32-bit ARM "arm" where electron-builder's installers say armv7l.
+ */
+const updaterArchName: Record<string, string> = { armv7l: 'arm' };
+
 /** Linux gets one file per arch (x64 has no suffix); macOS and Windows list every arch in one file. */
 export function channelFileName(channel: UpdateChannel, platform: FeedPlatform, arch: string): string {
   const base = updaterChannelName(channel);
   if (platform === 'win32') return `${base}.yml`;
   if (platform === 'darwin') return `${base}-mac.yml`;
-  return arch === 'x64' ? `${base}-linux.yml` : `${base}-linux-${arch}.yml`;
+  return arch === 'x64' ? `${base}-linux.yml` : `${base}-linux-${updaterArchName[arch] ?? arch}.yml`;
 }
 
 /** Reads a channel file name back into its channel, platform and (Linux) arch. */

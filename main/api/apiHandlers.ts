@@ -104,7 +104,7 @@ export class ZkdeskApi {
         arch: os.arch(),
         host: this.host.kind,
         dataDir: s.options.dataDir,
-        capabilities: { nativeDialogs: Boolean(this.host.pickFile), revealInFolder: Boolean(this.host.revealInFolder), updates: Boolean(s.updates) },
+        capabilities: { nativeDialogs: Boolean(this.host.pickFile), revealInFolder: Boolean(this.host.revealInFolder), updates: Boolean(s.updates), updateInstall: s.updates?.canInstall ?? false },
       }),
 
       'profile.get': async () => s.profiles.current(),

@@ -93,6 +93,8 @@ export class ZkdeskServices {
       proving: () => prover.jobs().some((job) => job.state === 'running'),
       ...(options.chromiumGpu ? { chromiumGpu: options.chromiumGpu } : {}),
     });
+    // The state the UI shows keeps only the code and the sentence; the log keeps why.
+    this.updates?.onFailure((error) => logger.scope('updates').warn({ code: error.code, ...error.details }, error.message));
     this.feedback = new FeedbackOutbox({ dataDir: options.dataDir, redactor });
     this.bundles = new BundleService({
       dataDir: options.dataDir,
@@ -121,6 +123,8 @@ export class ZkdeskServices {
       profiles: this.profiles,
       circuits,
       estimates: this.estimates,
+      calibration: () => this.currentCalibration(),
+      history: this.history,
       settings: () => settings.get(),
       updateState: () => this.updates?.state,
     });

@@ -10,7 +10,7 @@ import { ZkdeskServices } from '../api/zkdeskServices.js';
 import { goneProcessRecord } from '../services/diagnostics/crashRecords.js';
 import { loadHelpArticles } from '../services/help/helpLoader.js';
 import { projectRoot } from '../../node/resourcePaths.js';
-import { readTrustedFlagKeys } from '../services/updates/flags/trustedFlagKeys.js';
+import { readTrustedKeys } from '../services/updates/keys/trustedKeys.js';
 import { readUpdateIdentity } from '../services/updates/updateIdentity.js';
 import { registerAppScheme, serveRenderer } from './appProtocol.js';
 import { APP_URL } from './appUrl.js';
@@ -26,12 +26,18 @@ import { resolveDataDir, type DataDirSource } from '../services/settings/dataDir
 
 // Packaged: circuits/ and help/ beside the asar (electron-builder.yml extraResources). From a checkout: the repo.
 const resources = app.isPackaged ? process.resourcesPath : path.join(projectRoot(), 'resources');
-process.env.ZKDESK_RESOURCES_DIR ??= resources;
+// A packaged app uses its own resources whatever the environment says: the keys it trusts live there.
+if (app.isPackaged) process.env.ZKDESK_RESOURCES_DIR = resources;
+else process.env.ZKDESK_RESOURCES_DIR ??= resources;
 const rendererDir = path.join(projectRoot(), 'renderer', 'dist');
 const preloadScript = path.join(projectRoot(), 'dist', 'preload', 'preload.cjs');
 registerAppScheme();
 
-/** The update feed: ZKDESK_UPDATE_URL, else the URL electron-builder wrote into app-update.yml. */
+/**
+ * The update feed: ZKDESK_UPDATE_URL (a tester pointing an installed build at another feed, or a
+ * local `release serve`), else the URL electron-builder wrote into app-update.yml. Any URL is safe:
+ * only channel files signed with a feed key this build ships are read.
+ */
 function feedUrl(): string | null {
   if (process.env.ZKDESK_UPDATE_URL) return process.env.ZKDESK_UPDATE_URL;
   const file = path.join(process.resourcesPath, 'app-update.yml');
@@ -40,9 +46,9 @@ function feedUrl(): string | null {
   return typeof config?.url === 'string' ? config.url : null;
 }
 
-/** The public keys shipped in resources/keys (what `release flags keygen` writes; see resources/keys/README.md). */
-function trustedFlagKeys(): string[] {
-  return readTrustedFlagKeys(path.join(resources, 'keys')).pems;
+/** The public keys shipped in resources/keys (what `release flags|feed keygen` write; see resources/keys/README.md). */
+function trustedKeys(purpose: 'flags' | 'feed'): string[] {
+  return readTrustedKeys(path.join(resources, 'keys'), purpose).pems;
 }
 
 /** `--data-dir <dir>`, ZKDESK_DATA_DIR, the folder chosen in Settings, else Electron's userData folder, as for the CLI. */
@@ -65,7 +71,7 @@ async function start(): Promise<void> {
   const url = feedUrl();
   // The updater needs the channel and cohort before the services exist; a damaged settings file reads as stable here and is repaired by open().
   const { channel, internal } = await readUpdateIdentity(dataDir);
-  const updates = url ? createElectronUpdateService({ channel, internal, feedUrl: url, trustedFlagKeysPem: trustedFlagKeys() }) : null;
+  const updates = url ? createElectronUpdateService({ channel, internal, feedUrl: url, trustedFlagKeysPem: trustedKeys('flags'), trustedFeedKeysPem: trustedKeys('feed') }) : null;
   const services = await ZkdeskServices.open({
     dataDir,
     dataDirSource,

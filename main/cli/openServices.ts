@@ -4,6 +4,7 @@
 import type { ServicesOptions, ZkdeskServices } from '../api/zkdeskServices.js';
 import type { CliContext } from './cliContext.js';
 import { appVersion } from './appVersion.js';
+import { cliWorkerLauncher } from './workerLauncherChoice.js';
 
 export async function openCliServices(
   ctx: CliContext,
@@ -11,6 +12,6 @@ export async function openCliServices(
   overrides?: ServicesOptions['overrides'],
   circuits?: ServicesOptions['circuits'],
 ): Promise<ZkdeskServices> {
-  const [{ ZkdeskServices: Services }, { NodeWorkerLauncher }] = await Promise.all([import('../api/zkdeskServices.js'), import('../services/prover/nodeWorkerLauncher.js')]);
-  return Services.open({ dataDir: ctx.dataDir, dataDirSource: ctx.dataDirSource, launcher: new NodeWorkerLauncher(), appVersion: appVersion(), processName, ...(overrides ? { overrides } : {}), ...(circuits ? { circuits } : {}) });
+  const [{ ZkdeskServices: Services }, launcher] = await Promise.all([import('../api/zkdeskServices.js'), cliWorkerLauncher()]);
+  return Services.open({ dataDir: ctx.dataDir, dataDirSource: ctx.dataDirSource, launcher, appVersion: appVersion(), processName, ...(overrides ? { overrides } : {}), ...(circuits ? { circuits } : {}) });
 }

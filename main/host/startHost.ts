@@ -11,7 +11,7 @@ import { ZkdeskServices } from '../api/zkdeskServices.js';
 import { loadHelpArticles } from '../services/help/helpLoader.js';
 import { NodeWorkerLauncher } from '../services/prover/nodeWorkerLauncher.js';
 import type { DataDirSource } from '../services/settings/dataDirLocation.js';
-import { readTrustedFlagKeys } from '../services/updates/flags/trustedFlagKeys.js';
+import { readTrustedKeys } from '../services/updates/keys/trustedKeys.js';
 import { createNodeUpdateService } from '../services/updates/nodeUpdateService.js';
 import { startHeadlessHost, type RunningHost } from './headlessHost.js';
 
@@ -40,7 +40,14 @@ async function openServices(options: HostOptions): Promise<ZkdeskServices> {
   if (feedUrl) {
     if (!/^https?:\/\//i.test(feedUrl)) throw new ZkError('E_UPDATE_UNREACHABLE', `The update feed ${feedUrl} is not an http(s) URL.`, { feedUrl });
     // The update service exists before the services do: they read its state for advice and bundles.
-    updates = await createNodeUpdateService({ version: appVersion, feedUrl, dataDir, trustedFlagKeysPem: readTrustedFlagKeys(path.join(resourcesDir(), 'keys')).pems });
+    const keys = path.join(resourcesDir(), 'keys');
+    updates = await createNodeUpdateService({
+      version: appVersion,
+      feedUrl,
+      dataDir,
+      trustedFlagKeysPem: readTrustedKeys(keys, 'flags').pems,
+      trustedFeedKeysPem: readTrustedKeys(keys, 'feed').pems,
+    });
   }
   return ZkdeskServices.open({
     dataDir,

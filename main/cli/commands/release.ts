@@ -7,6 +7,8 @@ import type { Command } from 'commander';
 import { ZkError } from '../../../common/errors.js';
 import { makeContext, type CliContext } from '../cliContext.js';
 import { registerFlagsCommands } from '../release/flagsCommands.js';
+import { registerKeygenCommand } from '../release/keygenCommand.js';
+import { feedKeyOption, feedSignerFrom, shippedFeedKeys } from '../release/feedSigningKey.js';
 import { isUpdateChannel, type FeedPlatform, type UpdateChannel } from '../../../common/updates/updateChannel.js';
 import { buildFeed } from '../../services/updates/release/feedBuild.js';
 import { setStaging, type StagingChange } from '../../services/updates/release/feedStaging.js';
@@ -62,9 +64,10 @@ function done(ctx: CliContext, json: unknown, lines: string[]): void {
 export function registerReleaseCommand(program: Command): void {
   const release = program.command('release').description('build, stage, promote and roll back update feeds');
 
-  release
-    .command('feed')
-    .description('channel files')
+  const feed = release.command('feed').description('channel files and the key that signs them');
+  registerKeygenCommand(feed, 'feed');
+
+  feed
     .command('build')
     .description('write latest*.yml / beta*.yml from the installers, merged with what the feed publishes')
     .requiredOption('--artifacts <dir>', 'folder with the installers electron-builder produced')
@@ -72,10 +75,11 @@ export function registerReleaseCommand(program: Command): void {
     .requiredOption('--version <version>', 'the version the installers carry')
     .option('--feed <dir>', 'the feed folder (a mirror of what the update server serves)', 'feed')
     .option('--notes <file>', 'release notes (markdown or text)')
-    .option('--percent <n>', 'start the rollout at this whole percentage (default: everyone)')
+    .option('--percent <n>', "start the rollout at this whole percentage (default: the channel's current one; everyone for a new release)")
+    .option(...feedKeyOption)
     .action(async (_opts, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals());
-      const o = cmd.opts<{ artifacts: string; channel: string; version: string; notes?: string; percent?: string }>();
+      const o = cmd.opts<{ artifacts: string; channel: string; version: string; notes?: string; percent?: string; key?: string }>();
       const percent = percentOf(o.percent);
       const changes = await buildFeed({
         artifactsDir: path.resolve(o.artifacts),
@@ -84,6 +88,7 @@ export function registerReleaseCommand(program: Command): void {
         version: o.version,
         ...(o.notes ? { releaseNotes: await readFile(o.notes, 'utf8') } : {}),
         ...(percent !== undefined ? { stagingPercentage: percent } : {}),
+        signer: await feedSignerFrom(o.key),
       });
       done(
         ctx,
@@ -102,11 +107,12 @@ export function registerReleaseCommand(program: Command): void {
     .requiredOption('--channel <channel>', 'stable or beta')
     .requiredOption('--percent <n>', 'a whole percentage, 0–100 (10 means 10 %)')
     .option('--feed <dir>', 'the feed folder', 'feed')
+    .option(...feedKeyOption)
     .action(async (_opts, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals());
-      const o = cmd.opts<{ channel: string; percent: string }>();
+      const o = cmd.opts<{ channel: string; percent: string; key?: string }>();
       const percent = parseStagingPercent(o.percent);
-      const changes = await setStaging(feedDirOf(cmd), channelArg(o.channel), percent);
+      const changes = await setStaging(feedDirOf(cmd), channelArg(o.channel), percent, { signer: await feedSignerFrom(o.key) });
       done(ctx, { ok: true, changes }, changes.map(describeStagingChange));
     });
 
@@ -115,9 +121,11 @@ export function registerReleaseCommand(program: Command): void {
     .description('stop a rollout: no further install is offered the current release')
     .requiredOption('--channel <channel>', 'stable or beta')
     .option('--feed <dir>', 'the feed folder', 'feed')
+    .option(...feedKeyOption)
     .action(async (_opts, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals());
-      const changes = await setStaging(feedDirOf(cmd), channelArg(cmd.opts<{ channel: string }>().channel), 0, { action: 'halt' });
+      const o = cmd.opts<{ channel: string; key?: string }>();
+      const changes = await setStaging(feedDirOf(cmd), channelArg(o.channel), 0, { action: 'halt', signer: await feedSignerFrom(o.key) });
       const stopped = changes.filter((c) => c.from !== 0);
       done(ctx, { ok: true, alreadyHalted: stopped.length === 0, changes }, [
         ...changes.map((c) => `${c.fileName} ${c.version}${copyNote(c)}: ${c.from === 0 ? 'already halted' : `halted (was ${describePercent(c.from)})`}`),
@@ -134,15 +142,17 @@ export function registerReleaseCommand(program: Command): void {
     .requiredOption('--to <channel>', 'usually stable')
     .option('--percent <n>', 'start the promoted rollout at this whole percentage')
     .option('--feed <dir>', 'the feed folder', 'feed')
+    .option(...feedKeyOption)
     .action(async (_opts, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals());
-      const o = cmd.opts<{ from: string; to: string; percent?: string }>();
+      const o = cmd.opts<{ from: string; to: string; percent?: string; key?: string }>();
       const percent = percentOf(o.percent);
       const changes = await promoteRelease({
         feedDir: feedDirOf(cmd),
         from: channelArg(o.from),
         to: channelArg(o.to),
         ...(percent !== undefined ? { stagingPercentage: percent } : {}),
+        signer: await feedSignerFrom(o.key),
       });
       const to = channelArg(o.to);
       const prereleases = [...new Set(changes.map((c) => c.version))].filter((v) => to === 'stable' && semver.prerelease(v) !== null);
@@ -169,9 +179,10 @@ export function registerReleaseCommand(program: Command): void {
     .option('--version <version>', 'the new version the rebuild carries (default: the next one above everything published)')
     .option('--percent <n>', 'rollout percentage for the republished build (default: everyone)')
     .option('--feed <dir>', 'the feed folder', 'feed')
+    .option(...feedKeyOption)
     .action(async (_opts, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals());
-      const o = cmd.opts<{ to: string; channel: string; artifacts?: string; version?: string; percent?: string }>();
+      const o = cmd.opts<{ to: string; channel: string; artifacts?: string; version?: string; percent?: string; key?: string }>();
       const percent = percentOf(o.percent);
       const channel = channelArg(o.channel);
       const result = await rollbackRelease({
@@ -181,6 +192,7 @@ export function registerReleaseCommand(program: Command): void {
         ...(o.artifacts ? { artifactsDir: path.resolve(o.artifacts) } : {}),
         ...(o.version ? { version: o.version } : {}),
         ...(percent !== undefined ? { stagingPercentage: percent } : {}),
+        signer: await feedSignerFrom(o.key),
       });
       const stopped = result.halted.filter((c) => c.from !== 0);
       const lines = [
@@ -201,13 +213,18 @@ export function registerReleaseCommand(program: Command): void {
 
   release
     .command('verify')
-    .description('check that every channel file entry matches its installer (size and sha512)')
+    .description('check every channel file as clients will: its signature, its version against its installers, each installer (size and sha512), and no missing file')
     .option('--feed <dir>', 'the feed folder', 'feed')
+    .option('--public-key <file...>', 'feed public key(s) to check signatures against (default: the feed-signing-*.pem keys in resources/keys)')
     .action(async (_opts, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals());
-      const report = await verifyFeed(feedDirOf(cmd));
+      const o = cmd.opts<{ publicKey?: string[] }>();
+      const keys = o.publicKey ? await Promise.all(o.publicKey.map((k) => readFile(k, 'utf8'))) : shippedFeedKeys();
+      const report = await verifyFeed(feedDirOf(cmd), { trustedFeedKeys: keys });
       done(ctx, { ok: report.problems.length === 0, ...report }, [
-        ...report.channelFiles.map((f) => `${f.fileName}: ${f.version}, ${f.entries} file(s), ${describePercent(f.stagingPercentage)}`),
+        ...report.channelFiles.map(
+          (f) => `${f.fileName}: ${f.version}, ${f.entries} file(s), ${describePercent(f.stagingPercentage)}${f.signedBy ? `, signed by ${f.signedBy}` : ''}`,
+        ),
         ...report.problems.map((p) => `PROBLEM ${p.file}: ${p.problem}`),
       ]);
       if (report.problems.length > 0) {
@@ -268,7 +285,12 @@ export function registerReleaseCommand(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals());
       const o = cmd.opts<{ dir: string; port: string }>();
-      const server = await startFeedServer({ dir: o.dir, port: Number(o.port) });
+      // One line per request: what a test build asked for (channel file, signature, blockmaps, ranges) and got.
+      const server = await startFeedServer({
+        dir: o.dir,
+        port: Number(o.port),
+        ...(ctx.json ? {} : { onServed: (r) => ctx.out(`${r.method} ${r.path} ${r.status} ${r.bytes} bytes`) }),
+      });
       done(ctx, { ok: true, url: server.url }, [`serving ${path.resolve(o.dir)} at ${server.url}`]);
       await new Promise<void>((resolve) => {
         const stop = () => void server.close().then(resolve);

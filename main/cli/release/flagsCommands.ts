@@ -1,13 +1,13 @@
 // `zkdesk release flags keygen|sign|verify`: the Ed25519 key pair, signing a payload into the
 // flags.json published beside the feed, and checking a published copy as the app would.
-import { chmod, readFile, writeFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ZkError } from '../../../common/errors.js';
 import { makeContext } from '../cliContext.js';
 import { flagsPayloadSchema } from '../../services/updates/flags/flagsDocument.js';
-import { generateFlagsKeyPair, signFlags, verifySignedFlags } from '../../services/updates/flags/flagsSignature.js';
-import { privateKeyFileName, publicKeyFileName } from '../../services/updates/flags/trustedFlagKeys.js';
+import { signFlags, verifySignedFlags } from '../../services/updates/flags/flagsSignature.js';
+import { privateKeyFileName } from '../../services/updates/keys/signingKeys.js';
+import { registerKeygenCommand } from './keygenCommand.js';
 
 async function readJson(file: string): Promise<unknown> {
   try {
@@ -20,37 +20,13 @@ async function readJson(file: string): Promise<unknown> {
 export function registerFlagsCommands(release: Command): void {
   const flags = release.command('flags').description('signed feature flags and kill switches (flags.json beside the feed)');
 
-  flags
-    .command('keygen')
-    .description('create an Ed25519 key pair: the private key signs, the public key ships in the app (resources/keys/)')
-    .requiredOption('--out <dir>', `folder for ${privateKeyFileName} (private, mode 0600) and flags-signing-<key id>.pem (public)`)
-    .action(async (_opts, cmd: Command) => {
-      const ctx = makeContext(cmd.optsWithGlobals());
-      const out = path.resolve(cmd.opts<{ out: string }>().out);
-      await mkdir(out, { recursive: true });
-      const pair = generateFlagsKeyPair();
-      const privatePath = path.join(out, privateKeyFileName);
-      await writeFile(privatePath, pair.privateKeyPem, { mode: 0o600, flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'EEXIST') throw new ZkError('E_RELEASE_REFUSED', `${privatePath} exists; a signing key is never overwritten.`);
-        throw error;
-      });
-      await chmod(privatePath, 0o600);
-      // A .pem, because that is what the app reads from resources/keys and what electron-builder.yml ships from there.
-      const publicPath = path.join(out, publicKeyFileName(pair.keyId));
-      await writeFile(publicPath, pair.publicKeyPem);
-      if (ctx.json) ctx.printJson({ ok: true, keyId: pair.keyId, privateKey: privatePath, publicKey: publicPath });
-      else
-        ctx.out(
-          `key ${pair.keyId}:\n  private ${privatePath} (signs flags.json; keep it off the feed and out of the repository)\n` +
-            `  public  ${publicPath} (copy it into resources/keys/ before packaging: the app trusts only the keys it ships there)`,
-        );
-    });
+  registerKeygenCommand(flags, 'flags');
 
   flags
     .command('sign')
     .description('sign a flags payload (JSON) into a flags.json the app accepts')
     .requiredOption('--in <file>', 'the payload: schema, serial, issuedAt, expiresAt, flags, killSwitches')
-    .requiredOption('--key <file>', `Ed25519 private key (PEM; ${privateKeyFileName} from keygen)`)
+    .requiredOption('--key <file>', `Ed25519 private key (PEM; ${privateKeyFileName('flags')} from keygen)`)
     .requiredOption('--out <file>', 'where to write flags.json (usually <feed>/flags.json)')
     .action(async (_opts, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals());

@@ -15,6 +15,7 @@ import { gpuAccelerationRule } from './gpuAccelerationRule.js';
 import { appVersionRule } from './appVersionRule.js';
 import { predictedTimeRule } from './predictedTimeRule.js';
 import { profileGapsRule } from './profileGapsRule.js';
+import { slowerThanCalibrationRule } from './slowerThanCalibrationRule.js';
 
 /** Every rule. Those about a circuit or an estimate stay silent when the input has none. */
 export const rules: readonly Rule[] = [
@@ -28,6 +29,7 @@ export const rules: readonly Rule[] = [
   emulatedRuntimeRule,
   lowDiskSpaceRule,
   predictedTimeRule,
+  slowerThanCalibrationRule,
   fewCoresRule,
   virtualMachineRule,
   gpuAccelerationRule,
@@ -39,7 +41,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { blocker: 0, warning: 1, info:
 
 /** The app version and the newest one on the user's channel, when the caller knows them. */
 /** What the rules know beyond the profile and settings: versions, and whether we were proving. */
-export type AdviceContext = Pick<AdvisorInput, 'appVersion' | 'channelLatest' | 'ownProofsDuringProfile'>;
+export type AdviceContext = Pick<AdvisorInput, 'appVersion' | 'channelLatest' | 'ownProofsDuringProfile' | 'proofPace'>;
 
 export function runRules(input: AdvisorInput): Advice {
   const warnings = rules

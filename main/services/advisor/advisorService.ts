@@ -3,19 +3,24 @@
 // composed for the rules in advise.ts.
 import type { Advice, CircuitAdvice } from '../../../common/advisor/readiness.js';
 import type { AdvisorSettings, CircuitFacts } from '../../../common/advisor/advisorTypes.js';
-import type { EstimateBreakdown } from '../../../common/profiler/calibrationTypes.js';
+import type { Calibration, EstimateBreakdown } from '../../../common/profiler/calibrationTypes.js';
 import type { UpdateState } from '../../../common/updates/updateState.js';
 import type { ProfileService } from '../profiler/profileService.js';
+import type { JobHistory } from '../prover/jobHistory.js';
 import type { CircuitCatalogue } from '../prover/circuitCatalogue.js';
 import type { ProofEstimates } from '../prover/proofEstimates.js';
 import type { CheckedCircuit } from '../prover/resolvedCircuit.js';
 import { adviseCircuit, adviseMachine, type AdviceContext } from './advise.js';
+import { proofPace } from './proofPace.js';
 
 export interface AdvisorServiceOptions {
   appVersion: string;
   profiles: Pick<ProfileService, 'current' | 'ownProofsDuringLast'>;
   circuits: Pick<CircuitCatalogue, 'check'>;
   estimates: Pick<ProofEstimates, 'estimate'>;
+  /** This machine's calibration and the job history: the user's recent proofs against it (the slower-than-calibration rule). */
+  calibration(): Promise<Calibration | null>;
+  history: Pick<JobHistory, 'read'>;
   /** The user's settings as they are now. */
   settings(): AdvisorSettings;
   /** The update service's state, where the host has one. */
@@ -37,7 +42,7 @@ export class AdvisorService {
 
   async machine(): Promise<Advice> {
     const profile = await this.options.profiles.current();
-    return adviseMachine(profile, this.settings(), this.context());
+    return adviseMachine(profile, this.settings(), await this.context());
   }
 
   async circuit(id: string): Promise<{ circuit: CheckedCircuit; advice: CircuitAdvice; estimate: EstimateBreakdown }> {
@@ -53,7 +58,7 @@ export class AdvisorService {
     };
     const timed = estimate.model ? { totalMs: estimate.totalMs, peakMemoryBytes: estimate.peakMemoryBytes } : undefined;
     const profile = await this.options.profiles.current();
-    const advice = adviseCircuit(profile, facts, timed, this.settings(), this.context());
+    const advice = adviseCircuit(profile, facts, timed, this.settings(), await this.context());
     return { circuit, advice, estimate };
   }
 
@@ -62,13 +67,19 @@ export class AdvisorService {
     return { predictedTimeWarnSec: s.predictedTimeWarnSec, workerMemoryCapMb: s.workerMemoryCapMb ?? null };
   }
 
-  /** What the rules know beside the profile: our version, the channel's, and whether we were proving while it was measured. */
-  private context(): AdviceContext {
+  /**
+   * What the rules know beside the profile: our version, the channel's, whether we were proving
+   * while it was measured, and how the user's recent proofs kept pace with the calibration.
+   */
+  private async context(): Promise<AdviceContext> {
     const channelLatest = offeredVersion(this.options.updateState());
+    const [calibration, history] = await Promise.all([this.options.calibration(), this.options.history.read({ limit: 500 })]);
+    const pace = proofPace(calibration, history);
     return {
       appVersion: this.options.appVersion,
       ...(channelLatest ? { channelLatest } : {}),
       ownProofsDuringProfile: this.options.profiles.ownProofsDuringLast,
+      ...(pace ? { proofPace: pace } : {}),
     };
   }
 }

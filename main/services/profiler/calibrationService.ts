@@ -106,8 +106,8 @@ export class CalibrationService {
 
     const operations = await this.measureOperations({ wasmPath: reference.files.wasmPath, input, wires: manifest.wires });
     // Two proofs, the first unmeasured: a warm worker is what the estimate is for.
-    await (await this.options.prover.submit({ circuit: reference, input })).result;
-    const proof = await (await this.options.prover.submit({ circuit: reference, input })).result;
+    await (await this.options.prover.submit({ circuit: reference, input, kind: 'calibration' })).result;
+    const proof = await (await this.options.prover.submit({ circuit: reference, input, kind: 'calibration' })).result;
 
     const calibration: Calibration = {
       formatVersion: 1,

@@ -10,7 +10,7 @@
 import { estimatePeakMemoryBytes } from './memoryEstimate.js';
 import type { JobRecord } from '../../../common/prover/proverTypes.js';
 import type { Calibration, CircuitShape, EstimateBreakdown } from '../../../common/profiler/calibrationTypes.js';
-import { median } from '../../../common/median.js';
+import { median } from '../../../common/statistics/percentiles.js';
 import { machineBackend } from '../../../native-workers/nativeGroth16.js';
 
 interface Point {
@@ -80,10 +80,26 @@ export function correctionFactor(calibration: Calibration, history: readonly Job
   const own = zkeySha256 ? usable.filter((r) => r.circuitSha256 === zkeySha256) : [];
   if (own.length >= MIN_HISTORY_JOBS) return { factor: median(ratioToModel(calibration, own)) as number, source: `median of ${own.length} recent proofs of this circuit` };
   if (usable.length >= MIN_HISTORY_JOBS) return { factor: median(ratioToModel(calibration, usable)) as number, source: `median of ${usable.length} recent jobs on this machine` };
+  const factor = referenceFactor(calibration);
+  return factor === null ? null : { factor, source: `reference proof of ${calibration.reference?.circuitId} at calibration` };
+}
+
+/** How far the calibration's own reference proof sat from the model: null without one. */
+function referenceFactor(calibration: Calibration): number | null {
   const ref = calibration.reference;
   if (!ref) return null;
-  const model = modelProveCost(calibration, ref);
-  return { factor: ref.proveMs / model.modelProveMs, source: `reference proof of ${ref.circuitId} at calibration` };
+  const model = modelProveCost(calibration, ref).modelProveMs;
+  return model > 0 ? ref.proveMs / model : null;
+}
+
+/**
+ * The prove stage as the calibration alone predicts it (the model times the reference proof's
+ * factor, no job history): what this machine did when it was measured, so proofs that drift
+ * away from it show the machine has changed since.
+ */
+export function calibrationProveMs(calibration: Calibration, shape: Pick<CircuitShape, 'wires' | 'domainPower' | 'publicSignals'>): number | null {
+  const factor = referenceFactor(calibration);
+  return factor === null ? null : modelProveCost(calibration, shape).modelProveMs * factor;
 }
 
 export function estimateProof(shape: CircuitShape, calibration: Calibration | null, history: readonly JobRecord[] = []): EstimateBreakdown {

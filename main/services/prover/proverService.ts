@@ -9,7 +9,7 @@ import type { CircuitInput, ProofStage, StageTimings } from '../../../common/wor
 import { fileWriteError } from '../files/atomicWrite.js';
 import { JobAdmission, type JobAdmissionOptions } from './jobAdmission.js';
 import type { JobHistory } from './jobHistory.js';
-import type { JobOutcome, JobRecord, JobSnapshot, JobTimings, ProofResult, ProverEvent } from '../../../common/prover/proverTypes.js';
+import type { JobKind, JobOutcome, JobRecord, JobSnapshot, JobTimings, ProofResult, ProverEvent } from '../../../common/prover/proverTypes.js';
 
 export type { JobSnapshot, ProofResult, ProverEvent } from '../../../common/prover/proverTypes.js';
 import { ProofQueue } from './proofQueue.js';
@@ -39,6 +39,8 @@ export interface SubmitRequest {
   priority?: number;
   /** null: no limit; undefined: the service default. */
   timeoutMs?: number | null;
+  /** Default 'proof'; calibration marks its own runs so they stay apart from the user's. */
+  kind?: JobKind;
 }
 
 export interface JobHandle {
@@ -54,6 +56,7 @@ interface Job {
   circuit: CheckedCircuit;
   input: CircuitInput;
   timeoutMs: number | null;
+  kind: JobKind;
   expectedPeakBytes: number;
   submittedAt: Date;
   submittedAtMs: number;
@@ -196,6 +199,7 @@ export class ProverService {
       circuit,
       input,
       timeoutMs,
+      kind: request.kind ?? 'proof',
       expectedPeakBytes,
       submittedAt,
       submittedAtMs: performance.now(),
@@ -308,6 +312,7 @@ export class ProverService {
       jobId: job.id,
       circuitId: job.circuit.id,
       circuitSha256: job.circuit.artifacts.zkeySha256,
+      kind: job.kind,
       constraints: job.circuit.manifest?.constraints ?? null,
       domainPower: job.circuit.header.domainPower,
       wires: job.circuit.header.nVars,

@@ -20,6 +20,7 @@ import {
   type DownloadOptions,
 } from 'builder-util-runtime';
 import type { UpdaterEngine } from './updateService.js';
+import { signedFeedOptions } from './electronSignedFeedProvider.js';
 
 const updaterCacheDirName = 'zkdesk-updater';
 
@@ -99,6 +100,8 @@ export interface NodeUpdaterOptions {
   /** The installed app's version. */
   version: string;
   feedUrl: string;
+  /** Feed public keys (PEM): channel files signed by none of them are refused (E_FEED_SIGNATURE). */
+  trustedFeedKeysPem: readonly string[];
   /** Holds .updaterId (the staging id), as Electron's userData does. */
   userDataDir: string;
   /** Downloads land in <cacheDir>/zkdesk-updater/pending. */
@@ -125,6 +128,7 @@ export function createNodeUpdater(options: NodeUpdaterOptions): NodeUpdater {
   const updater = platform === 'win32' ? new NsisUpdater(null, adapter) : new DebUpdater(null, adapter);
   const internals = updater as unknown as { httpExecutor: HttpExecutor<NodeRequest>; _testOnlyOptions: unknown };
   internals.httpExecutor = new NodeHttpExecutor();
+  updater.setFeedURL(signedFeedOptions(options.feedUrl, options.trustedFeedKeysPem));
   if (platform !== process.platform) {
     // The hook electron-builder's tests use to read another platform's channel files.
     internals._testOnlyOptions = { platform, isUseDifferentialDownload: false };

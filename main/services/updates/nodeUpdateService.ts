@@ -15,6 +15,7 @@ export interface NodeUpdateServiceOptions {
   /** Holds settings.json (channel, internal cohort) and .updaterId (the staging id). */
   dataDir: string;
   trustedFlagKeysPem: readonly string[];
+  trustedFeedKeysPem: readonly string[];
 }
 
 export function flagsUrlBeside(feedUrl: string): string {
@@ -26,6 +27,7 @@ export async function createNodeUpdateService(options: NodeUpdateServiceOptions)
   const engine = createNodeUpdater({
     version: options.version,
     feedUrl: options.feedUrl,
+    trustedFeedKeysPem: options.trustedFeedKeysPem,
     userDataDir: options.dataDir,
     cacheDir: path.join(options.dataDir, 'cache'),
     platform: process.platform === 'win32' ? 'win32' : 'linux',
@@ -39,6 +41,7 @@ export async function createNodeUpdateService(options: NodeUpdateServiceOptions)
       return { status: response.status, text: await response.text() };
     },
   });
-  // No automatic download: a headless host is for looking at the states, and nothing it downloads can be installed.
-  return new StagedUpdateService({ engine, channel: identity.channel, internal: identity.internal, userDataDir: options.dataDir, flags });
+  // No automatic download, and no install: a headless host is for looking at the states and
+  // checking that a release downloads and verifies; installing needs the desktop app.
+  return new StagedUpdateService({ engine, channel: identity.channel, internal: identity.internal, userDataDir: options.dataDir, flags, canInstall: false });
 }

@@ -22,12 +22,15 @@ export interface StagedUpdateServiceOptions {
   flags?: FlagsClient;
   /** Download by itself after an automatic check finds an update (never when a kill switch says no). */
   autoDownload?: boolean;
+  /** Whether this host can install what it downloads (default true); the headless host cannot. */
+  canInstall?: boolean;
 }
 
 export class StagedUpdateService implements UpdateService {
   private current: UpdateState = initialUpdateState;
   private activeChannel: UpdateChannel;
   private readonly listeners = new Set<(state: UpdateState) => void>();
+  private readonly failureListeners = new Set<(error: ZkError) => void>();
   private readonly stagingMatch: (info: UpdateInfo) => boolean | Promise<boolean>;
   private bypassStaging = false;
   /** Granted by acceptDowngrade() for the one check that follows it, and spent by that check. */
@@ -56,6 +59,15 @@ export class StagedUpdateService implements UpdateService {
     return this.activeChannel;
   }
 
+  get canInstall(): boolean {
+    return this.options.canInstall ?? true;
+  }
+
+  onFailure(listener: (error: ZkError) => void): () => void {
+    this.failureListeners.add(listener);
+    return () => this.failureListeners.delete(listener);
+  }
+
   subscribe(listener: (state: UpdateState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -75,7 +87,9 @@ export class StagedUpdateService implements UpdateService {
     const flags = this.options.flags
       ? await this.options.flags.refresh({ channel: this.activeChannel, internal: this.options.internal ?? false, stagingId })
       : emptyFlagsSnapshot;
-    if (flags.resolved.autoUpdateDisabled && !manual) {
+    // The kill switch stops every check, a manual one and "Get it now" included: it is there for
+    // a release that must not spread, and a button that walks around it would defeat it.
+    if (flags.resolved.autoUpdateDisabled) {
       return this.dispatch({
         type: 'not-found',
         channel: this.activeChannel,
@@ -120,8 +134,7 @@ export class StagedUpdateService implements UpdateService {
         isDowngrade: semver.lt(info.version, this.currentVersion),
         rollout,
       });
-      const autoUpdateAllowed = !flags.resolved.autoUpdateDisabled;
-      if (!manual && this.options.autoDownload && autoUpdateAllowed) return this.download();
+      if (!manual && this.options.autoDownload) return this.download();
       return this.current;
     }
     const decision = decideOffer({
@@ -171,6 +184,11 @@ export class StagedUpdateService implements UpdateService {
   }
 
   installAndRestart(): void {
+    if (!this.canInstall) {
+      const error = new ZkError('E_UPDATE_NOT_INSTALLABLE', undefined, { host: 'headless', state: this.current.kind });
+      for (const listener of this.failureListeners) listener(error);
+      throw error;
+    }
     if (this.current.kind !== 'downloaded') {
       throw new ZkError('E_INTERNAL', 'No downloaded update is ready to install.', { state: this.current.kind });
     }
@@ -200,6 +218,7 @@ export class StagedUpdateService implements UpdateService {
 
   private fail(error: unknown): UpdateState {
     const zk = updaterErrorToZkError(error);
+    for (const listener of this.failureListeners) listener(zk);
     return this.dispatch({ type: 'failed', code: zk.code, message: zk.message });
   }
 

@@ -4,6 +4,7 @@
 // (electronUpdaterInNode.ts). Both go through StagedUpdateService, so the policy (channels,
 // downgrades, staging, kill switches) is written and tested once.
 import type { ProgressInfo, UpdateInfo } from 'builder-util-runtime';
+import type { ZkError } from '../../../common/errors.js';
 import type { UpdateChannel } from '../../../common/updates/updateChannel.js';
 import type { RolloutStanding, UpdateState } from '../../../common/updates/updateState.js';
 import type { FlagsSnapshot } from './flags/flagsClient.js';
@@ -18,7 +19,11 @@ export interface CheckOptions {
 export interface UpdateService {
   readonly state: UpdateState;
   readonly channel: UpdateChannel;
+  /** False where a download cannot be installed (the headless host): the UI says so instead of offering a restart. */
+  readonly canInstall: boolean;
   subscribe(listener: (state: UpdateState) => void): () => void;
+  /** Every failure, with its details, for the log: the state keeps only the code and the sentence. */
+  onFailure(listener: (error: ZkError) => void): () => void;
   check(options?: CheckOptions): Promise<UpdateState>;
   /** Switches channel and checks it; never installs an older build without acceptDowngrade(). */
   switchChannel(channel: UpdateChannel): Promise<UpdateState>;

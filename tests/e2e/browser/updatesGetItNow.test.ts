@@ -10,7 +10,8 @@ import { launchChromium } from '../support/browserLaunch.js';
 import { startServe, type ServeProcess } from '../support/zkdeskServe.js';
 import { checkScreen, goTo } from '../support/journeys.js';
 import { setStaging } from '../../../main/services/updates/release/feedStaging.js';
-import { stagingIdAt, startFeed, tempDir, type Feed } from '../../integration/updates/feedFixture.js';
+import { buildFeed } from '../../../main/services/updates/release/feedBuild.js';
+import { stagingIdAt, startFeed, tempDir, writeArtifacts, type Feed, devSigner } from '../../integration/updates/feedFixture.js';
 
 describe('updates in a browser (zkdesk serve with an update feed)', () => {
   let feed: Feed;
@@ -25,7 +26,16 @@ describe('updates in a browser (zkdesk serve with an update feed)', () => {
     feed = await startFeed();
     // Stable offers the installed version; beta a newer one, to the first 10 % only.
     await feed.publish('stable', installed, ['deb']);
-    await feed.publish('beta', '9.0.0-beta.1', ['deb'], 10);
+    // Release notes as the release team writes them, plus what a hostile feed might slip in.
+    await buildFeed({
+      signer: devSigner,
+      artifactsDir: await writeArtifacts(feed.root, '9.0.0-beta.1', ['deb']),
+      feedDir: feed.dir,
+      channel: 'beta',
+      version: '9.0.0-beta.1',
+      stagingPercentage: 10,
+      releaseNotes: '## Faster proofs\n\n**Twice as fast** at 2^16.<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2">\n',
+    });
     const dataDir = await tempDir('e2e-updates');
     // This install sits at 80 % of every rollout: well outside a 10 % one.
     await writeFile(path.join(dataDir, '.updaterId'), stagingIdAt(0.8));
@@ -59,7 +69,7 @@ describe('updates in a browser (zkdesk serve with an update feed)', () => {
     expect(await getItNow.count()).toBe(1);
     await checkScreen(target, 'settings-update-staged-out');
 
-    await setStaging(feed.dir, 'beta', 0, { action: 'halt' });
+    await setStaging(feed.dir, 'beta', 0, { action: 'halt', signer: devSigner });
     await updates.getByRole('button', { name: 'Check for updates' }).click();
     await updates.locator('[data-reason="halted"]').waitFor({ timeout: 30_000 });
     expect(await updates.getByText(/was halted by the release team/).count()).toBe(1);
@@ -67,13 +77,19 @@ describe('updates in a browser (zkdesk serve with an update feed)', () => {
     expect(await updates.getByRole('button', { name: 'Get it now' }).count()).toBe(0);
     await checkScreen(target, 'settings-update-halted');
 
-    await setStaging(feed.dir, 'beta', 10);
+    await setStaging(feed.dir, 'beta', 10, { signer: devSigner });
     await updates.getByRole('button', { name: 'Check for updates' }).click();
     await getItNow.waitFor({ timeout: 30_000 });
     await getItNow.click();
     await updates.locator('[data-update-kind="available"]').waitFor({ timeout: 30_000 });
     expect(await updates.getByText('Version 9.0.0-beta.1 is available on the beta channel.').count()).toBe(1);
     expect(await updates.getByRole('button', { name: 'Download 9.0.0-beta.1' }).count()).toBe(1);
+    // The release notes, before anything is downloaded: markdown rendered, scripts and handlers gone.
+    const notes = updates.getByRole('region', { name: 'What is new in 9.0.0-beta.1' });
+    expect(await notes.getByRole('heading', { name: 'Faster proofs' }).count()).toBe(1);
+    expect(await notes.locator('strong', { hasText: 'Twice as fast' }).count()).toBe(1);
+    expect(await notes.locator('script, [onerror]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -54,6 +54,8 @@ function advisor(options: { calibration: Calibration | null; predictedTimeWarnSe
     profiles: { current: async () => profile, ownProofsDuringLast: false },
     circuits: new CircuitCatalogue({ circuitsDir: bundledCircuitsDir(), dataDir }),
     estimates,
+    calibration: async () => options.calibration,
+    history: new JobHistory(dataDir),
     settings: () => ({ predictedTimeWarnSec: options.predictedTimeWarnSec, workerMemoryCapMb: null }),
     updateState: () => options.update,
   });

@@ -6,6 +6,7 @@ import { createNodeUpdater } from '../../../main/services/updates/electronUpdate
 import { StagedUpdateService } from '../../../main/services/updates/stagedUpdateService.js';
 import { startFeed, tempDir, type Feed } from '../updates/feedFixture.js';
 import { openTestServices, type TestServices } from '../../support/servicesHarness.js';
+import { devFeedKeys } from '../updates/feedFixture.js';
 
 let feed: Feed;
 const opened: TestServices[] = [];
@@ -21,7 +22,7 @@ afterAll(async () => {
 
 async function servicesOf(version: string): Promise<TestServices> {
   const installDir = await tempDir('outdated-install');
-  const engine = createNodeUpdater({ version, feedUrl: feed.server.url, userDataDir: installDir, cacheDir: path.join(installDir, 'cache') });
+  const engine = createNodeUpdater({ trustedFeedKeysPem: devFeedKeys, version, feedUrl: feed.server.url, userDataDir: installDir, cacheDir: path.join(installDir, 'cache') });
   const updates = new StagedUpdateService({ engine, channel: 'stable', userDataDir: installDir });
   const services = await openTestServices('outdated', { appVersion: version, updates });
   opened.push(services);

@@ -9,12 +9,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../node/resourcePaths.js';
-import { generateFlagsKeyPair, signFlags } from '../../../main/services/updates/flags/flagsSignature.js';
+import { signFlags } from '../../../main/services/updates/flags/flagsSignature.js';
+import { generateSigningKeyPair } from '../../../main/services/updates/keys/signingKeys.js';
 import { registry } from '../../support/proverHarness.js';
 
 const run = promisify(execFile);
 const root = projectRoot();
-const trustedKeys = generateFlagsKeyPair();
+const trustedKeys = generateSigningKeyPair();
 let tmp: string;
 let resources: string;
 
@@ -75,7 +76,7 @@ describe('the circuit kill switch', () => {
   });
 
   it('a flags file signed by a key the app does not trust switches nothing off', async () => {
-    const stranger = generateFlagsKeyPair();
+    const stranger = generateSigningKeyPair();
     const out = path.join(tmp, 'proved-out');
     const { code, stdout, stderr } = await prove(await dataDirSwitchingOff('untrusted', stranger.privateKeyPem), out);
     expect(code, stderr).toBe(0);

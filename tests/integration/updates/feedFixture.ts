@@ -1,6 +1,7 @@
 // A real feed for the update tests: fake installers with real bytes, channel files written by
 // `release feed build`, served by `release serve` on 127.0.0.1.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,15 @@ import { startFeedServer, type FeedServer } from '../../../main/services/updates
 import type { UpdateChannel } from '../../../common/updates/updateChannel.js';
 import { createNodeUpdater } from '../../../main/services/updates/electronUpdaterInNode.js';
 import { StagedUpdateService } from '../../../main/services/updates/stagedUpdateService.js';
+import { FeedSigner } from '../../../main/services/updates/keys/feedSignature.js';
+import { readTrustedKeys } from '../../../main/services/updates/keys/trustedKeys.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+/** The committed development feed key (tests/fixtures/keys/development): what every test feed is signed with. */
+export const devFeedKeyFile = path.join(repoRoot, 'tests', 'fixtures', 'keys', 'development', 'feed-signing.key');
+export const devSigner = new FeedSigner(readFileSync(devFeedKeyFile, 'utf8'));
+/** The feed keys a build from this checkout trusts: the development public key. */
+export const devFeedKeys = readTrustedKeys(path.join(repoRoot, 'resources', 'keys'), 'feed').pems;
 
 export async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), `zkdesk-${prefix}-`));
@@ -55,6 +65,7 @@ export async function startFeed(): Promise<Feed> {
         version,
         releaseNotes: `Notes for ${version}`,
         ...(percent !== undefined ? { stagingPercentage: percent } : {}),
+        signer: devSigner,
       });
     },
   };
@@ -72,11 +83,18 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `node bin/zkdesk.js release …` as the release team runs it (from dist/, so `npx tsc -b` first); never throws. */
+/**
+ * `node bin/zkdesk.js release …` as the release team runs it (from dist/, so `npx tsc -b` first),
+ * signing with the development feed key (ZKDESK_FEED_KEY) unless `env` says otherwise; never throws.
+ */
 export async function releaseCli(cwd: string, ...args: string[]): Promise<CliResult> {
-  const root = path.resolve(import.meta.dirname, '../../..');
+  return releaseCliWith({ ZKDESK_FEED_KEY: devFeedKeyFile }, cwd, ...args);
+}
+
+export async function releaseCliWith(env: Record<string, string | undefined>, cwd: string, ...args: string[]): Promise<CliResult> {
+  const root = repoRoot;
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, 'bin', 'zkdesk.js'), 'release', ...args], { cwd }, (error, stdout, stderr) => {
+    execFile(process.execPath, [path.join(root, 'bin', 'zkdesk.js'), 'release', ...args], { cwd, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
       const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : 1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -84,12 +102,13 @@ export async function releaseCli(cwd: string, ...args: string[]): Promise<CliRes
 }
 
 /** An install of `version` on `channel`: electron-updater's real updater in Node, under the update policy. */
-export async function installOf(feedUrl: string, version: string, channel: UpdateChannel, options: { stagingId?: string; platform?: 'linux' | 'win32' } = {}) {
+export async function installOf(feedUrl: string, version: string, channel: UpdateChannel, options: { stagingId?: string; platform?: 'linux' | 'win32'; trustedFeedKeysPem?: string[] } = {}) {
   const dataDir = await tempDir('install');
   if (options.stagingId) await writeFile(path.join(dataDir, '.updaterId'), options.stagingId);
   const engine = createNodeUpdater({
     version,
     feedUrl,
+    trustedFeedKeysPem: options.trustedFeedKeysPem ?? devFeedKeys,
     userDataDir: dataDir,
     cacheDir: path.join(dataDir, 'cache'),
     ...(options.platform ? { platform: options.platform } : {}),

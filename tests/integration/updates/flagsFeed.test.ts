@@ -4,13 +4,14 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlagsClient } from '../../../main/services/updates/flags/flagsClient.js';
-import { generateFlagsKeyPair, signFlags } from '../../../main/services/updates/flags/flagsSignature.js';
+import { signFlags } from '../../../main/services/updates/flags/flagsSignature.js';
+import { generateSigningKeyPair } from '../../../main/services/updates/keys/signingKeys.js';
 import type { FlagsPayload } from '../../../main/services/updates/flags/flagsDocument.js';
 import { createNodeUpdater } from '../../../main/services/updates/electronUpdaterInNode.js';
 import { StagedUpdateService } from '../../../main/services/updates/stagedUpdateService.js';
-import { startFeed, tempDir, type Feed } from './feedFixture.js';
+import { startFeed, tempDir, type Feed, devFeedKeys } from './feedFixture.js';
 
-const keys = generateFlagsKeyPair();
+const keys = generateSigningKeyPair();
 const install = { channel: 'stable' as const, internal: false, stagingId: null };
 const fetchText = async (url: string) => {
   const response = await fetch(url);
@@ -66,14 +67,21 @@ describe('flags beside the feed', () => {
     await feed.publish('stable', '1.2.0', ['deb']);
   });
 
-  it('turns automatic updates off for the targeted cohort, and leaves manual checks working', async () => {
+  it('stops every update check for the targeted cohort, manual checks and "Get it now" included', async () => {
     await publishFlags(JSON.stringify(signFlags(payload(9, { killSwitches: { circuits: [{ circuitId: 'stress-16', reason: 'bad key' }], autoUpdate: { reason: 'hold everything', cohorts: ['stable'] } } }), keys.privateKeyPem)));
     const dataDir = await tempDir('kill');
-    const engine = createNodeUpdater({ version: '1.1.0', feedUrl: feed.server.url, userDataDir: dataDir, cacheDir: path.join(dataDir, 'cache') });
+    const engine = createNodeUpdater({ trustedFeedKeysPem: devFeedKeys, version: '1.1.0', feedUrl: feed.server.url, userDataDir: dataDir, cacheDir: path.join(dataDir, 'cache') });
     const flags = new FlagsClient({ url: `${feed.server.url}flags.json`, trustedPublicKeysPem: [keys.publicKeyPem], cacheFile: path.join(dataDir, 'cache', 'flags.json'), fetchText });
     const service = new StagedUpdateService({ engine, channel: 'stable', userDataDir: dataDir, flags, autoDownload: true });
     expect(await service.check()).toMatchObject({ kind: 'not-available', reason: 'auto-update-disabled' });
     expect(service.flags().resolved.disabledCircuits).toEqual([{ circuitId: 'stress-16', reason: 'bad key' }]);
-    expect(await service.check({ manual: true })).toMatchObject({ kind: 'available', version: '1.2.0' });
+    expect(await service.check({ manual: true })).toMatchObject({ kind: 'not-available', reason: 'auto-update-disabled' });
+    expect(await service.check({ manual: true, getItNow: true })).toMatchObject({ kind: 'not-available', reason: 'auto-update-disabled' });
+    // A cohort the switch does not aim at is offered the release as before.
+    const betaDir = await tempDir('kill-beta');
+    const betaEngine = createNodeUpdater({ trustedFeedKeysPem: devFeedKeys, version: '1.1.0', feedUrl: feed.server.url, userDataDir: betaDir, cacheDir: path.join(betaDir, 'cache') });
+    const betaFlags = new FlagsClient({ url: `${feed.server.url}flags.json`, trustedPublicKeysPem: [keys.publicKeyPem], cacheFile: path.join(betaDir, 'cache', 'flags.json'), fetchText });
+    const tester = new StagedUpdateService({ engine: betaEngine, channel: 'beta', userDataDir: betaDir, flags: betaFlags });
+    expect(await tester.check({ manual: true })).toMatchObject({ kind: 'available', version: '1.2.0' });
   });
 });

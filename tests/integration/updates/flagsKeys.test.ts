@@ -8,9 +8,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
 import { readFileSync } from 'node:fs';
-import { readTrustedFlagKeys } from '../../../main/services/updates/flags/trustedFlagKeys.js';
+import { readTrustedKeys } from '../../../main/services/updates/keys/trustedKeys.js';
 import { createNodeUpdateService } from '../../../main/services/updates/nodeUpdateService.js';
-import { releaseCli, startFeed, tempDir, type Feed } from './feedFixture.js';
+import { releaseCli, startFeed, tempDir, type Feed, devFeedKeys } from './feedFixture.js';
 
 const require = createRequire(import.meta.url);
 const { minimatch } = require('minimatch') as { minimatch: (name: string, pattern: string) => boolean };
@@ -48,7 +48,7 @@ describe('the flags signing key', () => {
     const publicName = names.find((n) => n.endsWith('.pem'));
     expect(publicName).toMatch(/^flags-signing-[0-9a-f]{16}\.pem$/);
     expect(names).toContain('flags-signing.key');
-    expect(readTrustedFlagKeys(keysOut).pems).toHaveLength(1);
+    expect(readTrustedKeys(keysOut, 'flags').pems).toHaveLength(1);
     const config = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as { extraResources: { from: string; filter: string[] }[] };
     const keys = config.extraResources.find((r) => r.from === 'resources/keys');
     expect(keys?.filter.some((pattern) => minimatch(publicName!, pattern))).toBe(true);
@@ -56,7 +56,7 @@ describe('the flags signing key', () => {
     // A private key renamed to .pem and dropped in the folder is not trusted.
     const careless = await tempDir('careless-keys');
     await copyFile(path.join(keysOut, 'flags-signing.key'), path.join(careless, 'oops.pem'));
-    expect(readTrustedFlagKeys(careless)).toEqual({ pems: [], skipped: [{ file: 'oops.pem', reason: 'a private key; only public keys belong here' }] });
+    expect(readTrustedKeys(careless, 'flags')).toEqual({ pems: [], skipped: [{ file: 'oops.pem', reason: 'a private key; only public keys belong here' }] });
   });
 
   it('a flags.json signed with the private key (offset times included) is accepted through the copied public key', async () => {
@@ -65,7 +65,7 @@ describe('the flags signing key', () => {
     const signed = await releaseCli(feed.root, 'flags', 'sign', '--in', payloadFile, '--key', path.join(keysOut, 'flags-signing.key'), '--out', path.join(feed.dir, 'flags.json'));
     expect(signed, signed.stderr).toMatchObject({ code: 0 });
     const dataDir = await tempDir('trusted');
-    const service = await createNodeUpdateService({ version: '1.1.0', feedUrl: feed.server.url, dataDir, trustedFlagKeysPem: readTrustedFlagKeys(appKeys).pems });
+    const service = await createNodeUpdateService({ trustedFeedKeysPem: devFeedKeys, version: '1.1.0', feedUrl: feed.server.url, dataDir, trustedFlagKeysPem: readTrustedKeys(appKeys, 'flags').pems });
     await service.check({ manual: true });
     expect(service.flags()).toMatchObject({ source: 'feed', serial: 1, problem: null, resolved: { enabled: ['everyone.on'] } });
   });
@@ -76,7 +76,7 @@ describe('the flags signing key', () => {
       path.join(dataDir, 'settings.json'),
       JSON.stringify({ installId: '0b6f1c9e-6a51-4d7e-9a1f-3c2b1a0f9e8d', updateChannel: 'stable', internalCohort: true }),
     );
-    const service = await createNodeUpdateService({ version: '1.1.0', feedUrl: feed.server.url, dataDir, trustedFlagKeysPem: readTrustedFlagKeys(appKeys).pems });
+    const service = await createNodeUpdateService({ trustedFeedKeysPem: devFeedKeys, version: '1.1.0', feedUrl: feed.server.url, dataDir, trustedFlagKeysPem: readTrustedKeys(appKeys, 'flags').pems });
     await service.check({ manual: true });
     expect(service.flags().resolved.enabled).toEqual(['everyone.on', 'team.preview']);
   });

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFeed } from '../../../main/services/updates/release/feedBuild.js';
 import { startFeedServer } from '../../../main/services/updates/release/feedServer.js';
-import { releaseCli, tempDir, writeArtifacts } from './feedFixture.js';
+import { releaseCli, tempDir, writeArtifacts, devSigner } from './feedFixture.js';
 
 async function stagedFeed(percent: number) {
   const dir = await tempDir('simulate');
   const feedDir = path.join(dir, 'feed');
-  await buildFeed({ artifactsDir: await writeArtifacts(dir, '1.1.0', ['deb']), feedDir, channel: 'stable', version: '1.1.0', stagingPercentage: percent });
+  await buildFeed({ signer: devSigner,  artifactsDir: await writeArtifacts(dir, '1.1.0', ['deb']), feedDir, channel: 'stable', version: '1.1.0', stagingPercentage: percent });
   const simulate = (...args: string[]) => releaseCli(dir, 'simulate', '--installs', '1000', '--beta-share', '0', '--feed', feedDir, ...args);
   return { dir, feedDir, simulate };
 }

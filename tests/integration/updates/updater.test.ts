@@ -10,7 +10,7 @@ import { createNodeUpdater } from '../../../main/services/updates/electronUpdate
 import { StagedUpdateService } from '../../../main/services/updates/stagedUpdateService.js';
 import { isInRollout } from '../../../main/services/updates/stagingBucket.js';
 import type { UpdateChannel } from '../../../common/updates/updateChannel.js';
-import { installOf, startFeed, stagingIdAt, tempDir, type Feed } from './feedFixture.js';
+import { installOf, startFeed, stagingIdAt, tempDir, type Feed, devFeedKeys, devSigner } from './feedFixture.js';
 
 let feed: Feed;
 
@@ -57,8 +57,11 @@ describe('channel file resolution', () => {
   it('reports a malformed channel file as E_FEED_INVALID', async () => {
     const dir = await tempDir('bad-feed');
     const { startFeedServer } = await import('../../../main/services/updates/release/feedServer.js');
-    await writeFile(path.join(dir, 'latest-linux.yml'), 'version: [1.2.0\nfiles: {{{\n');
-    await writeFile(path.join(dir, 'beta-linux.yml'), 'just some words, not a release\n');
+    // Signed, so what fails is the content: a release tool bug, not a forgery.
+    for (const [name, text] of [['latest-linux.yml', 'version: [1.2.0\nfiles: {{{\n'], ['beta-linux.yml', 'just some words, not a release\n']] as const) {
+      await writeFile(path.join(dir, name), text);
+      await writeFile(path.join(dir, `${name}.sig`), devSigner.sign(name, Buffer.from(text)));
+    }
     const bad = await startFeedServer({ dir });
     try {
       const syntax = await install('1.1.0', 'stable', { feedUrl: bad.url });
@@ -96,7 +99,9 @@ describe('download', () => {
     const lying = http.createServer((request, response) => {
       void (async () => {
         const name = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname.slice(1));
+        // Signed with the feed key, as a release whose files were swapped after `feed build` would be.
         if (name === 'latest-linux.yml') return void response.end(yaml.dump(good));
+        if (name === 'latest-linux.yml.sig') return void response.end(devSigner.sign('latest-linux.yml', Buffer.from(yaml.dump(good))));
         const bytes = await readFile(path.join(feed.dir, name)).catch(() => null);
         if (!bytes) return void response.writeHead(404).end();
         response.writeHead(200, { 'content-length': bytes.length });
@@ -111,7 +116,7 @@ describe('download', () => {
     });
     await new Promise<void>((resolve) => lying.listen(0, '127.0.0.1', resolve));
     try {
-      const engine = createNodeUpdater({
+      const engine = createNodeUpdater({ trustedFeedKeysPem: devFeedKeys,
         version: '1.1.0',
         feedUrl: `http://127.0.0.1:${(lying.address() as AddressInfo).port}/`,
         userDataDir: dataDir,
@@ -172,7 +177,7 @@ describe('staged rollout', () => {
       const dataDir = await tempDir('staging-id');
       await mkdir(dataDir, { recursive: true });
       await writeFile(path.join(dataDir, '.updaterId'), id);
-      const engine = createNodeUpdater({ version: '1.0.0', feedUrl: staged.server.url, userDataDir: dataDir, cacheDir: path.join(dataDir, 'c') });
+      const engine = createNodeUpdater({ trustedFeedKeysPem: devFeedKeys, version: '1.0.0', feedUrl: staged.server.url, userDataDir: dataDir, cacheDir: path.join(dataDir, 'c') });
       expect(await engine.isUserWithinRollout(info)).toBe(isInRollout(id, 37));
     }
   });

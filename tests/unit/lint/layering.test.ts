@@ -69,7 +69,7 @@ describe('the promise lint rules', () => {
   it('refuses a promise nobody awaits, and one passed where nothing waits for it', async () => {
     const typed = new ESLint({ cwd: root });
     const found = await problems(
-      'common/median.ts',
+      'common/statistics/percentiles.ts',
       'export async function later(): Promise<number> { return 1; }\n' +
         'export function forget(): void { later(); }\n' +
         'export const list = [1, 2].forEach(async () => { await later(); });\n',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateFlagsKeyPair, signFlags, verifySignedFlags } from '../../../main/services/updates/flags/flagsSignature.js';
+import { signFlags, verifySignedFlags } from '../../../main/services/updates/flags/flagsSignature.js';
+import { generateSigningKeyPair } from '../../../main/services/updates/keys/signingKeys.js';
 import { resolveFlags } from '../../../main/services/updates/flags/flagTargeting.js';
 import type { FlagsPayload } from '../../../main/services/updates/flags/flagsDocument.js';
 
@@ -20,7 +21,7 @@ const payload: FlagsPayload = {
 };
 
 describe('signed flags', () => {
-  const keys = generateFlagsKeyPair();
+  const keys = generateSigningKeyPair();
   it('verifies what was signed with a trusted key', () => {
     expect(verifySignedFlags(signFlags(payload, keys.privateKeyPem), [keys.publicKeyPem]).serial).toBe(3);
   });
@@ -28,7 +29,7 @@ describe('signed flags', () => {
     const signed = signFlags(payload, keys.privateKeyPem);
     const tampered = { ...signed, payload: signed.payload.replace('"serial": 3', '"serial": 4') };
     expect(() => verifySignedFlags(tampered, [keys.publicKeyPem])).toThrow(/signature does not match/);
-    const other = generateFlagsKeyPair();
+    const other = generateSigningKeyPair();
     expect(() => verifySignedFlags(signed, [other.publicKeyPem])).toThrow(/does not trust/);
     expect(() => verifySignedFlags({ hello: 1 }, [keys.publicKeyPem])).toThrow(/not a signed flags document/);
   });

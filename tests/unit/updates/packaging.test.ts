@@ -31,13 +31,26 @@ describe('electron-builder.yml', () => {
     expect(c.win.target).toEqual(['nsis']);
     expect(c.mac.target).toEqual(['dmg', 'zip']);
     expect(c.linux.icon).toBe('resources/icons');
-    expect(c.extraResources.map((r: { from: string }) => r.from)).toEqual(['resources/circuits', 'resources/help', 'resources/keys', 'dist/native']);
+    expect(c.extraResources.map((r: { from: string }) => r.from)).toEqual(['resources/circuits', 'resources/help', 'resources/keys', 'resources/bin', 'dist/native']);
     // The keys folder exists (electron-builder skips a missing one) and says what goes in it.
     expect(readFileSync(path.join(root, 'resources', 'keys', 'README.md'), 'utf8')).toContain('public half goes here');
     expect(c.publish).toMatchObject({ provider: 'generic', url: '${env.ZKDESK_UPDATE_URL}' });
     expect(c.generateUpdatesFilesForAllChannels).toBe(true);
     expect(c.artifactName).toContain('${version}');
-  });
+  }, 60_000);
+
+  it('names an author, homepage and maintainer (the deb target refuses to build without them), and signs where the environment allows', async () => {
+    const c = await load('electron-builder.yml');
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { author: { name: string; email: string }; homepage: string };
+    expect(pkg.author.email).toMatch(/@/);
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect(c.deb.maintainer).toMatch(/<.+@.+>/);
+    expect(c.mac).toMatchObject({ hardenedRuntime: true, notarize: true, entitlements: 'resources/entitlements/mac.plist' });
+    expect(readFileSync(path.join(root, c.mac.entitlements), 'utf8')).toContain('com.apple.security.cs.allow-jit');
+    expect(c.win.signtoolOptions.signingHashAlgorithms).toEqual(['sha256']);
+    expect(c.nsis.differentialPackage).toBe(true);
+    expect(c.files[0].filter).toEqual(expect.arrayContaining(['!dist/**/*.map', '!renderer/dist/**/*.map', '!dist/scripts/**']));
+  }, 60_000);
 
   it('sets the fuses the security guide advises, and opens inspect only in the Playwright build', async () => {
     const prod = (await load('electron-builder.yml')).electronFuses;

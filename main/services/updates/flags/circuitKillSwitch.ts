@@ -10,7 +10,7 @@ import { readStagingId } from '../stagingBucket.js';
 import type { UpdateService } from '../updateService.js';
 import { flagsCacheFile, readHeldFlags, type FlagsSnapshot } from './flagsClient.js';
 import type { InstallIdentity } from './flagTargeting.js';
-import { readTrustedFlagKeys } from './trustedFlagKeys.js';
+import { readTrustedKeys } from '../keys/trustedKeys.js';
 
 /** Throws E_CIRCUIT_DISABLED for a circuit the flags in force switch off; nothing otherwise. */
 export type CircuitKillSwitch = (circuitId: string) => void;
@@ -25,7 +25,7 @@ export interface KillSwitchOptions {
 }
 
 export async function openCircuitKillSwitch(options: KillSwitchOptions): Promise<CircuitKillSwitch> {
-  const trusted = options.trustedPublicKeysPem ?? readTrustedFlagKeys(path.join(resourcesDir(), 'keys')).pems;
+  const trusted = options.trustedPublicKeysPem ?? readTrustedKeys(path.join(resourcesDir(), 'keys'), 'flags').pems;
   // An unreadable id only leaves this install out of percentage-targeted switches, as in the updater.
   const stagingId = await readStagingId(options.dataDir).catch(() => null);
   const held = await readHeldFlags({ cacheFile: flagsCacheFile(options.dataDir), trustedPublicKeysPem: trusted, install: { ...options.install, stagingId } });

@@ -1,48 +1,11 @@
-// Ed25519 over the payload string, with Node's crypto. The key id is a short hash of the
-// public key, so the app can hold more than one trusted key while a key is being rotated.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+// Ed25519 over the payload string, with Node's crypto and the release keys' tooling (keys/).
+import { createPublicKey, sign, verify } from 'node:crypto';
 import { ZkError } from '../../../../common/errors.js';
+import { keyIdOf, readSigningKey } from '../keys/signingKeys.js';
 import { flagsPayloadSchema, signedFlagsSchema, type FlagsPayload, type SignedFlags } from './flagsDocument.js';
 
-export function keyIdOf(publicKey: KeyObject): string {
-  const der = publicKey.export({ type: 'spki', format: 'der' });
-  return createHash('sha256').update(der).digest('hex').slice(0, 16);
-}
-
-export function generateFlagsKeyPair(): { privateKeyPem: string; publicKeyPem: string; keyId: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  return {
-    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    keyId: keyIdOf(publicKey),
-  };
-}
-
-/** The private key from its PEM, with a sentence for the usual mistakes instead of OpenSSL's "DECODER routines::unsupported". */
-export function readSigningKey(privateKeyPem: string): KeyObject {
-  if (/-----BEGIN PUBLIC KEY-----/.test(privateKeyPem)) {
-    throw new ZkError(
-      'E_FLAGS_INVALID',
-      'That is the public key; flags are signed with the private key (flags-signing.key from release flags keygen). The public key is the one the app ships in resources/keys.',
-      { given: 'public key' },
-    );
-  }
-  let privateKey: KeyObject;
-  try {
-    privateKey = createPrivateKey(privateKeyPem);
-  } catch (error) {
-    throw new ZkError('E_FLAGS_INVALID', 'The signing key is not a PEM private key (flags-signing.key from release flags keygen).', {
-      reason: error instanceof Error ? error.message : String(error),
-    });
-  }
-  if (privateKey.asymmetricKeyType !== 'ed25519') {
-    throw new ZkError('E_FLAGS_INVALID', 'The signing key is not an Ed25519 private key.', { keyType: privateKey.asymmetricKeyType });
-  }
-  return privateKey;
-}
-
 export function signFlags(payload: FlagsPayload, privateKeyPem: string): SignedFlags {
-  const privateKey = readSigningKey(privateKeyPem);
+  const privateKey = readSigningKey(privateKeyPem, 'flags');
   const checked = flagsPayloadSchema.parse(payload);
   const text = JSON.stringify(checked, null, 2);
   return {

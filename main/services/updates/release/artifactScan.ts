@@ -30,7 +30,7 @@ export const knownArches = ['x64', 'arm64', 'armv7l', 'ia32', 'universal'] as co
 
 const archTokens: [RegExp, string][] = [
   [/(?:^|[-_. ])(?:arm64|aarch64)(?=[-_. ]|$)/i, 'arm64'],
-  [/(?:^|[-_. ])armv7l(?=[-_. ]|$)/i, 'armv7l'],
+  [/(?:^|[-_. ])(?:armv7l|armhf)(?=[-_. ]|$)/i, 'armv7l'],
   [/(?:^|[-_. ])(?:ia32|i386|x86(?!_64))(?=[-_. ]|$)/i, 'ia32'],
   [/(?:^|[-_. ])universal(?=[-_. ]|$)/i, 'universal'],
 ];

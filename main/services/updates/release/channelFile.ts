@@ -8,6 +8,7 @@ import semver from 'semver';
 import { z } from 'zod';
 import { ZkError } from '../../../../common/errors.js';
 import { parseChannelFileName, type FeedPlatform, type UpdateChannel } from '../../../../common/updates/updateChannel.js';
+import { signatureFileName, verifyFeedSignature, type FeedSigner } from '../keys/feedSignature.js';
 
 const fileEntrySchema = z.object({
   url: z.string().min(1),
@@ -45,14 +46,28 @@ export async function listChannelFiles(feedDir: string, channel?: UpdateChannel)
   return refs;
 }
 
-export async function readChannelFile(feedDir: string, fileName: string): Promise<ChannelFile | null> {
-  let text: string;
+/** The signature file's text, or null when there is none. */
+export async function readSignatureText(feedDir: string, fileName: string): Promise<string | null> {
+  return readFile(path.join(feedDir, signatureFileName(fileName)), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+}
+
+/**
+ * A channel file, parsed. Given the signer of a command about to rewrite it, the file must carry
+ * a signature by a key that signer trusts first (E_FEED_SIGNATURE otherwise).
+ */
+export async function readChannelFile(feedDir: string, fileName: string, signer?: FeedSigner): Promise<ChannelFile | null> {
+  let bytes: Buffer;
   try {
-    text = await readFile(path.join(feedDir, fileName), 'utf8');
+    bytes = await readFile(path.join(feedDir, fileName));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+  if (signer) verifyFeedSignature(fileName, bytes, await readSignatureText(feedDir, fileName), signer.trusted);
+  const text = bytes.toString('utf8');
   let raw: unknown;
   try {
     raw = yaml.load(text);
@@ -71,8 +86,12 @@ export async function readChannelFile(feedDir: string, fileName: string): Promis
   return parsed.data;
 }
 
-/** Written to a temporary name and renamed, so a client never reads half a channel file. */
-export async function writeChannelFile(feedDir: string, fileName: string, file: ChannelFile): Promise<void> {
+/**
+ * Written to temporary names and renamed, so a client never reads half a channel file; the
+ * signature goes first, then the file. A client that reads the new signature with the old file
+ * in that instant fails the check and tries again later: never an unsigned file accepted.
+ */
+export async function writeChannelFile(feedDir: string, fileName: string, file: ChannelFile, signer: FeedSigner): Promise<void> {
   const first = file.files[0];
   if (!first) throw new ZkError('E_RELEASE_REFUSED', `${fileName} would list no files.`);
   const ordered: Record<string, unknown> = {
@@ -84,9 +103,14 @@ export async function writeChannelFile(feedDir: string, fileName: string, file: 
   };
   if (file.releaseNotes !== undefined) ordered.releaseNotes = file.releaseNotes;
   if (file.stagingPercentage !== undefined) ordered.stagingPercentage = file.stagingPercentage;
-  const target = path.join(feedDir, fileName);
+  const bytes = Buffer.from(yaml.dump(ordered, { lineWidth: -1, noRefs: true }), 'utf8');
+  await replaceFile(path.join(feedDir, signatureFileName(fileName)), signer.sign(fileName, bytes));
+  await replaceFile(path.join(feedDir, fileName), bytes);
+}
+
+async function replaceFile(target: string, content: string | Buffer): Promise<void> {
   const temp = `${target}.${process.pid}.tmp`;
-  await writeFile(temp, yaml.dump(ordered, { lineWidth: -1, noRefs: true }));
+  await writeFile(temp, content);
   await rename(temp, target);
 }
 

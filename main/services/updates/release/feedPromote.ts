@@ -7,12 +7,14 @@ import { updaterChannelName, type UpdateChannel } from '../../../../common/updat
 import { listChannelFiles, readChannelFile, withStaging, writeChannelFile } from './channelFile.js';
 import { verifyFeed } from './feedVerify.js';
 import { appendReleaseLog } from './releaseLog.js';
+import type { FeedSigner } from '../keys/feedSignature.js';
 
 export interface PromoteOptions {
   feedDir: string;
   from: UpdateChannel;
   to: UpdateChannel;
   stagingPercentage?: number;
+  signer: FeedSigner;
   now?: () => Date;
 }
 
@@ -28,7 +30,7 @@ export async function promoteRelease(options: PromoteOptions): Promise<PromoteCh
   if (options.from === options.to) throw new ZkError('E_RELEASE_REFUSED', 'Promote needs two different channels.');
   const sources = await listChannelFiles(options.feedDir, options.from);
   if (sources.length === 0) throw new ZkError('E_RELEASE_REFUSED', `The feed has no ${options.from} release to promote.`);
-  const report = await verifyFeed(options.feedDir);
+  const report = await verifyFeed(options.feedDir, { trustedFeedKeys: options.signer.trusted });
   const broken = report.problems.filter((p) => sources.some((s) => s.fileName === p.file));
   if (broken.length > 0) {
     throw new ZkError('E_RELEASE_REFUSED', `The ${options.from} release does not match its installers: ${broken[0]?.problem}`, {
@@ -39,7 +41,7 @@ export async function promoteRelease(options: PromoteOptions): Promise<PromoteCh
   const fromPrefix = updaterChannelName(options.from);
   const toPrefix = updaterChannelName(options.to);
   for (const ref of sources) {
-    const source = await readChannelFile(options.feedDir, ref.fileName);
+    const source = await readChannelFile(options.feedDir, ref.fileName, options.signer);
     if (!source) continue;
     if (source.stagingPercentage === 0) {
       throw new ZkError('E_RELEASE_REFUSED', `${ref.fileName} is halted (0 %); a halted release is not promoted.`, {
@@ -47,7 +49,7 @@ export async function promoteRelease(options: PromoteOptions): Promise<PromoteCh
       });
     }
     const toFile = toPrefix + ref.fileName.slice(fromPrefix.length);
-    const target = await readChannelFile(options.feedDir, toFile);
+    const target = await readChannelFile(options.feedDir, toFile, options.signer);
     if (target && semver.gt(target.version, source.version)) {
       throw new ZkError('E_RELEASE_REFUSED', `${toFile} already offers ${target.version}, newer than ${source.version}.`, {
         file: toFile,
@@ -59,7 +61,7 @@ export async function promoteRelease(options: PromoteOptions): Promise<PromoteCh
   const changes: PromoteChange[] = [];
   for (const step of plan) {
     const promoted = withStaging({ ...step.source, releaseDate: at }, options.stagingPercentage);
-    await writeChannelFile(options.feedDir, step.toFile, promoted);
+    await writeChannelFile(options.feedDir, step.toFile, promoted, options.signer);
     changes.push({
       fromFile: step.fromFile,
       toFile: step.toFile,

@@ -12,6 +12,7 @@ import { setStaging, type StagingChange } from './feedStaging.js';
 import { appendReleaseLog, readReleaseLog, type ReleaseLogEntry } from './releaseLog.js';
 import { highestVersion, nextRollbackVersion } from './rollbackVersion.js';
 import { parseChannelFileName, type UpdateChannel } from '../../../../common/updates/updateChannel.js';
+import type { FeedSigner } from '../keys/feedSignature.js';
 
 export interface RollbackOptions {
   feedDir: string;
@@ -22,6 +23,7 @@ export interface RollbackOptions {
   artifactsDir?: string;
   version?: string;
   stagingPercentage?: number;
+  signer: FeedSigner;
   now?: () => Date;
 }
 
@@ -66,7 +68,7 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
   const goodVersions = new Set([good, ...log.filter((e) => e.action === 'rollback' && e.rebuildOf === good).map((e) => e.version)]);
   const current: { fileName: string; file: ChannelFile }[] = [];
   for (const ref of await listChannelFiles(options.feedDir, options.channel)) {
-    const file = await readChannelFile(options.feedDir, ref.fileName);
+    const file = await readChannelFile(options.feedDir, ref.fileName, options.signer);
     if (file) current.push({ fileName: ref.fileName, file });
   }
   if (current.length === 0) throw new ZkError('E_RELEASE_REFUSED', `The feed has no ${options.channel} release to roll back.`);
@@ -81,7 +83,7 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
   const republishAs = nextRollbackVersion(highestVersion(everPublished) ?? good, options.channel);
   const halt = () =>
     bad.some((c) => c.file.stagingPercentage !== 0)
-      ? setStaging(options.feedDir, options.channel, 0, { action: 'halt', now, versions: badVersions })
+      ? setStaging(options.feedDir, options.channel, 0, { action: 'halt', now, versions: badVersions, signer: options.signer })
       : Promise.resolve([]);
 
   if (options.artifactsDir === undefined) {
@@ -118,6 +120,7 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
     releaseNotes: `Rollback: the ${good} build, republished as ${version}.`,
     ...(options.stagingPercentage !== undefined ? { stagingPercentage: options.stagingPercentage } : {}),
     now,
+    signer: options.signer,
   });
   // A platform the rebuild does not cover would stay halted on the bad release, with no way off it.
   const covered = new Set(plan.writes.map((w) => w.fileName));
@@ -130,7 +133,7 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
     );
   }
   const halted = await halt();
-  const changes = await applyFeedBuild(plan, options.feedDir);
+  const changes = await applyFeedBuild(plan, options.feedDir, options.signer);
   await appendReleaseLog(options.feedDir, {
     at: now().toISOString(),
     action: 'rollback',

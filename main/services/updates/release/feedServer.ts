@@ -18,9 +18,27 @@ const contentTypes: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
-export async function startFeedServer(options: { dir: string; port?: number }): Promise<FeedServer> {
+export interface ServedRequest {
+  method: string;
+  path: string;
+  status: number;
+  /** Body bytes sent: the range's length for a 206. */
+  bytes: number;
+}
+
+export async function startFeedServer(options: { dir: string; port?: number; onServed?: (served: ServedRequest) => void }): Promise<FeedServer> {
   const root = path.resolve(options.dir);
   const server = http.createServer((request, response) => {
+    if (options.onServed) {
+      response.once('finish', () =>
+        options.onServed?.({
+          method: request.method ?? '',
+          path: request.url ?? '',
+          status: response.statusCode,
+          bytes: request.method === 'HEAD' ? 0 : Number(response.getHeader('content-length') ?? 0),
+        }),
+      );
+    }
     void handle(root, request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();

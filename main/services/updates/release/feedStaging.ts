@@ -10,6 +10,7 @@ import { ZkError } from '../../../../common/errors.js';
 import type { UpdateChannel } from '../../../../common/updates/updateChannel.js';
 import { listChannelFiles, readChannelFile, withStaging, writeChannelFile, type ChannelFile } from './channelFile.js';
 import { appendReleaseLog } from './releaseLog.js';
+import type { FeedSigner } from '../keys/feedSignature.js';
 
 export interface StagingChange {
   fileName: string;
@@ -21,6 +22,8 @@ export interface StagingChange {
 }
 
 export interface StagingOptions {
+  /** Signs every channel file the change rewrites; each must already carry a signature it trusts. */
+  signer: FeedSigner;
   action?: 'stage' | 'halt';
   now?: () => Date;
   /** Only the channel files on these versions (rollback halts the bad ones, not the good). */
@@ -40,7 +43,7 @@ export async function setStaging(
   feedDir: string,
   channel: UpdateChannel,
   percent: number,
-  options: StagingOptions = {},
+  options: StagingOptions,
 ): Promise<StagingChange[]> {
   const action = options.action ?? 'stage';
   if (!Number.isInteger(percent) || percent < 0 || percent > 100) {
@@ -51,14 +54,14 @@ export async function setStaging(
   // Everything is read (and so parsed) before anything is written: a damaged file refuses the whole change.
   const writes: { fileName: string; next: ChannelFile; change: StagingChange }[] = [];
   for (const ref of refs) {
-    const file = await readChannelFile(feedDir, ref.fileName);
+    const file = await readChannelFile(feedDir, ref.fileName, options.signer);
     if (!file) continue;
     if (options.versions && !options.versions.includes(file.version)) continue;
     const next = withStaging(file, percent);
     writes.push({ fileName: ref.fileName, next, change: { fileName: ref.fileName, version: file.version, from: file.stagingPercentage ?? null, to: next.stagingPercentage ?? null } });
     if (channel !== 'stable') continue;
     const betaName = ref.fileName.replace(/^latest/, 'beta');
-    const beta = await readChannelFile(feedDir, betaName);
+    const beta = await readChannelFile(feedDir, betaName, options.signer);
     if (!beta || beta.version !== file.version) continue;
     const betaNext = withStaging(beta, betaCopyPercent(beta, percent));
     writes.push({
@@ -68,7 +71,7 @@ export async function setStaging(
     });
   }
   const changed = writes.filter((w) => w.change.from !== w.change.to);
-  for (const write of changed) await writeChannelFile(feedDir, write.fileName, write.next);
+  for (const write of changed) await writeChannelFile(feedDir, write.fileName, write.next, options.signer);
   // A second halt (or a stage to the percentage already set) changes nothing and is not logged again.
   if (changed.length > 0) {
     const versions = [...new Set(changed.map((w) => w.change.version))];

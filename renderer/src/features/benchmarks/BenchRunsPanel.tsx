@@ -47,6 +47,7 @@ export function BenchRunsPanel() {
           <ChartCanvas config={config} label="Benchmark runs: zkdesk's median proof time with a warm worker, per circuit, over the runs, in seconds" />
           <p className="hint">
             a: snarkjs command line (cold) · b: snarkjs in one process (warm) · c: zkdesk with a warm worker, verifying every proof · d: the zkdesk command line (cold).
+            Times are medians; c p95 is the slow end of c (one round in twenty slower). d/a compares the two command lines, cold against cold.
           </p>
           <div className="table-scroll" tabIndex={0} role="region" aria-label="Benchmark runs table">
             <table>
@@ -62,6 +63,8 @@ export function BenchRunsPanel() {
                   <th scope="col">d</th>
                   <th scope="col">c/b</th>
                   <th scope="col">a/c</th>
+                  <th scope="col">d/a</th>
+                  <th scope="col">c p95</th>
                 </tr>
               </thead>
               <tbody>
@@ -77,6 +80,8 @@ export function BenchRunsPanel() {
                       <td>{formatDuration(r.summary.d_zkdeskCold.medianMs)}</td>
                       <td>{r.ratios.cOverB.toFixed(2)}</td>
                       <td>{r.ratios.aOverC.toFixed(2)}</td>
+                      <td>{r.ratios.dOverA === undefined ? '—' : r.ratios.dOverA.toFixed(2)}</td>
+                      <td>{r.summary.c_zkdeskWarm.timeMs ? formatDuration(r.summary.c_zkdeskWarm.timeMs.p95) : '—'}</td>
                     </tr>
                   )),
                 )}

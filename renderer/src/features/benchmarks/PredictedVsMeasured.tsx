@@ -1,27 +1,29 @@
-// Predicted (the estimator, as the Prove view shows it) against measured (the job history's
-// median of the same stages: witness, proof, verification) for every circuit, as bars and a
-// table with the error; then every verified proof over time.
+// Predicted (the estimator, as the Prove view shows it) against measured (p50 and p95 of the
+// user's own proofs in the job history, over the same stages: witness, proof, verification) for
+// every circuit, as bars and a table with the error; then every verified proof over time.
 import { useCallback, useEffect } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { ChartCanvas } from './ChartCanvas.js';
 import { chartColours } from './chartSetup.js';
-import { measuredMedianMs, predictionErrorPercent, stageMs } from './measuredTimes.js';
+import { measuredTimes, predictionErrorPercent, stageMs } from './measuredTimes.js';
+import { userProofs } from '../../../../common/prover/userProofs.js';
 import { formatDuration } from '../../format/formatDuration.js';
 import type { CircuitPrediction } from './benchmarksSlice.js';
 import type { JobRecord } from '../../../../common/prover/proverTypes.js';
 
 interface Row extends CircuitPrediction {
   measuredMs: number | null;
+  p95Ms: number | null;
   runs: number;
   errorPercent: number | null;
 }
 
 function rowsFrom(predictions: CircuitPrediction[], history: JobRecord[]): Row[] {
   return predictions.map((p) => {
-    const measured = measuredMedianMs(history, p.circuitId);
-    return { ...p, measuredMs: measured.ms, runs: measured.runs, errorPercent: predictionErrorPercent(p.predictedMs, measured.ms) };
+    const measured = measuredTimes(history, p.circuitId);
+    return { ...p, measuredMs: measured.p50, p95Ms: measured.p95, runs: measured.runs, errorPercent: predictionErrorPercent(p.predictedMs, measured.p50) };
   });
 }
 
@@ -34,7 +36,8 @@ function comparisonChart(rows: Row[]): ChartConfiguration {
       labels: rows.map((r) => r.title),
       datasets: [
         { label: 'Predicted', data: rows.map((r) => seconds(r.predictedMs)), backgroundColor: colours.series[0] },
-        { label: 'Measured (median of witness + proof + verification)', data: rows.map((r) => seconds(r.measuredMs)), backgroundColor: colours.series[1] },
+        { label: 'Measured p50 (witness + proof + verification)', data: rows.map((r) => seconds(r.measuredMs)), backgroundColor: colours.series[1] },
+        { label: 'Measured p95', data: rows.map((r) => seconds(r.p95Ms)), backgroundColor: colours.series[2] },
       ],
     },
     options: {
@@ -57,7 +60,7 @@ function errorText(percent: number | null): string {
 
 function historyChart(history: JobRecord[], titleOf: (id: string) => string): ChartConfiguration {
   const colours = chartColours();
-  const verified = history.filter((r) => r.outcome === 'verified').sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
+  const verified = userProofs(history).sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
   const circuitIds = [...new Set(verified.map((r) => r.circuitId))];
   return {
     type: 'scatter',
@@ -100,7 +103,7 @@ export function PredictedVsMeasured() {
     () => historyChart(history, (id) => predictions.find((p) => p.circuitId === id)?.title ?? circuits.find((c) => c.id === id)?.title ?? id),
     [history, predictions, circuits],
   );
-  const anyVerified = history.some((r) => r.outcome === 'verified');
+  const anyVerified = userProofs(history).length > 0;
 
   return (
     <>
@@ -115,8 +118,9 @@ export function PredictedVsMeasured() {
               <ChartCanvas config={comparison} label="Predicted and measured proof time for each circuit, in seconds" />
             )}
             <p className="hint">
-              Measured is the witness, proof and verification of each verified proof: the stages the estimate predicts (waiting for a worker is left out). Error is how far
-              the prediction was from it: − predicted too short, + too long.
+              Measured is the witness, proof and verification of each of your verified proofs: the stages the estimate predicts (waiting for a worker is left out).
+              p50 is the typical proof, p95 the slow end: one proof in twenty took longer. Calibration's own proofs are not counted. Error is how far the prediction
+              was from p50: − predicted too short, + too long.
             </p>
             <table>
               <caption>Total proof time per circuit</caption>
@@ -124,7 +128,8 @@ export function PredictedVsMeasured() {
                 <tr>
                   <th scope="col">Circuit</th>
                   <th scope="col">Predicted</th>
-                  <th scope="col">Measured (median)</th>
+                  <th scope="col">Measured p50</th>
+                  <th scope="col">Measured p95</th>
                   <th scope="col">Error</th>
                   <th scope="col">Proofs measured</th>
                 </tr>
@@ -135,6 +140,7 @@ export function PredictedVsMeasured() {
                     <td>{r.title}</td>
                     <td>{r.predictedMs === null ? 'no estimate' : formatDuration(r.predictedMs)}</td>
                     <td>{r.measuredMs === null ? 'not proved yet' : formatDuration(r.measuredMs)}</td>
+                    <td>{r.p95Ms === null ? '—' : formatDuration(r.p95Ms)}</td>
                     <td>{errorText(r.errorPercent)}</td>
                     <td>{r.runs}</td>
                   </tr>
@@ -147,9 +153,9 @@ export function PredictedVsMeasured() {
       <section aria-labelledby="runs-title">
         <h2 id="runs-title">Every verified proof</h2>
         {anyVerified ? (
-          <ChartCanvas config={runs} label="Witness, proof and verification time of every verified proof on this machine, oldest first, by circuit" />
+          <ChartCanvas config={runs} label="Witness, proof and verification time of every one of your verified proofs on this machine, oldest first, by circuit" />
         ) : (
-          <p>No verified proofs yet: prove a circuit in the Prove view and it appears here.</p>
+          <p>No verified proofs of yours yet: prove a circuit in the Prove view and it appears here.</p>
         )}
       </section>
     </>

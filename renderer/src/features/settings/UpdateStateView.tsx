@@ -6,6 +6,18 @@
 import type { UpdateState } from '../../../../common/updates/updateState.js';
 import { useAppStore } from '../../stores/appStore.js';
 import { HelpLink } from '../help/HelpLink.js';
+import { Markdown } from '../help/Markdown.js';
+
+/** What the release team wrote about a release (markdown, sanitised by Markdown), shown before anything is downloaded. */
+function ReleaseNotes({ version, notes }: { version: string; notes: string | null }) {
+  if (!notes || notes.trim() === '') return null;
+  return (
+    <section className="release-notes" aria-label={`What is new in ${version}`}>
+      <h4>What is new in {version}</h4>
+      <Markdown text={notes} className="markdown release-notes-text" />
+    </section>
+  );
+}
 
 function Rollout({ state }: { state: Extract<UpdateState, { kind: 'available' | 'not-available' }> }) {
   if (!state.rollout || state.rollout.stagingPercentage === null || state.rollout.stagingPercentage === 0) return null;
@@ -66,6 +78,7 @@ export function UpdateStateView() {
   const downloadUpdate = useAppStore((s) => s.downloadUpdate);
   const installUpdate = useAppStore((s) => s.installUpdate);
   const updatable = useAppStore((s) => s.info?.capabilities.updates ?? true);
+  const installable = useAppStore((s) => s.info?.capabilities.updateInstall ?? true);
   if (!updatable) {
     // zkdesk serve without a feed: nothing here can update, and a red error would say otherwise.
     return (
@@ -104,6 +117,7 @@ export function UpdateStateView() {
               <p>
                 Version {state.version} is available on the {state.channel} channel.
               </p>
+              <ReleaseNotes version={state.version} notes={state.releaseNotes} />
               <button type="button" onClick={() => void downloadUpdate()}>
                 Download {state.version}
               </button>
@@ -125,9 +139,16 @@ export function UpdateStateView() {
       return (
         <div className="update-state" data-update-kind={state.kind}>
           <p>Version {state.version} is ready.</p>
-          <button type="button" className="primary" onClick={() => void installUpdate()}>
-            Restart and install {state.version}
-          </button>
+          {installable ? (
+            <button type="button" className="primary" onClick={() => void installUpdate()}>
+              Restart and install {state.version}
+            </button>
+          ) : (
+            <p data-update-install="unsupported">
+              It was downloaded and checked, but this copy of zkdesk runs in a browser (zkdesk serve) and cannot install it. Install it
+              with the desktop app. <HelpLink helpId="errors/E_UPDATE_NOT_INSTALLABLE">Why</HelpLink>
+            </p>
+          )}
         </div>
       );
     case 'not-available':
@@ -145,7 +166,9 @@ export function UpdateStateView() {
               Version {state.latestVersion} was halted by the release team: no install is offered it, and it will not arrive by itself. The next release will be offered as usual.
             </p>
           )}
-          {state.reason === 'auto-update-disabled' && <p>Automatic updates are turned off for this install by the release team. You can still check by hand.</p>}
+          {state.reason === 'auto-update-disabled' && (
+            <p>Updates are paused for this install by the release team while they look into a problem. Nothing will be downloaded until they resume them.</p>
+          )}
           <Rollout state={state} />
           {check}
         </div>
