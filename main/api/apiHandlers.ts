@@ -129,15 +129,15 @@ export class ZkdeskApi {
         secretStorage: s.feedbackCredentials.protection,
       }),
 
-      'profile.get': async () => s.profile(),
-      'profile.refresh': async () => s.profile({ fresh: true }),
+      'profile.get': async () => s.profiles.current(),
+      'profile.refresh': async () => s.profiles.current({ fresh: true }),
       'profile.reportWebGpu': async ({ adapter, vendor, architecture, description }) => {
-        s.recordWebGpu({ adapter, ...(vendor ? { vendor } : {}), ...(architecture ? { architecture } : {}), ...(description ? { description } : {}) });
+        s.profiles.recordWebGpu({ adapter, ...(vendor ? { vendor } : {}), ...(architecture ? { architecture } : {}), ...(description ? { description } : {}) });
         return { recorded: true };
       },
-      'advisor.machine': async () => s.adviseMachine(),
+      'advisor.machine': async () => s.advisor.machine(),
       'advisor.circuit': async ({ circuitId }) => {
-        const { circuit, advice, estimate } = await s.adviseCircuit(circuitId);
+        const { circuit, advice, estimate } = await s.advisor.circuit(circuitId);
         return { circuit: checkedSummary(circuit), advice, estimate };
       },
       'calibration.get': async () => s.currentCalibration(),
@@ -163,7 +163,7 @@ export class ZkdeskApi {
 
       'prover.submit': async ({ circuitId, input, priority }) => {
         const circuit = await s.resolveCircuit(circuitId);
-        const predictedMs = await s.predictedMs(circuitId);
+        const predictedMs = await s.estimates.predictedMs(circuitId);
         const handle = await s.prover.submit({ circuit, input, predictedMs, ...(priority !== undefined ? { priority } : {}) });
         // Outcomes reach the UI as prover.job events and prover.result; nobody awaits this one.
         handle.result.catch(() => {});
@@ -271,7 +271,7 @@ export class ZkdeskApi {
       if (event.type === 'job') listener('prover.job', event.job);
     });
     const offUpdates = this.services.updates?.subscribe((state) => listener('updates.state', state)) ?? (() => {});
-    const offProfile = this.services.onProfileUpdated((profile) => listener('profile.updated', profile));
+    const offProfile = this.services.profiles.onUpdated((profile) => listener('profile.updated', profile));
     return () => {
       offProfile();
       offProver();

@@ -1,29 +1,25 @@
 // The composition root every host shares (the Electron app, the headless host, the CLI's
-// doctor): settings first, then the prover sized from them, the circuit registry, the profile,
-// calibration and the estimator, the advisor. Hosts differ only in what they pass in: the
-// worker launcher, and the update service where there is one.
+// doctor): settings first, then the prover sized from them, the circuit catalogue, the profile,
+// calibration and the estimates, the advisor. It constructs and wires; the rules live in the
+// services. Hosts differ only in what they pass in: the worker launcher, and the update service
+// where there is one.
 import { mkdir } from 'node:fs/promises';
 import { FeedbackCredentialStore, splitEndpointCredentials, type SecretSealer } from '../services/settings/feedbackCredentials.js';
 import os from 'node:os';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { ErrorPayload } from '../../common/errors.js';
 import { backendProbeScript, calibrationWorkerScript, proverWorkerScript } from '../../native-workers/workerScripts.js';
-import { proofPace } from '../services/advisor/proofPace.js';
-import { adviseCircuit, adviseMachine, type AdviceContext } from '../services/advisor/advise.js';
-import type { Advice, CircuitAdvice } from '../../common/advisor/readiness.js';
-import type { CircuitFacts } from '../../common/advisor/advisorTypes.js';
+import { AdvisorService } from '../services/advisor/advisorService.js';
 import { CalibrationService } from '../services/profiler/calibrationService.js';
-import type { Calibration, EstimateBreakdown } from '../../common/profiler/calibrationTypes.js';
-import { collectSystemProfile, withLateSection } from '../services/profiler/profileCollector.js';
-import { collectRuntimeFacts } from '../services/profiler/runtimeFacts.js';
-import type { ChromiumGpu, SystemProfile } from '../../common/profiler/systemProfile.js';
+import type { Calibration } from '../../common/profiler/calibrationTypes.js';
+import { ProfileService } from '../services/profiler/profileService.js';
+import type { ChromiumGpu } from '../../common/profiler/systemProfile.js';
 import type { WebGpuReport } from '../services/profiler/chromiumGpuFacts.js';
 import { CircuitCatalogue } from '../services/prover/circuitCatalogue.js';
-import { estimateProof } from '../services/prover/estimator.js';
+import { ProofEstimates } from '../services/prover/proofEstimates.js';
 import { JobHistory } from '../services/prover/jobHistory.js';
-import { decideMemoryCap, decidePoolSize, type MemoryCapDecision } from '../services/prover/poolSizing.js';
-import { ProverService, type ProverLimits } from '../services/prover/proverService.js';
-import type { CheckedCircuit, ResolvedCircuit } from '../services/prover/resolvedCircuit.js';
+import { decideProverLimits, type ProverLimitsDecision, type ProverOverrides } from '../services/prover/poolSizing.js';
+import { ProverService } from '../services/prover/proverService.js';
+import type { ResolvedCircuit } from '../services/prover/resolvedCircuit.js';
 import type { WorkerLauncher } from '../services/prover/workerLauncher.js';
 import { bundledCircuitsDir } from '../../node/resourcePaths.js';
 import { SettingsStore, type Settings } from '../services/settings/settingsStore.js';
@@ -58,36 +54,20 @@ export interface ServicesOptions {
   /** Log lines also go here (the CLI's --verbose). */
   echoLog?: (line: string) => void;
   /** One-off overrides of the settings for this run (the CLI's --workers, --memory-cap, --timeout). */
-  overrides?: { workerCount?: number; workerMemoryCapMb?: number | null; jobTimeoutMs?: number | null };
+  overrides?: ProverOverrides;
   /** After a proof, at most one health report per this many ms (60 s by default; tests use 0). */
   healthProofIntervalMs?: number;
   /** Chromium's view of the GPU: only the Electron app can ask (main/app/electronGpuInfo.ts). */
   chromiumGpu?: (webgpu: WebGpuReport | undefined) => Promise<ChromiumGpu>;
 }
 
-/** The prover's limits from the settings, with this run's overrides on top. */
-function proverLimits(s: Settings, o: ServicesOptions['overrides'] = {}): { limits: ProverLimits; capRaised: MemoryCapDecision['raised'] } {
-  const machine = { logicalCores: os.availableParallelism(), totalMemoryBytes: os.totalmem() };
-  const pool = { workerCount: o.workerCount ?? s.workerCount, workerMemoryCapMb: o.workerMemoryCapMb !== undefined ? o.workerMemoryCapMb : s.workerMemoryCapMb };
-  const cap = decideMemoryCap(machine, pool);
-  return {
-    limits: {
-      poolSize: decidePoolSize(machine, pool),
-      memoryCapBytes: cap.bytes,
-      defaultTimeoutMs: o.jobTimeoutMs !== undefined ? o.jobTimeoutMs : s.jobTimeoutSec * 1000,
-    },
-    capRaised: cap.raised,
-  };
+/** The prover's limits for this machine from the settings and this run's overrides (and whether the cap asked for was raised). */
+function proverLimits(settings: Settings, overrides: ServicesOptions['overrides']): ProverLimitsDecision {
+  return decideProverLimits({ logicalCores: os.availableParallelism(), totalMemoryBytes: os.totalmem() }, settings, overrides);
 }
 
 /** How long a bundle waits for profile sections still being asked (the full retry takes up to 45 s). */
 const BUNDLE_PROFILE_WAIT_MS = 20_000;
-/** How long calibration waits for the sections its fingerprint reads. */
-const FINGERPRINT_WAIT_MS = 45_000;
-/** A profile older than this is collected again before advice is given. */
-const PROFILE_MAX_AGE_MS = 30_000;
-/** Chromium answers getGPUInfo from its GPU process; a wedged one must not hold the profile. */
-const CHROMIUM_GPU_LIMIT_MS = 1_500;
 
 export class ZkdeskServices {
   readonly history: JobHistory;
@@ -97,21 +77,17 @@ export class ZkdeskServices {
   readonly feedbackCredentials: FeedbackCredentialStore;
   readonly health: HealthReporter;
   readonly updates: UpdateService | null;
-  private profileCache: { profile: SystemProfile; at: number; ownProofs: boolean } | null = null;
-  /** One collection at a time: callers that arrive meanwhile share it. */
-  private profileInFlight: Promise<SystemProfile> | null = null;
-  /** A worker starting ahead of the first proof; its start-up burst must not read as "other work". */
+  /** The machine's profile, cached for a while; Chromium's GPU view added in the app. */
+  readonly profiles: ProfileService;
+  readonly estimates: ProofEstimates;
+  readonly advisor: AdvisorService;
+  /** A worker starting ahead of the first proof. */
   private warming: Promise<void> | null = null;
-  private webgpu: WebGpuReport | undefined;
   /** Aborted by close(): work started in the background stops between its steps. */
   private readonly stopping = new AbortController();
   private feedbackDelivery: Promise<void> | null = null;
   /** The cap asked for was below the minimum and raised (logged at start; the CLI says so too). */
-  memoryCapRaised: MemoryCapDecision['raised'] = null;
-  /** Sections of the cached profile still being asked in the background; settles when none is left. */
-  private profileSettling: Promise<void> = Promise.resolve();
-  /** Told when a section that ran past its limit answers (or gives up) after the profile was returned. */
-  private readonly profileListeners = new Set<(profile: SystemProfile) => void>();
+  memoryCapRaised: ProverLimitsDecision['capRaised'] = null;
   /** The latest health report queued and sent in the background; close() waits for it. */
   private healthDelivery: Promise<void> = Promise.resolve();
 
@@ -128,6 +104,14 @@ export class ZkdeskServices {
   ) {
     this.history = prover.history;
     this.updates = options.updates ?? null;
+    this.profiles = new ProfileService({
+      dataDir: options.dataDir,
+      proving: () => prover.jobs().some((job) => job.state === 'running'),
+      // The runtime section's prover is the one the workers use, as a worker says.
+      workerBackend: () => prover.backend.current(),
+      onLateSection: (section, status) => logger.scope('profile').info({ section, status }, 'a late profile section answered'),
+      ...(options.chromiumGpu ? { chromiumGpu: options.chromiumGpu } : {}),
+    });
     // The state the UI shows keeps only the code and the sentence; the log keeps why.
     this.updates?.onFailure((error) => logger.scope('updates').warn({ code: error.code, ...error.details }, error.message));
     this.feedback = new FeedbackOutbox({ dataDir: options.dataDir, redactor });
@@ -147,8 +131,8 @@ export class ZkdeskServices {
       installId: () => settings.get().installId,
       sources: {
         // A bundle is read later by someone who cannot measure the machine again: give sections still being asked a little longer.
-        profile: () => this.settledProfile(BUNDLE_PROFILE_WAIT_MS),
-        warnings: async () => this.adviseMachine(),
+        profile: () => this.profiles.settled(BUNDLE_PROFILE_WAIT_MS),
+        warnings: () => this.advisor.machine(),
         calibration: async () => this.calibration.stored(),
         ...(this.updates ? { updateState: async () => this.updates?.state } : {}),
       },
@@ -161,6 +145,22 @@ export class ZkdeskServices {
       workerScript: calibrationWorkerScript,
       prover,
       circuits,
+    });
+    this.estimates = new ProofEstimates({
+      calibration: () => this.currentCalibration(),
+      history: this.history,
+      circuits,
+      backend: async () => (await prover.backend.current()).backend,
+    });
+    this.advisor = new AdvisorService({
+      appVersion: options.appVersion,
+      profiles: this.profiles,
+      circuits,
+      estimates: this.estimates,
+      calibration: () => this.currentCalibration(),
+      history: this.history,
+      settings: () => settings.get(),
+      updateState: () => this.updates?.state,
     });
   }
 
@@ -339,204 +339,19 @@ export class ZkdeskServices {
     return { ...patch, feedbackEndpoint: endpoint };
   }
 
-  async profile(options: { fresh?: boolean } = {}): Promise<SystemProfile> {
-    const cached = this.profileCache;
-    if (!options.fresh && cached && Date.now() - cached.at < PROFILE_MAX_AGE_MS) return cached.profile;
-    if (this.profileInFlight) return this.profileInFlight;
-    this.profileInFlight = this.collectProfile().finally(() => {
-      this.profileInFlight = null;
-    });
-    return this.profileInFlight;
-  }
-
-  private async collectProfile(): Promise<SystemProfile> {
-    // The CPU load is sampled system-wide: wait for our own worker to finish starting first.
-    await this.warming;
-    const provingBefore = this.proving();
-    const collectedAt = { value: '' };
-    const waiting = new Set<string>();
-    const mine = { cached: false };
-    const early: Array<(profile: SystemProfile) => SystemProfile> = [];
-    let settled: () => void = () => {};
-    const profile = await collectSystemProfile({
-      dataDir: this.options.dataDir,
-      probes: { runtime: () => collectRuntimeFacts(undefined, undefined, () => this.prover.backend.current()) },
-      // A section that timed out fills in when it answers: the cached profile follows and the UI is told.
-      onLateSection: (name, section) => {
-        waiting.delete(name);
-        if (waiting.size === 0) settled();
-        // Before this collection is cached (Chromium's GPU view is still being asked): kept for then.
-        if (!mine.cached) {
-          early.push((p) => withLateSection(p, name, section));
-          return;
-        }
-        const cached = this.profileCache;
-        if (!cached) return;
-        // Into the profile shown now, whichever collection asked: it fills a gap or brings a
-        // value up to date, but a give-up never replaces a known value, nor does an older answer a newer one.
-        const shown = cached.profile[name];
-        if (shown.status === 'ok' && (section.status !== 'ok' || cached.profile.collectedAt !== collectedAt.value)) return;
-        this.profileCache = { ...cached, profile: withLateSection(cached.profile, name, section) };
-        this.logger.scope('profile').info({ section: name, status: section.status }, 'a late profile section answered');
-        for (const listener of this.profileListeners) listener(this.profileCache.profile);
-      },
-    });
-    collectedAt.value = profile.collectedAt;
-    for (const name of ['cpu', 'memory', 'gpu', 'os', 'system', 'power', 'load', 'disk', 'runtime'] as const) {
-      const section = profile[name];
-      if (section.status === 'unavailable' && section.retrying) waiting.add(name);
-    }
-    this.profileSettling = waiting.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => (settled = resolve));
-    const ownProofs = provingBefore || this.proving();
-    if (this.options.chromiumGpu) {
-      // The GPU process may be gone (crashed, disabled); the profile stands without Chromium's view.
-      const chromium = await Promise.race([
-        this.options.chromiumGpu(this.webgpu).catch(() => undefined),
-        delay(CHROMIUM_GPU_LIMIT_MS, undefined, { ref: false }),
-      ]);
-      if (chromium) profile.chromiumGpu = chromium;
-    }
-    // What cannot change while the app runs (the CPU, the OS, the machine, the GPU, the runtime), and
-    // the last collection knew, stands in for a section still being asked again; its answer replaces it.
-    const previous = this.profileCache?.profile;
-    const carried = (['cpu', 'os', 'system', 'gpu', 'runtime'] as const).reduce(
-      (p, name) => (p[name].status !== 'ok' && previous?.[name].status === 'ok' ? withLateSection(p, name, previous[name]) : p),
-      profile as SystemProfile,
-    );
-    const whole = early.reduce((p, fill) => fill(p), carried);
-    this.profileCache = { profile: whole, at: Date.now(), ownProofs };
-    mine.cached = true;
-    return whole;
-  }
-
-  /** The profile once its late sections have answered, or as it stands after waitMs. */
-  async settledProfile(waitMs: number): Promise<SystemProfile> {
-    const profile = await this.profile();
-    await Promise.race([this.profileSettling, delay(waitMs, undefined, { ref: false })]);
-    return this.profileCache?.profile ?? profile;
-  }
-
-  /** Listens for a profile filled in late (see collectProfile); returns the unsubscribe. */
-  onProfileUpdated(listener: (profile: SystemProfile) => void): () => void {
-    this.profileListeners.add(listener);
-    return () => this.profileListeners.delete(listener);
-  }
-
-  private proving(): boolean {
-    return this.prover.jobs().some((job) => job.state === 'running');
-  }
-
-  /** What the advisor needs beside the profile: our version, the channel's, and whether we were proving while it was measured. */
-  private adviceContext(): AdviceContext {
-    const channelLatest = this.offeredVersion();
-    return {
-      appVersion: this.options.appVersion,
-      ...(channelLatest ? { channelLatest } : {}),
-      ownProofsDuringProfile: this.profileCache?.ownProofs ?? false,
-    };
-  }
-
-  /**
-   * The newer build the last update check offered this install. A release it is staged out of,
-   * or an older one (a channel switch), is no reason to tell the user they are behind.
-   */
-  private offeredVersion(): string | undefined {
-    const state = this.updates?.state;
-    if (state?.kind === 'available') return state.isDowngrade ? undefined : state.version;
-    if (state?.kind === 'downloading' || state?.kind === 'downloaded') return state.version;
-    return undefined;
-  }
-
-  /** What the renderer's WebGPU said; the next profile carries it. */
-  recordWebGpu(report: WebGpuReport): void {
-    this.webgpu = report;
-    this.profileCache = null;
-  }
-
-  /**
-   * A calibration belongs to the machine's fingerprint, which reads the CPU, memory and OS: on a
-   * busy machine those may still be being asked, so wait for them (bounded) rather than key on a
-   * fingerprint with holes, which would never match the calibration again.
-   */
-  private async fingerprintProfile(fresh: boolean): Promise<SystemProfile> {
-    const profile = await this.profile({ fresh });
-    return profile.fingerprint.complete ? profile : this.settledProfile(FINGERPRINT_WAIT_MS);
-  }
-
+  /** This machine's calibration, if it has one (the fingerprint comes from the profile, once complete). */
   async currentCalibration(): Promise<Calibration | null> {
-    return this.calibration.current((await this.fingerprintProfile(false)).fingerprint.sha256);
+    return this.calibration.current((await this.profiles.fingerprinted()).fingerprint.sha256);
   }
 
+  /** Calibrates again, on a freshly collected profile's fingerprint. */
   async runCalibration(): Promise<Calibration> {
-    return this.calibration.run((await this.fingerprintProfile(true)).fingerprint.sha256);
+    return this.calibration.run((await this.profiles.fingerprinted({ fresh: true })).fingerprint.sha256);
   }
 
   /** A package opened in this session, else a bundled circuit. */
   async resolveCircuit(id: string): Promise<ResolvedCircuit> {
     return this.circuits.resolve(id);
-  }
-
-  async estimate(circuit: CheckedCircuit): Promise<EstimateBreakdown> {
-    const [calibration, history, backend] = await Promise.all([this.currentCalibration(), this.history.read({ limit: 500 }), this.prover.backend.current()]);
-    return estimateProof(
-      {
-        circuitId: circuit.id,
-        zkeySha256: circuit.artifacts.zkeySha256,
-        constraints: circuit.manifest?.constraints ?? null,
-        wires: circuit.header.nVars,
-        domainPower: circuit.header.domainPower,
-        publicSignals: circuit.header.nPublic,
-        zkeyBytes: circuit.zkeyBytes,
-      },
-      calibration,
-      history,
-      backend.backend,
-    );
-  }
-
-  /**
-   * The estimate for this circuit now, kept with the proof it is for (null when this machine is
-   * not calibrated, or the circuit cannot be checked: the proof itself will say why).
-   */
-  async predictedMs(id: string): Promise<number | null> {
-    try {
-      const estimate = await this.estimate(await this.circuits.check(id));
-      return estimate.totalMs > 0 ? Math.round(estimate.totalMs) : null;
-    } catch {
-      return null;
-    }
-  }
-
-  private advisorSettings() {
-    const s = this.settings.get();
-    return { predictedTimeWarnSec: s.predictedTimeWarnSec, workerMemoryCapMb: s.workerMemoryCapMb };
-  }
-
-  async adviseMachine(): Promise<Advice> {
-    return adviseMachine(await this.profile(), this.advisorSettings(), { ...this.adviceContext(), ...(await this.proofPace()) });
-  }
-
-  /** The user's recent proofs against the calibration, for the slower-than-calibration rule. */
-  private async proofPace(): Promise<Pick<AdviceContext, 'proofPace'>> {
-    const [calibration, history] = await Promise.all([this.currentCalibration(), this.history.read({ limit: 500 })]);
-    const pace = proofPace(calibration, history);
-    return pace ? { proofPace: pace } : {};
-  }
-
-  async adviseCircuit(id: string): Promise<{ circuit: CheckedCircuit; advice: CircuitAdvice; estimate: EstimateBreakdown }> {
-    const circuit = await this.circuits.check(id);
-    const estimate = await this.estimate(circuit);
-    const facts: CircuitFacts = {
-      id: circuit.id,
-      title: circuit.title,
-      constraints: circuit.manifest?.constraints ?? circuit.header.domainSize,
-      domainPower: circuit.header.domainPower,
-      wires: circuit.header.nVars,
-      zkeyBytes: circuit.zkeyBytes,
-    };
-    const timed = estimate.model ? { totalMs: estimate.totalMs, peakMemoryBytes: estimate.peakMemoryBytes } : undefined;
-    const advice = adviseCircuit(await this.profile(), facts, timed, this.advisorSettings(), { ...this.adviceContext(), ...(await this.proofPace()) });
-    return { circuit, advice, estimate };
   }
 
   /**
@@ -545,11 +360,9 @@ export class ZkdeskServices {
    */
   warmUp(): Promise<void> {
     if (this.warming) return this.warming;
-    this.warming = (async () => {
-      // Not while a profile samples the CPU load: the worker's start-up would read as a busy machine.
-      await this.profileInFlight?.catch(() => undefined);
-      await this.prover.warmUp(1);
-    })()
+    // Not while a profile samples the CPU load: the worker's start-up would read as a busy machine.
+    this.warming = this.profiles
+      .outsideSampling(() => this.prover.warmUp(1))
       .catch((error: unknown) => this.logger.scope('prover').warn({ reason: String(error) }, 'could not start a worker ahead of the first proof'))
       .finally(() => {
         this.warming = null;

@@ -1,7 +1,7 @@
 // `zkdesk circuits`: the bundled circuits, their sizes, and whether their keys are built.
 import type { Command } from 'commander';
 import { makeContext } from '../cliContext.js';
-import { CircuitRegistry } from '../../services/prover/circuitRegistry.js';
+import { CircuitCatalogue } from '../../services/prover/circuitCatalogue.js';
 import { bundledCircuitsDir } from '../../../node/resourcePaths.js';
 import { formatTable } from '../textFormat.js';
 import { formatBytes } from '../../../common/format/byteUnits.js';
@@ -12,7 +12,8 @@ export function registerCircuitsCommand(program: Command): void {
     .description('list the bundled circuits with their sizes')
     .action(async (_opts, cmd: Command) => {
       const ctx = makeContext(cmd.optsWithGlobals());
-      const circuits = await new CircuitRegistry(bundledCircuitsDir()).list();
+      // A CLI run opens no packages: the catalogue's bundled part is the whole list.
+      const circuits = (await new CircuitCatalogue({ circuitsDir: bundledCircuitsDir(), dataDir: ctx.dataDir }).list()).bundled;
       if (ctx.json) {
         ctx.printJson(
           circuits.map((c) => ({

@@ -43,7 +43,7 @@ async function runDoctor(opts: { circuit: string }, cmd: Command): Promise<void>
   const services = await openCliServices(ctx, 'cli');
   try {
     if (services.settingsRecovery) say(`! ${services.settingsRecovery.message}`);
-    const profile = await services.profile({ fresh: true });
+    const profile = await services.profiles.current({ fresh: true });
     const cpu = profile.cpu.status === 'ok' ? `${profile.cpu.brand}, ${profile.cpu.logicalCores} threads` : 'CPU unknown';
     const mem = profile.memory.status === 'ok' ? `${formatBytes(profile.memory.totalBytes)} memory, ${formatBytes(profile.memory.availableBytes)} available` : 'memory unknown';
     const osLine = profile.os.status === 'ok' ? `${profile.os.distro} ${profile.os.release} (${profile.os.arch})` : 'OS unknown';
@@ -58,7 +58,7 @@ async function runDoctor(opts: { circuit: string }, cmd: Command): Promise<void>
       calibration = await services.runCalibration();
     }
 
-    const { circuit, advice, estimate } = await services.adviseCircuit(opts.circuit);
+    const { circuit, advice, estimate } = await services.advisor.circuit(opts.circuit);
     say(`\nWarnings (${advice.warnings.length}):`);
     if (advice.warnings.length === 0) say('  none');
     for (const w of advice.warnings) say(`  ${severityMark[w.severity]} ${w.title}: ${w.detail}\n      fix: ${w.fix}  (help: ${w.helpId})`);

@@ -97,6 +97,8 @@ export class CalibrationService {
   async run(fingerprint: string): Promise<Calibration> {
     const started = performance.now();
     const referenceId = this.options.referenceCircuitId ?? 'stress-12';
+    // Its proofs would be refused at admission anyway: refuse before the operations are measured.
+    this.options.prover.refuseIfSwitchedOff(referenceId);
     const reference = await this.options.circuits.resolve(referenceId);
     const input = (await this.options.circuits.sampleInput(referenceId)) as CircuitInput;
     const manifest = reference.manifest;

@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../files/atomicWrite.js';
 import { checkArtifacts } from './artifactCheck.js';
 import { openCircuitPackage } from './circuitPackage.js';
 import { CircuitRegistry, type CircuitListing } from './circuitRegistry.js';
-import { FileHashCache, sha256File } from './fileHash.js';
+import { FileHashCache } from './fileHash.js';
 import type { CheckedCircuit, ResolvedCircuit } from './resolvedCircuit.js';
 import { readZkeyHeader } from './zkeyHeader.js';
 
@@ -73,7 +73,7 @@ export class CircuitCatalogue {
   /** A zkey given without its verification key: export it once into the cache, keyed by the zkey's hash. */
   private async exportedVkey(zkeyPath: string): Promise<string> {
     await readZkeyHeader(zkeyPath); // refuses a damaged key before snarkjs reads it
-    const target = path.join(this.options.dataDir, 'cache', 'vkeys', `${await sha256File(zkeyPath)}.json`);
+    const target = path.join(this.options.dataDir, 'cache', 'vkeys', `${(await this.hashes.hash(zkeyPath)).sha256}.json`);
     if (await stat(target).catch(() => null)) return target;
     await mkdir(path.dirname(target), { recursive: true });
     // snarkjs only here: loading it up front would delay every proof's start by ~100 ms.

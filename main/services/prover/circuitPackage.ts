@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { ZkError } from '../../../common/errors.js';
+import { formatBytes } from '../../../common/format/byteUnits.js';
 import { checkArtifacts } from './artifactCheck.js';
 import { circuitManifestSchema } from '../../../common/prover/circuitManifest.js';
 import { packageFiles } from './circuitRegistry.js';
@@ -43,7 +44,7 @@ async function extractZip(zipPath: string, into: string): Promise<void> {
           return reject(packageError('it contains a file outside the package layout', { entry: entry.fileName.slice(0, 120) }));
         }
         total += entry.uncompressedSize;
-        if (total > MAX_PACKAGE_BYTES) return reject(packageError('it is larger than 2 GB unpacked'));
+        if (total > MAX_PACKAGE_BYTES) return reject(packageError(`it is larger than ${formatBytes(MAX_PACKAGE_BYTES)} unpacked`));
         zip.openReadStream(entry, (error, stream) => {
           if (error || !stream) return reject(packageError('an entry of the zip cannot be read', { entry: name }));
           pipeline(stream, createWriteStream(path.join(into, name), { flags: 'wx', mode: 0o600 })).then(

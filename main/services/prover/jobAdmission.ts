@@ -4,6 +4,7 @@
 // the jobs already running. Everything here happens before a worker sees the job.
 import os from 'node:os';
 import { ZkError } from '../../../common/errors.js';
+import { formatBytes } from '../../../common/format/byteUnits.js';
 import type { CircuitInput } from '../../../common/workerProtocol.js';
 import type { ProverBackend } from '../../../common/workerProtocol.js';
 import { checkArtifacts } from './artifactCheck.js';
@@ -89,7 +90,7 @@ export class JobAdmission {
     if (expectedPeakBytes <= total) return;
     const neededMb = Math.round(expectedPeakBytes / MB);
     const totalMb = Math.round(total / MB);
-    throw new ZkError('E_OUT_OF_MEMORY', `This proof needs about ${neededMb} MB of memory, more than this machine's ${totalMb} MB, so it was not started.`, {
+    throw new ZkError('E_OUT_OF_MEMORY', `This proof needs about ${formatBytes(expectedPeakBytes)} of memory, more than this machine's ${formatBytes(total)}, so it was not started.`, {
       limit: 'machine memory',
       expectedPeakMb: neededMb,
       totalMemoryMb: totalMb,

@@ -2,6 +2,7 @@
 // ffjavascript already spreads one proof's MSM and FFT over every core, so extra workers
 // mostly overlap the single-threaded witness stage with another job's proving: one worker
 // per two cores, never more than memory allows.
+import type { ProverLimits } from './proverService.js';
 
 export interface MachineCapacity {
   logicalCores: number;
@@ -51,3 +52,35 @@ export function decideMemoryCap(machine: MachineCapacity, settings: PoolSettings
   };
 }
 
+/** What the settings say about the prover, and one run's overrides of them (the CLI's --workers, --memory-cap, --timeout). */
+export interface ProverSettings extends PoolSettings {
+  jobTimeoutSec: number;
+}
+export interface ProverOverrides {
+  workerCount?: number;
+  workerMemoryCapMb?: number | null;
+  jobTimeoutMs?: number | null;
+}
+
+export interface ProverLimitsDecision {
+  limits: ProverLimits;
+  /** Set when the memory cap asked for was below the minimum and was raised (see decideMemoryCap). */
+  capRaised: MemoryCapDecision['raised'];
+}
+
+/** The prover's limits from the settings, with this run's overrides on top. */
+export function decideProverLimits(machine: MachineCapacity, settings: ProverSettings, overrides: ProverOverrides = {}): ProverLimitsDecision {
+  const pool: PoolSettings = {
+    workerCount: overrides.workerCount ?? settings.workerCount,
+    workerMemoryCapMb: overrides.workerMemoryCapMb !== undefined ? overrides.workerMemoryCapMb : settings.workerMemoryCapMb,
+  };
+  const cap = decideMemoryCap(machine, pool);
+  return {
+    limits: {
+      poolSize: decidePoolSize(machine, pool),
+      memoryCapBytes: cap.bytes,
+      defaultTimeoutMs: overrides.jobTimeoutMs !== undefined ? overrides.jobTimeoutMs : settings.jobTimeoutSec * 1000,
+    },
+    capRaised: cap.raised,
+  };
+}

@@ -174,6 +174,11 @@ export class ProverService {
     return this.pool.pids();
   }
 
+  /** Throws E_CIRCUIT_DISABLED when the signed kill switch has this circuit off: for work that would precede its proofs. */
+  refuseIfSwitchedOff(circuitId: string): void {
+    this.admission.refuseIfSwitchedOff(circuitId);
+  }
+
   /** Validates the circuit files and the input (throwing before anything is queued) and queues the job. */
   async submit(request: SubmitRequest): Promise<JobHandle> {
     if (this.closed) throw new ZkError('E_SHUTTING_DOWN');

@@ -1,6 +1,7 @@
 // One worker process seen from main: starts it, runs one job at a time on it, watches its
 // memory and time, and turns every way it can end into a typed outcome.
 import { ZkError } from '../../../common/errors.js';
+import { formatBytes } from '../../../common/format/byteUnits.js';
 import type { ArtifactRef, BackendReport, CircuitInput, ProgressMessage, ResultMessage, WorkerToMain } from '../../../common/workerProtocol.js';
 import { performance } from 'node:perf_hooks';
 import type { ProcessMemoryProbe } from './processMemory.js';
@@ -235,7 +236,7 @@ export class WorkerSlot {
   private withCap(error: ZkError, running: Running): ZkError {
     if (error.code !== 'E_OUT_OF_MEMORY' || error.details.capMb !== undefined) return error;
     const capMb = Math.round(this.options.memoryCapBytes / MB);
-    return new ZkError('E_OUT_OF_MEMORY', `${error.message} The worker's memory cap is ${capMb} MB.`, {
+    return new ZkError('E_OUT_OF_MEMORY', `${error.message} The worker's memory cap is ${formatBytes(this.options.memoryCapBytes)}.`, {
       ...error.details,
       capMb,
       limit: error.details.limit ?? 'allocation in the worker',
@@ -247,7 +248,7 @@ export class WorkerSlot {
     if (running.killReason) return running.killReason;
     const capMb = Math.round(this.options.memoryCapBytes / MB);
     if (heapOomPattern.test(exit.stderrTail)) {
-      return new ZkError('E_OUT_OF_MEMORY', `The proof needed more memory than the worker's ${capMb} MB cap and was stopped.`, {
+      return new ZkError('E_OUT_OF_MEMORY', `The proof needed more memory than the worker's ${formatBytes(this.options.memoryCapBytes)} cap and was stopped.`, {
         capMb,
         limit: 'V8 heap',
         peakRssMb: Math.round(running.peakRssBytes / MB),
@@ -286,7 +287,7 @@ export class WorkerSlot {
         running.peakRssBytes = Math.max(running.peakRssBytes, rss);
         if (rss > this.options.memoryCapBytes) {
           this.killFor(
-            new ZkError('E_OUT_OF_MEMORY', `The proof used more than the worker's ${capMb} MB memory cap and was stopped.`, {
+            new ZkError('E_OUT_OF_MEMORY', `The proof used more than the worker's ${formatBytes(this.options.memoryCapBytes)} memory cap and was stopped.`, {
               capMb,
               limit: 'resident memory',
               peakRssMb: Math.round(rss / MB),

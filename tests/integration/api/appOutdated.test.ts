@@ -32,16 +32,16 @@ async function servicesOf(version: string): Promise<TestServices> {
 describe('app version behind the channel', () => {
   it('is not claimed before any check, and is raised once a check finds a newer build', async () => {
     const { services } = await servicesOf('1.1.0');
-    expect((await services.adviseMachine()).warnings.map((w) => w.id)).not.toContain('app-outdated');
+    expect((await services.advisor.machine()).warnings.map((w) => w.id)).not.toContain('app-outdated');
 
     await services.updates?.check({ manual: true });
-    const outdated = (await services.adviseMachine()).warnings.find((w) => w.id === 'app-outdated');
+    const outdated = (await services.advisor.machine()).warnings.find((w) => w.id === 'app-outdated');
     expect(outdated?.evidence).toMatchObject({ appVersion: '1.1.0', channelLatest: '1.2.0' });
   });
 
   it('is not raised for an install that is already on the latest build', async () => {
     const { services } = await servicesOf('1.2.0');
     await services.updates?.check({ manual: true });
-    expect((await services.adviseMachine()).warnings.map((w) => w.id)).not.toContain('app-outdated');
+    expect((await services.advisor.machine()).warnings.map((w) => w.id)).not.toContain('app-outdated');
   });
 });

@@ -11,7 +11,7 @@ describe("Chromium's GPU view", () => {
     // Stands in for Electron's app.getGPUInfo, which cannot run here: it never settles.
     const services = await openTestServices('chromium-gpu-hung', { chromiumGpu: () => new Promise(() => {}) });
     opened.push(services);
-    const profile = await services.services.profile({ fresh: true });
+    const profile = await services.services.profiles.current({ fresh: true });
     expect(profile.cpu.status).toBe('ok');
     expect(profile.chromiumGpu).toBeUndefined();
   });

@@ -41,7 +41,7 @@ describe('a window opening', () => {
         readyAt = Date.now();
       });
       // The window asks for the profile at once; its CPU-load sample must wait for our own worker.
-      const profile = await own.profile();
+      const profile = await own.profiles.current();
       await warming;
       expect(Date.parse(profile.collectedAt)).toBeGreaterThanOrEqual(readyAt);
       await waitFor(() => own.prover.workerPids().length === 1);
@@ -84,8 +84,8 @@ describe('the busy-CPU warning', () => {
     const circuit = await services.resolveCircuit('stress-14');
     const handle = await services.prover.submit({ circuit, input: await sampleInput('stress-14') });
     await waitFor(() => services.prover.jobs().some((j) => j.jobId === handle.jobId && j.stage === 'prove'));
-    const profile = await services.profile({ fresh: true });
-    const advice = await services.adviseMachine();
+    const profile = await services.profiles.current({ fresh: true });
+    const advice = await services.advisor.machine();
     await handle.result;
     // The machine did read as busy (our proof keeps every core working)…
     expect(profile.load.status === 'ok' ? profile.load.currentLoadPct : 0).toBeGreaterThan(HIGH_CPU_LOAD_PERCENT);

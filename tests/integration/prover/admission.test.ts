@@ -52,7 +52,7 @@ describe('memory admission', () => {
     const error = await failureOf(h.prover.submit({ circuit: await registry.resolve('stress-12'), input: await sampleInput('stress-12') }));
     expect(error.code).toBe('E_OUT_OF_MEMORY');
     expect(error.details).toMatchObject({ limit: 'machine memory', totalMemoryMb: 64 });
-    expect(error.message).toMatch(/about \d+ MB .* 64 MB/);
+    expect(error.message).toMatch(/about [\d.]+ MiB .* 64\.0 MiB/);
     expect(h.prover.workerPids()).toEqual([]);
     expect((await h.history.read()).at(-1)?.errorCode).toBe('E_OUT_OF_MEMORY');
   });

@@ -72,7 +72,7 @@ describe('worker faults', () => {
     const error = await failureOf(big.result);
     expect(error.code).toBe('E_OUT_OF_MEMORY');
     expect(error.details.capMb).toBe(185);
-    expect(error.message).toContain('185 MB');
+    expect(error.message).toContain('185 MiB');
     const ok = await small.result;
     expect(ok.verified).toBe(true);
     expect(ok.peakRssBytes).toBeLessThanOrEqual(185 * 1024 * 1024);
@@ -108,7 +108,7 @@ describe('worker faults', () => {
     const error = await failureOf(slot.run({ jobId: 'buffer', artifacts: checked.artifacts, input: {}, timeoutMs: 60_000, onProgress: () => {} }));
     expect(error.code).toBe('E_OUT_OF_MEMORY');
     expect(error.details).toMatchObject({ capMb: 300, stage: 'prove' });
-    expect(error.message).toContain('300 MB');
+    expect(error.message).toContain('300 MiB');
     // The worker itself lives on: the allocation failed, the process did not.
     expect(slot.state).toBe('idle');
     await slot.shutdown();

@@ -1,6 +1,7 @@
-// The signed circuit kill switch through the real CLI: `zkdesk prove` refuses a circuit that
-// the flags held in its data directory switch off (the same admission the app and the host go
-// through), and a flags file signed by a key the app does not trust switches nothing off.
+// The signed circuit kill switch through the real CLI: `zkdesk prove` and `zkdesk calibrate`
+// refuse a circuit that the flags held in its data directory switch off (the same admission the
+// app and the host go through), and a flags file signed by a key the app does not trust
+// switches nothing off.
 import { execFile } from 'node:child_process';
 import { access, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -21,7 +22,11 @@ let resources: string;
 async function prove(dataDir: string, out: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const inputFile = path.join(tmp, 'input.json');
   await writeFile(inputFile, JSON.stringify(await registry.sampleInput('stress-12')));
-  const args = [path.join(root, 'bin', 'zkdesk.js'), '--data-dir', dataDir, '--json', 'prove', '--circuit', 'stress-12', '--input', inputFile, '--out', out];
+  return zkdesk(dataDir, ['prove', '--circuit', 'stress-12', '--input', inputFile, '--out', out]);
+}
+
+async function zkdesk(dataDir: string, command: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const args = [path.join(root, 'bin', 'zkdesk.js'), '--data-dir', dataDir, '--json', ...command];
   try {
     const { stdout, stderr } = await run(process.execPath, args, { env: { ...process.env, ZKDESK_RESOURCES_DIR: resources } });
     return { code: 0, stdout, stderr };
@@ -77,5 +82,14 @@ describe('the circuit kill switch', () => {
     expect(code, stderr).toBe(0);
     expect((JSON.parse(stdout) as { verified: boolean }).verified).toBe(true);
     await access(path.join(out, 'proof.json'));
+  });
+
+  it('zkdesk calibrate refuses when its reference circuit is switched off, and stores no calibration', async () => {
+    const dataDir = await dataDirSwitchingOff('calibrate-switched-off', trustedKeys.privateKeyPem);
+    const { code, stderr } = await zkdesk(dataDir, ['calibrate']);
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('E_CIRCUIT_DISABLED');
+    expect(stderr).toContain('its proving key is being replaced');
+    await expect(access(path.join(dataDir, 'calibration.json'))).rejects.toThrow();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideMemoryCap, decidePoolSize } from '../../../main/services/prover/poolSizing.js';
+import { decideMemoryCap, decidePoolSize, decideProverLimits } from '../../../main/services/prover/poolSizing.js';
 import { estimatePeakMemoryBytes } from '../../../main/services/prover/memoryEstimate.js';
 
 const GiB = 1024 ** 3;
@@ -69,5 +69,25 @@ describe('peak memory estimate', () => {
     expect(estimatePeakMemoryBytes(shape, 0, 'snarkjs')).toBe(estimatePeakMemoryBytes(shape, 1, 'snarkjs'));
     expect(estimatePeakMemoryBytes({ ...shape, zkeyBytes: 130e6 }, 4, 'native')).toBeGreaterThan(estimatePeakMemoryBytes(shape, 4, 'native'));
     expect(estimatePeakMemoryBytes(shape, 4, 'native')).toBeLessThan(base);
+  });
+});
+
+describe('decideProverLimits', () => {
+  const machine = { logicalCores: 8, totalMemoryBytes: 16 * 1024 ** 3 };
+  const settings = { workerCount: 'auto' as const, workerMemoryCapMb: 512, jobTimeoutSec: 120 };
+
+  it('takes the settings, and a run\'s overrides on top (a null override clears the cap and the timeout)', () => {
+    expect(decideProverLimits(machine, settings)).toEqual({ limits: { poolSize: 4, memoryCapBytes: 512 * 1024 * 1024, defaultTimeoutMs: 120_000 }, capRaised: null });
+    expect(decideProverLimits(machine, settings, { workerCount: 2, workerMemoryCapMb: null, jobTimeoutMs: null })).toEqual({
+      limits: { poolSize: 2, memoryCapBytes: 12 * 1024 ** 3, defaultTimeoutMs: null },
+      capRaised: null,
+    });
+  });
+
+  it('passes on a raised cap, whether it came from the settings or from a run\'s override', () => {
+    expect(decideProverLimits(machine, { ...settings, workerMemoryCapMb: 10 }).capRaised).toMatchObject({ requestedMb: 10, usedMb: 64 });
+    const overridden = decideProverLimits(machine, settings, { workerMemoryCapMb: 20 });
+    expect(overridden.limits.memoryCapBytes).toBe(64 * 1024 * 1024);
+    expect(overridden.capRaised).toMatchObject({ requestedMb: 20, usedMb: 64 });
   });
 });
