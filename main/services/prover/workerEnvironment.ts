@@ -15,12 +15,22 @@ const PASSED_THROUGH = [
   'TZ',
   'ZKDESK_PROVER_BACKEND',
   'ZKDESK_NATIVE_PROVER',
+  'ZKDESK_NATIVE_DIR',
   'ZKDESK_RESOURCES_DIR',
+  // Another target's build run under an emulator (qemu-user, wine): the tests use these.
+  'ZKDESK_NATIVE_TARGET',
+  'ZKDESK_NATIVE_LAUNCHER',
+  'WINEPREFIX',
+  'WINEDEBUG',
 ];
+
+/** Only with an emulator named: it is found on PATH and keeps its state (wine's prefix) under HOME. */
+const FOR_AN_EMULATOR = ['PATH', 'HOME'];
 
 export function workerEnvironment(parent: NodeJS.ProcessEnv, own: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const name of PASSED_THROUGH) {
+  const names = parent.ZKDESK_NATIVE_LAUNCHER ? [...PASSED_THROUGH, ...FOR_AN_EMULATOR] : PASSED_THROUGH;
+  for (const name of names) {
     const value = parent[name];
     if (value !== undefined) env[name] = value;
   }

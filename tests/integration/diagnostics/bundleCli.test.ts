@@ -34,12 +34,14 @@ const planted = {
   bearer: ['Bearer plantedBearer0123456789', 'Authorization'],
   apiKey: ['api_key=plantedApiKey99', 'retry'],
   queryToken: ['?access_token=plantedQueryTok55&channel=beta', 'channel=beta'],
-  hex: ['9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'privkey'],
+  // Bare long hex is redacted as [hex]; the same hex after "privkey" is a prose secret, [secret].
+  hex: ['9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'blob'],
+  proseKey: ['privkey 5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8', 'unlock'],
   host: ['buildbox-planted.local', 'via'],
   env: [ENV_SECRET, 'connecting'],
 } as const;
 
-const secretPattern = /plantedalice|PlantedBob|plantedcarol|planteddave|planted\.person|203\.0\.113\.77|2001:db8:4006|3c:22:fb|4c4c4544|C02PLANTED|eyJzdWIiOiJwbGFudGVkIn0|plantedBearer|plantedApiKey|plantedQueryTok|9f86d081884c|buildbox-planted|planted-env-secret|witness-secret-4242/i;
+const secretPattern = /plantedalice|PlantedBob|plantedcarol|planteddave|planted\.person|203\.0\.113\.77|2001:db8:4006|3c:22:fb|4c4c4544|C02PLANTED|eyJzdWIiOiJwbGFudGVkIn0|plantedBearer|plantedApiKey|plantedQueryTok|9f86d081884c|5e884898da28|buildbox-planted|planted-env-secret|witness-secret-4242/i;
 
 function sentence(): string {
   return Object.values(planted)

@@ -75,8 +75,8 @@ describe('the promise lint rules', () => {
         'export const list = [1, 2].forEach(async () => { await later(); });\n',
       typed,
     );
-    expect(found.some((p) => p.startsWith('@typescript-eslint/no-floating-promises'))).toBe(true);
-    expect(found.some((p) => p.startsWith('@typescript-eslint/no-misused-promises'))).toBe(true);
+    expect(found.some((p) => p.startsWith('@typescript-eslint/no-floating-promises')), found.join('\n')).toBe(true);
+    expect(found.some((p) => p.startsWith('@typescript-eslint/no-misused-promises')), found.join('\n')).toBe(true);
     // Building the type information takes a while on a busy machine.
   }, 120_000);
 });
