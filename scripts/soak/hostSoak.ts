@@ -4,9 +4,12 @@
 // outlives it, and the host's memory at the end is within 10 % of its memory after the first
 // 20 proofs. Prints the figures as JSON (docs/security.md keeps the last run's).
 //
-//   npm run soak -- [--proofs 200] [--circuit poseidon-preimage] [--seed 1]
+//   npm run soak -- [--proofs 200] [--circuit poseidon-preimage] [--seed 1] [--heap-snapshots <dir>]
+//
+// --heap-snapshots writes V8 heap snapshots of the host after 20 proofs and at the end, to find
+// what grows (open both in Chrome DevTools' Memory tab and compare).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +20,7 @@ interface Options {
   proofs: number;
   circuit: string;
   seed: number;
+  heapSnapshots: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -24,7 +28,7 @@ function parseArgs(argv: string[]): Options {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  return { proofs: Number(value('--proofs') ?? 200), circuit: value('--circuit') ?? 'poseidon-preimage', seed: Number(value('--seed') ?? Date.now() % 100_000) };
+  return { proofs: Number(value('--proofs') ?? 200), circuit: value('--circuit') ?? 'poseidon-preimage', seed: Number(value('--seed') ?? Date.now() % 100_000), heapSnapshots: value('--heap-snapshots') ?? null };
 }
 
 /** A small seeded generator, so a failing run can be repeated with its --seed. */
@@ -78,6 +82,25 @@ function kill(pid: number): boolean {
   }
 }
 
+/** Asks the host for a heap snapshot (it was started with --heapsnapshot-signal) and waits until it is written. */
+async function heapSnapshot(pid: number, dir: string): Promise<void> {
+  const count = (): string[] => readdirSync(dir).filter((f) => f.endsWith('.heapsnapshot'));
+  const before = count().length;
+  process.kill(pid, 'SIGUSR2');
+  // Written in one go when complete; its size stops changing once V8 has finished.
+  let last = -1;
+  for (;;) {
+    await sleep(500);
+    const files = count();
+    if (files.length > before) {
+      const newest = files.map((f) => path.join(dir, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0] as string;
+      const size = statSync(newest).size;
+      if (size > 0 && size === last) return;
+      last = size;
+    }
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
@@ -91,7 +114,9 @@ async function main(): Promise<void> {
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>zkdesk soak</title>');
   const dataDir = path.join(tmp, 'data');
 
-  const host = spawn(process.execPath, [path.join(root, 'bin', 'zkdesk.js'), '--data-dir', dataDir, 'serve', '--json'], {
+  const heapFlags = options.heapSnapshots ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${path.resolve(options.heapSnapshots)}`] : [];
+  if (options.heapSnapshots) await mkdir(options.heapSnapshots, { recursive: true });
+  const host = spawn(process.execPath, [...heapFlags, path.join(root, 'bin', 'zkdesk.js'), '--data-dir', dataDir, 'serve', '--json'], {
     env: { ...process.env, ZKDESK_RENDERER_DIR: rendererDir, ZKDESK_UPDATE_URL: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -176,7 +201,9 @@ async function main(): Promise<void> {
     const state = done?.state ?? 'gone';
     outcomes[state] = (outcomes[state] ?? 0) + 1;
     rssSamples.push(rssOf(hostPid) ?? 0);
+    if (options.heapSnapshots && n === 19) await heapSnapshot(hostPid, options.heapSnapshots);
   }
+  if (options.heapSnapshots) await heapSnapshot(hostPid, options.heapSnapshots);
   look();
   const median = (values: number[]): number | null => (values.length ? ([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? null) : null);
   const rssAfter20 = median(rssSamples.slice(15, 25));
