@@ -14,6 +14,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { WebSocket } from 'ws';
 import { projectRoot } from '../../node/resourcePaths.js';
 
 interface Options {
@@ -101,6 +102,16 @@ async function heapSnapshot(pid: number, dir: string): Promise<void> {
   }
 }
 
+/** The host's memory once it has been idle a while (V8 gives back what its busy spell took): one sample a second for 30 s, the last ten's median. */
+async function restingRss(pid: number): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    await sleep(1000);
+    samples.push(rssOf(pid) ?? 0);
+  }
+  return [...samples.slice(-10)].sort((a, b) => a - b)[5] ?? 0;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
@@ -152,17 +163,46 @@ async function main(): Promise<void> {
   // Every process the host starts, seen while it runs: none may be alive after it stops.
   const seen = new Map<number, string>();
   const look = (): void => {
-    for (const pid of descendantsOf(hostPid)) if (!seen.has(pid)) seen.set(pid, commandOf(pid) ?? '');
+    for (const pid of descendantsOf(hostPid)) {
+      // An empty command line is a process already gone (a zombie): nothing to outlive the host.
+      const command = commandOf(pid);
+      if (!seen.has(pid) && command) seen.set(pid, command);
+    }
   };
   const descendantsBefore = descendantsOf(hostPid).length;
 
   type Job = { jobId: string; state: string; workerPid: number | null };
+  // Jobs are followed as the page follows them, through the host's event stream, not by polling
+  // the API: a client calling the host hundreds of times a second would measure its own garbage.
+  const latest = new Map<string, Job>();
+  let changed: () => void = () => {};
+  const events = new WebSocket(`ws://127.0.0.1:${started.port}/api/events?token=${token}`, { headers: { origin } });
+  events.on('message', (data) => {
+    const { event, payload } = JSON.parse(String(data)) as { event: string; payload: Job };
+    if (event !== 'prover.job') return;
+    latest.set(payload.jobId, payload);
+    changed();
+  });
+  await new Promise<void>((resolve, reject) => {
+    events.once('open', () => resolve());
+    events.once('error', reject);
+  });
+  const nextEvent = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      changed = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
   const submitted: string[] = [];
   const outcomes: Record<string, number> = {};
   const faults = { cancels: 0, workerKills: 0, nativeKills: 0 };
   // Sampled after every proof: one sample can land on a burst of garbage, so the figures compared
   // are medians (proofs 16-25 for "after the first 20", the last ten for "at the end").
   const rssSamples: number[] = [];
+  let restingAfter20 = 0;
   const begun = Date.now();
 
   for (let n = 0; n < options.proofs; n++) {
@@ -173,36 +213,40 @@ async function main(): Promise<void> {
     const fault = roll < 0.1 ? 'cancel' : roll < 0.2 ? 'kill-worker' : roll < 0.3 ? 'kill-native' : null;
     let done: Job | undefined;
     let struck = false;
-    for (let polls = 0; ; polls++) {
+    const since = Date.now();
+    for (;;) {
       look();
-      const job = (await call<Job[]>('prover.jobs')).find((j) => j.jobId === jobId);
-      if (!job || (job.state !== 'queued' && job.state !== 'running')) {
+      const job = latest.get(jobId);
+      if (job && job.state !== 'queued' && job.state !== 'running') {
         done = job;
         break;
       }
-      if (!struck && fault === 'cancel' && job.state === 'running') {
+      if (!struck && fault === 'cancel' && job?.state === 'running') {
         struck = true;
         if ((await call<{ cancelled: boolean }>('prover.cancel', { jobId })).cancelled) faults.cancels++;
       }
-      if (!struck && fault === 'kill-worker' && job.state === 'running' && job.workerPid) {
+      if (!struck && fault === 'kill-worker' && job?.state === 'running' && job.workerPid) {
         struck = true;
         if (kill(job.workerPid)) faults.workerKills++;
       }
-      if (!struck && fault === 'kill-native' && job.workerPid) {
+      if (!struck && fault === 'kill-native' && job?.workerPid) {
         const native = childrenOf(job.workerPid).find((pid) => (commandOf(pid) ?? '').includes('zkdesk-groth16'));
         if (native !== undefined) {
           struck = true;
           if (kill(native)) faults.nativeKills++;
         }
       }
-      await sleep(fault ? 5 : 25);
-      if (polls > 20_000) throw new Error(`job ${jobId} never finished`);
+      // A fault waiting for its moment looks at /proc often (that costs the host nothing); otherwise wait for the next event.
+      await (fault && !struck ? sleep(5) : nextEvent(250));
+      if (Date.now() - since > 600_000) throw new Error(`job ${jobId} never finished`);
     }
     const state = done?.state ?? 'gone';
     outcomes[state] = (outcomes[state] ?? 0) + 1;
     rssSamples.push(rssOf(hostPid) ?? 0);
+    if (n === 19) restingAfter20 = await restingRss(hostPid);
     if (options.heapSnapshots && n === 19) await heapSnapshot(hostPid, options.heapSnapshots);
   }
+  const restingAtEnd = await restingRss(hostPid);
   if (options.heapSnapshots) await heapSnapshot(hostPid, options.heapSnapshots);
   look();
   const median = (values: number[]): number | null => (values.length ? ([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? null) : null);
@@ -215,6 +259,7 @@ async function main(): Promise<void> {
   const byCode: Record<string, number> = {};
   for (const r of history) byCode[r.errorCode ?? r.outcome] = (byCode[r.errorCode ?? r.outcome] ?? 0) + 1;
 
+  events.close();
   host.kill('SIGTERM');
   await new Promise((resolve) => host.once('exit', resolve));
   // A process the host started and that is still alive now (same pid, same command) outlived it.
@@ -233,6 +278,7 @@ async function main(): Promise<void> {
     historyByCode: byCode,
     lostRecords: lost.length,
     processes: { hostChildrenBefore: descendantsBefore, hostChildrenAfter: descendantsAfter, startedDuringRun: seen.size, leftAfterHostStopped: leftovers.length },
+    hostRestingRssMb: { after20: Math.round(restingAfter20 / 2 ** 20), atEnd: Math.round(restingAtEnd / 2 ** 20) },
     hostRssMb: { after20: rssAfter20 && Math.round(rssAfter20 / 2 ** 20), atEnd: rssAtEnd && Math.round(rssAtEnd / 2 ** 20), change: memoryChange && Math.round(memoryChange * 1000) / 10 },
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
