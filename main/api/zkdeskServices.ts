@@ -341,6 +341,8 @@ export class ZkdeskServices {
 
   /** This machine's calibration, if it has one (the fingerprint comes from the profile, once complete). */
   async currentCalibration(): Promise<Calibration | null> {
+    // None stored: no fingerprint can match, so none is measured (a cold `zkdesk prove` would wait for the profile).
+    if (!(await this.calibration.stored())) return null;
     return this.calibration.current((await this.profiles.fingerprinted()).fingerprint.sha256);
   }
 
