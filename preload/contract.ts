@@ -19,6 +19,7 @@ import type { BundlePreview, BundleSummary } from '../common/diagnostics/bundleV
 import type { HelpArticle } from '../common/help/helpArticle.js';
 import type { BenchRun } from '../common/profiler/benchRunTypes.js';
 import type { HealthReport } from '../common/health/healthReportSchema.js';
+import type { CircuitBuildPlan, CircuitBuildState } from '../common/prover/circuitBuild.js';
 
 export type { HelpArticle } from '../common/help/helpArticle.js';
 
@@ -171,6 +172,10 @@ export const methods = {
   'circuits.sampleInput': method<unknown>()(z.object({ circuitId: id })),
   /** Electron: `path` omitted opens a native dialog. Browser host: the path typed by the user. */
   /** Electron: `path` is refused and main's own dialog opens; the browser host, which has none, takes a path. */
+  /** Whether this install can build a circuit it lists unbuilt (and the build of it this session, if any); if not, why and what to do. */
+  'circuits.buildPlan': method<{ plan: CircuitBuildPlan; current: CircuitBuildState | null }>()(z.object({ circuitId: id })),
+  /** Starts that build from a prepared powers-of-tau file; its progress arrives as circuits.build events. */
+  'circuits.build': method<CircuitBuildState>()(z.object({ circuitId: id })),
   'circuits.openPackage': method<CircuitSummary | null>()(z.object({ path: z.string().min(1).max(4096).optional() })),
 
   'prover.submit': method<{ jobId: string }>()(
@@ -240,6 +245,8 @@ export const events = {
   /** The app menu asks the UI to show a view (Help, Report a problem). */
   'app.navigate': event<{ view: View }>(),
   'prover.job': event<JobSnapshot>(),
+  /** A circuit's build moved on: a step started or ended, or the build finished. */
+  'circuits.build': event<CircuitBuildState>(),
   /** A profile section that ran past its time limit answered later (or gave up): the whole profile as it is now. */
   'profile.updated': event<SystemProfile>(),
   'updates.state': event<UpdateState>(),

@@ -158,6 +158,12 @@ export class ZkdeskApi {
         return [...bundled.map(listingSummary), ...opened.map(checkedSummary)];
       },
       'circuits.sampleInput': async ({ circuitId }) => s.circuits.sampleInput(circuitId),
+      'circuits.buildPlan': async ({ circuitId }) => ({ plan: await s.circuitBuilds.plan(circuitId), current: s.circuitBuilds.current(circuitId) }),
+      'circuits.build': async ({ circuitId }) => {
+        const state = await s.circuitBuilds.start(circuitId);
+        s.logger.scope('circuits').info({ circuit: circuitId }, 'circuit build started from the app');
+        return state;
+      },
       'circuits.openPackage': async ({ path: given }) => {
         const chosen = await this.pageOrPicked(given, 'circuit-package');
         if (!chosen) return null;
@@ -306,7 +312,9 @@ export class ZkdeskApi {
     });
     const offUpdates = this.services.updates?.subscribe((state) => listener('updates.state', state)) ?? (() => {});
     const offProfile = this.services.profiles.onUpdated((profile) => listener('profile.updated', profile));
+    const offBuilds = this.services.circuitBuilds.on((state) => listener('circuits.build', state));
     return () => {
+      offBuilds();
       offProfile();
       offProver();
       offUpdates();
