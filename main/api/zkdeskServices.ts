@@ -352,7 +352,7 @@ export class ZkdeskServices {
   async currentCalibration(): Promise<Calibration | null> {
     // None stored: no fingerprint can match, so none is measured (a cold `zkdesk prove` would wait for the profile).
     if (!(await this.calibration.stored())) return null;
-    return this.calibration.current((await this.profiles.fingerprinted()).fingerprint.sha256);
+    return this.calibration.current((await this.profiles.fingerprint()).sha256);
   }
 
   /** Calibrates again, on a freshly collected profile's fingerprint. */
