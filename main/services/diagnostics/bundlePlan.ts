@@ -155,10 +155,10 @@ async function planFeedback(dataDir: string, redactor: Redactor): Promise<Planne
     section.unavailable = 'no feedback waiting';
     return section;
   }
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
     const mtimeMs = Date.parse(item.createdAt);
-    // Redacted when queued; again here, for items an older version queued.
-    section.files.push({ path: `feedback/${item.id}.json`, section: 'feedback', content: json(redactor.value(outboxEntry(item))), mtimeMs: Number.isFinite(mtimeMs) ? mtimeMs : Date.now(), lineBased: false, binary: false });
+    // Redacted when queued; again here, for items an older version queued. Numbered oldest first.
+    section.files.push({ path: `feedback/message-${index + 1}.json`, section: 'feedback', content: json(redactor.value(outboxEntry(item))), mtimeMs: Number.isFinite(mtimeMs) ? mtimeMs : Date.now(), lineBased: false, binary: false });
   }
   return section;
 }

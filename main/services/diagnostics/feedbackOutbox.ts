@@ -283,8 +283,8 @@ export class FeedbackOutbox {
 
 /** A queued message as a bundle or the saved feedback file shows it: the words and when, not the attachment's bytes. */
 export function outboxEntry(item: FeedbackItem): Record<string, unknown> {
+  // No id: it is a random UUID the redactor would mask anyway, and names nothing support needs.
   return {
-    id: item.id,
     createdAt: item.createdAt,
     appVersion: item.appVersion,
     channel: item.channel,
