@@ -80,12 +80,25 @@ describe('a tester hands over a bundle and feedback from the browser', () => {
     const zip = path.join(downloads, download.suggestedFilename());
     await download.saveAs(zip);
     const { stdout } = await run(process.execPath, [path.join(projectRoot(), 'bin', 'zkdesk.js'), '--json', 'inspect', zip]);
-    const report = JSON.parse(stdout) as { ok: boolean; summary: { sections: Array<{ id: string; included: boolean }> } };
+    const report = JSON.parse(stdout) as { ok: boolean; summary: { sections: Array<{ id: string; included: boolean }>; feedback: Array<{ message: string }> } };
     expect(report.ok).toBe(true);
     expect(report.summary.sections.find((s) => s.id === 'feedback')?.included).toBe(true);
+    // Support reads the tester's words in the summary, as they wrote them.
+    expect(report.summary.feedback.map((f) => f.message)).toEqual([MESSAGE]);
+    const text = (await run(process.execPath, [path.join(projectRoot(), 'bin', 'zkdesk.js'), 'inspect', zip])).stdout;
+    expect(text).toContain(`Feedback waiting to be sent (1):`);
+    expect(text).toContain(MESSAGE);
     const entries = await unzipEntries(zip);
     const feedback = [...entries].filter(([name]) => name.startsWith('feedback/'));
     expect(feedback.map(([name]) => name)).toEqual(['feedback/message-1.json']);
+
+    // Read a bundle, as support would in the app: the tester's message is in the summary.
+    await page.getByLabel(/^Bundle path/).fill(zip);
+    await page.getByRole('button', { name: 'Open bundle' }).click();
+    const summary = page.locator('.bundle-summary');
+    await summary.getByText('Intact: every file matches its checksum.').waitFor({ timeout: 30_000 });
+    expect(await summary.locator('.bundle-feedback li').allTextContents()).toEqual([expect.stringContaining(MESSAGE)]);
+    await checkScreen(target, 'diagnostics-bundle-read-feedback');
     expect((JSON.parse(feedback[0]?.[1] ?? '{}') as { message: string }).message).toBe(MESSAGE);
   });
 
