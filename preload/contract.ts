@@ -176,6 +176,8 @@ export const methods = {
   'circuits.buildPlan': method<{ plan: CircuitBuildPlan; current: CircuitBuildState | null }>()(z.object({ circuitId: id })),
   /** Starts that build from a prepared powers-of-tau file; its progress arrives as circuits.build events. */
   'circuits.build': method<CircuitBuildState>()(z.object({ circuitId: id })),
+  /** Stops that build; false when none was running for the circuit. */
+  'circuits.cancelBuild': method<{ cancelled: boolean }>()(z.object({ circuitId: id })),
   'circuits.openPackage': method<CircuitSummary | null>()(z.object({ path: z.string().min(1).max(4096).optional() })),
 
   'prover.submit': method<{ jobId: string }>()(

@@ -36,8 +36,8 @@ export type CircuitBuildPlan =
 
 export interface CircuitBuildState {
   circuitId: string;
-  state: 'running' | 'built' | 'failed';
-  steps: Array<{ step: CircuitBuildStep; label: string; state: 'waiting' | 'running' | 'done' | 'failed'; ms: number | null }>;
+  state: 'running' | 'built' | 'failed' | 'cancelled';
+  steps: Array<{ step: CircuitBuildStep; label: string; state: 'waiting' | 'running' | 'done' | 'failed' | 'stopped'; ms: number | null }>;
   startedAt: string;
   error: ErrorPayload | null;
 }

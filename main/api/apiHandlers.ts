@@ -164,6 +164,7 @@ export class ZkdeskApi {
         s.logger.scope('circuits').info({ circuit: circuitId }, 'circuit build started from the app');
         return state;
       },
+      'circuits.cancelBuild': async ({ circuitId }) => ({ cancelled: s.circuitBuilds.cancel(circuitId) }),
       'circuits.openPackage': async ({ path: given }) => {
         const chosen = await this.pageOrPicked(given, 'circuit-package');
         if (!chosen) return null;

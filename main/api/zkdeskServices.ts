@@ -145,6 +145,7 @@ export class ZkdeskServices {
       const log = logger.scope('circuits');
       if (build.state === 'built') log.info({ circuit: build.circuitId }, 'circuit built');
       else if (build.state === 'failed') log.warn({ circuit: build.circuitId, code: build.error?.code }, build.error?.message ?? 'circuit build failed');
+      else if (build.state === 'cancelled') log.info({ circuit: build.circuitId }, 'circuit build stopped by the user');
     });
     this.watchWorkers();
     this.calibration = new CalibrationService({

@@ -48,7 +48,7 @@ export class CircuitBuilds {
   /** The latest build of each circuit this session: running, built or failed. */
   private readonly states = new Map<string, CircuitBuildState>();
   private readonly listeners = new Set<(state: CircuitBuildState) => void>();
-  private running: ChildProcess | null = null;
+  private running: { circuitId: string; child: ChildProcess; cancelled: boolean } | null = null;
 
   constructor(private readonly options: CircuitBuildsOptions) {
     this.env = options.env ?? process.env;
@@ -147,7 +147,8 @@ export class CircuitBuilds {
       [this.options.builderScript, '--only', circuitId, '--include-large', '--circuits-dir', this.options.circuitsDir, '--prepared-ptau-only', '--progress-json'],
       { cwd: path.dirname(this.options.builderScript), env: { ...this.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    this.running = child;
+    const run = { circuitId, child, cancelled: false };
+    this.running = run;
     publish(state);
 
     let outcome: Extract<CircuitBuildEvent, { type: 'outcome' }> | null = null;
@@ -183,10 +184,15 @@ export class CircuitBuilds {
       // A spawn failure may be followed by 'close': the first word stands.
       if (finished) return;
       finished = true;
-      if (this.running === child) this.running = null;
+      if (this.running === run) this.running = null;
       const result = outcome as Extract<CircuitBuildEvent, { type: 'outcome' }> | null;
       if (code === 0 && result?.status === 'built') {
         publish({ ...state, state: 'built' });
+        return;
+      }
+      if (run.cancelled) {
+        const error = new ZkError('E_CANCELLED', `The build of ${title} was stopped; nothing of it is used. It can be started again.`, { circuit: circuitId });
+        publish({ ...state, state: 'cancelled', steps: state.steps.map((s) => (s.state === 'running' ? { ...s, state: 'stopped' } : s)), error: error.toPayload() });
         return;
       }
       const reason = result?.reason || why || stderrTail.trim().split('\n').at(-1) || `the build stopped (exit ${code})`;
@@ -198,9 +204,19 @@ export class CircuitBuilds {
     return state;
   }
 
-  /** Stops a build still running (the host is closing): its half-built folder has no manifest, so it never reads as built. */
+  /**
+   * Stops this circuit's build, if it is running; true when it was. Its half-built folder has no
+   * manifest (the build removes it first and writes it last), so it never reads as built.
+   */
+  cancel(circuitId: string): boolean {
+    if (this.running?.circuitId !== circuitId) return false;
+    this.running.cancelled = true;
+    this.running.child.kill('SIGKILL');
+    return true;
+  }
+
+  /** Stops a build still running (the host is closing). */
   close(): void {
-    this.running?.kill('SIGKILL');
-    this.running = null;
+    if (this.running) this.cancel(this.running.circuitId);
   }
 }

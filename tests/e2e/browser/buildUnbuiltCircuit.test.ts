@@ -31,6 +31,8 @@ async function testResources(root: string): Promise<string> {
     await writeFile(path.join(circuits, id, 'circuit.json'), JSON.stringify({ title, description: `${title}, for the build test.`, ptauPower, committed: false }));
   };
   await circuit('tiny-build', 'Tiny build', 100, 8);
+  // Long enough (a 2^12 setup, seconds) to be stopped while it runs.
+  await circuit('slow-build', 'Slow build', 4000, 12);
   await circuit('huge-build', 'Huge build', 100, 20);
   return resources;
 }
@@ -69,7 +71,7 @@ describe.skipIf(!ptauDir)('building an unbuilt circuit from the Prove page', () 
     await goTo(page, 'Prove');
     const note = page.locator('#not-built-note');
     await note.getByRole('button', { name: 'Build Tiny build' }).waitFor({ timeout: 30_000 });
-    expect(await page.locator('#circuit-select option:disabled').allTextContents()).toEqual(expect.arrayContaining(['Huge build (not built)', 'Tiny build (not built)']));
+    expect(await page.locator('#circuit-select option:disabled').allTextContents()).toEqual(expect.arrayContaining(['Huge build (not built)', 'Slow build (not built)', 'Tiny build (not built)']));
     const text = (await note.textContent()) ?? '';
     expect(text).toContain('Tiny build is not built in this install');
     expect(text).toMatch(/can build it here, from the prepared powers-of-tau file dev_\d+\.ptau/);
@@ -78,12 +80,30 @@ describe.skipIf(!ptauDir)('building an unbuilt circuit from the Prove page', () 
     await checkScreen(target, 'prove-not-built');
   });
 
+  it('stops a build from the keyboard: the step it was on says stopped, the focus stays, and it can be started again', async () => {
+    const note = page.locator('#not-built-note');
+    await note.getByRole('button', { name: 'Build Slow build' }).focus();
+    await page.keyboard.press('Enter');
+    const stop = note.getByRole('button', { name: 'Stop the build' });
+    await stop.waitFor({ timeout: 30_000 });
+    await stop.focus();
+    await page.keyboard.press('Enter');
+    await note.getByRole('status').filter({ hasText: 'The build of Slow build was stopped.' }).waitFor({ timeout: 60_000 });
+    const steps = await note.locator('.circuit-build').filter({ hasText: 'Slow build was stopped' }).locator('.build-step').allTextContents();
+    expect(steps.some((s) => s.endsWith(': stopped') || s.endsWith(': waiting'))).toBe(true);
+    expect(steps.some((s) => s.endsWith('running…'))).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('circuit-build'))).toBe(true);
+    await note.getByRole('button', { name: 'Build Slow build again' }).waitFor();
+    expect(await page.locator('#circuit-select option[value="slow-build"]').isDisabled()).toBe(true);
+    await checkScreen(target, 'prove-build-stopped');
+  });
+
   it('builds it from the keyboard with its steps shown, keeps the focus, and then proves with it', async () => {
     const note = page.locator('#not-built-note');
     await note.getByRole('button', { name: 'Build Tiny build' }).focus();
     await page.keyboard.press('Enter');
     await note.getByRole('status').filter({ hasText: 'Tiny build is built: choose it in the list above.' }).waitFor({ timeout: 120_000 });
-    expect(await note.locator('.build-step').allTextContents()).toEqual([
+    expect(await note.locator('.circuit-build').filter({ hasText: 'Tiny build is built' }).locator('.build-step').allTextContents()).toEqual([
       expect.stringMatching(/^Compile the circuit: done \(/),
       expect.stringMatching(/^Set up the proving key: done \(/),
       expect.stringMatching(/^Close the development ceremony: done \(/),
@@ -92,7 +112,7 @@ describe.skipIf(!ptauDir)('building an unbuilt circuit from the Prove page', () 
       expect.stringMatching(/^Write the manifest: done \(/),
     ]);
     // The button went away under the keyboard: the focus is on the build's progress, not lost to the page.
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('circuit-build'))).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent?.startsWith('Tiny build is built'))).toBe(true);
     await checkScreen(target, 'prove-circuit-built');
 
     // A real package in the test's circuits folder, and the circuit is offered.

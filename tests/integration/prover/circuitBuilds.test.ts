@@ -19,7 +19,20 @@ beforeAll(async () => {
   // A signal used before it is declared: circom refuses it.
   await writeFile(path.join(circuitsDir, 'broken', 'circuit.circom'), 'pragma circom 2.1.6;\n\ntemplate Broken() {\n  signal output y;\n  y <== x * x;\n}\n\ncomponent main = Broken();\n');
   await writeFile(path.join(circuitsDir, 'broken', 'circuit.json'), JSON.stringify({ title: 'Broken', ptauPower: 8, committed: false }));
+  await mkdir(path.join(circuitsDir, 'small'), { recursive: true });
+  await writeFile(path.join(circuitsDir, 'small', 'circuit.circom'), 'pragma circom 2.1.6;\n\ninclude "../lib/stress.circom";\n\ncomponent main { public [k] } = Stress(100);\n');
+  await writeFile(path.join(circuitsDir, 'small', 'circuit.json'), JSON.stringify({ title: 'Small', ptauPower: 8, committed: false }));
 });
+
+function ended(builds: CircuitBuilds, circuitId: string): Promise<CircuitBuildState> {
+  return new Promise((resolve) => {
+    const off = builds.on((state) => {
+      if (state.circuitId !== circuitId || state.state === 'running') return;
+      off();
+      resolve(state);
+    });
+  });
+}
 
 afterAll(async () => rm(path.dirname(circuitsDir), { recursive: true, force: true }));
 
@@ -43,4 +56,21 @@ describe('building a circuit from the app', () => {
     expect(state.error).toMatchObject({ code: 'E_CIRCUIT_NOT_BUILT', helpId: 'errors/E_CIRCUIT_NOT_BUILT', message: expect.stringMatching(/^The build of Broken failed: circom failed/) });
     expect(builds.current('broken')?.state).toBe('failed');
   }, 60_000);
+
+  it.skipIf(!process.env.ZKDESK_PTAU_DIR)('a stopped build is cancelled, leaves nothing that reads as built, and can be started again', async () => {
+    const builds = new CircuitBuilds({ circuitsDir, builderScript: circuitBuilderScript(), env: { ...process.env, ZKDESK_PTAU_DIR: path.resolve(projectRoot(), process.env.ZKDESK_PTAU_DIR ?? '') } });
+    const stopped = ended(builds, 'small');
+    await builds.start('small');
+    expect(builds.cancel('broken')).toBe(false);
+    expect(builds.cancel('small')).toBe(true);
+    const state = await stopped;
+    expect(state).toMatchObject({ state: 'cancelled', error: { code: 'E_CANCELLED' } });
+    expect(state.steps.some((s) => s.state === 'running')).toBe(false);
+    expect(await builds.plan('small')).toMatchObject({ possible: true });
+
+    const again = ended(builds, 'small');
+    await builds.start('small');
+    expect((await again).state).toBe('built');
+    expect(await builds.plan('small')).toMatchObject({ possible: false, reason: 'Small is built already.' });
+  }, 120_000);
 });

@@ -7,25 +7,28 @@ import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { formatDuration } from '../../format/formatDuration.js';
 import type { CircuitSummary } from '../../../../preload/contract.js';
 
-const stepWords = { waiting: 'waiting', running: 'running…', done: 'done', failed: 'failed' } as const;
+const stepWords = { waiting: 'waiting', running: 'running…', done: 'done', failed: 'failed', stopped: 'stopped' } as const;
 
 function NotBuiltCircuit({ circuit }: { circuit: CircuitSummary }) {
   const plan = useAppStore((s) => s.buildPlans[circuit.id]);
   const build = useAppStore((s) => s.circuitBuilds[circuit.id]);
   const loadBuildPlan = useAppStore((s) => s.loadBuildPlan);
   const startCircuitBuild = useAppStore((s) => s.startCircuitBuild);
+  const cancelCircuitBuild = useAppStore((s) => s.cancelCircuitBuild);
   const progressRef = useRef<HTMLDivElement>(null);
-  const hadBuild = useRef(false);
+  const lastState = useRef<string | null>(null);
 
   useEffect(() => {
     void loadBuildPlan(circuit.id);
   }, [circuit.id, loadBuildPlan]);
 
-  // The Build button goes when the build starts: the keyboard's place moves to its progress, not to the page's top.
+  // Build, Stop and Build again each go when pressed (the build starts, stops or ends): a focus
+  // left on nothing moves to the progress, which says what happened, not to the page's top.
   useEffect(() => {
-    if (build && !hadBuild.current) progressRef.current?.focus();
-    hadBuild.current = Boolean(build);
-  }, [build]);
+    const now = build?.state ?? null;
+    if (now !== lastState.current && (document.activeElement === document.body || document.activeElement === null)) progressRef.current?.focus();
+    lastState.current = now;
+  }, [build?.state]);
 
   const why = `${circuit.title} is not built in this install: its proving key is tens of megabytes, so it is not shipped.`;
   if (build) {
@@ -36,6 +39,7 @@ function NotBuiltCircuit({ circuit }: { circuit: CircuitSummary }) {
           {build.state === 'running' && `Building ${circuit.title}: step ${Math.min(done + 1, build.steps.length)} of ${build.steps.length}.`}
           {build.state === 'built' && `${circuit.title} is built: choose it in the list above.`}
           {build.state === 'failed' && `The build of ${circuit.title} failed.`}
+          {build.state === 'cancelled' && `The build of ${circuit.title} was stopped.`}
         </p>
         <progress max={build.steps.length} value={done} aria-label={`Building ${circuit.title}`} />
         <ol className="build-steps">
@@ -46,7 +50,17 @@ function NotBuiltCircuit({ circuit }: { circuit: CircuitSummary }) {
             </li>
           ))}
         </ol>
-        <ErrorNotice error={build.error} />
+        {build.state === 'running' && (
+          <button type="button" onClick={() => void cancelCircuitBuild(circuit.id)}>
+            Stop the build
+          </button>
+        )}
+        {build.state === 'failed' && <ErrorNotice error={build.error} />}
+        {(build.state === 'failed' || build.state === 'cancelled') && plan?.possible && (
+          <button type="button" onClick={() => void startCircuitBuild(circuit.id)}>
+            Build {circuit.title} again
+          </button>
+        )}
       </div>
     );
   }

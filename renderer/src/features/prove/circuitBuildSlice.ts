@@ -12,6 +12,7 @@ export interface CircuitBuildSlice {
   buildError: ErrorView | null;
   loadBuildPlan(circuitId: string): Promise<void>;
   startCircuitBuild(circuitId: string): Promise<void>;
+  cancelCircuitBuild(circuitId: string): Promise<void>;
   receiveCircuitBuild(state: CircuitBuildState): void;
 }
 
@@ -34,6 +35,16 @@ export const createCircuitBuildSlice: SliceCreator<CircuitBuildSlice> = (set, ge
     set({ buildError: null });
     try {
       get().receiveCircuitBuild(await zkdesk.circuits.build({ circuitId }));
+    } catch (error) {
+      set({ buildError: toErrorView(error) });
+    }
+  },
+
+  async cancelCircuitBuild(circuitId) {
+    set({ buildError: null });
+    try {
+      // The build's own event says it stopped; the answer only says whether one was running.
+      await zkdesk.circuits.cancelBuild({ circuitId });
     } catch (error) {
       set({ buildError: toErrorView(error) });
     }
