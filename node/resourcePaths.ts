@@ -23,3 +23,11 @@ export function resourcesDir(): string {
 export function bundledCircuitsDir(): string {
   return path.join(resourcesDir(), 'circuits');
 }
+
+/**
+ * The circuit build script (scripts/circuits, compiled): in a source checkout only. An installed
+ * app ships built circuits and no compiler, so it is absent there.
+ */
+export function circuitBuilderScript(): string {
+  return path.join(projectRoot(), 'dist', 'scripts', 'circuits', 'buildCircuits.js');
+}

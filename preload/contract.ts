@@ -19,6 +19,7 @@ import type { BundlePreview, BundleSummary } from '../common/diagnostics/bundleV
 import type { HelpArticle } from '../common/help/helpArticle.js';
 import type { BenchRun } from '../common/profiler/benchRunTypes.js';
 import type { HealthReport } from '../common/health/healthReportSchema.js';
+import type { CircuitBuildPlan, CircuitBuildState } from '../common/prover/circuitBuild.js';
 
 export type { HelpArticle } from '../common/help/helpArticle.js';
 
@@ -76,6 +77,20 @@ export interface WrittenBundleView {
   bytes: number;
   /** Files left out or shortened to stay under the size cap. */
   cut: Array<{ path: string; reason: string }>;
+  /**
+   * The browser host: where the page downloads this bundle (its own URL, behind the host's
+   * token; it serves only bundles main wrote this session). null in the app, which saves through
+   * its own dialog (diagnostics.saveBundle) and shows the file in its folder.
+   */
+  download: string | null;
+}
+
+/** Feedback waiting in the outbox, as one file to save and hand over another way. */
+export interface FeedbackFile {
+  name: string;
+  text: string;
+  /** Messages in it. */
+  count: number;
 }
 
 export type BundleSummaryView = BundleSummary;
@@ -157,6 +172,12 @@ export const methods = {
   'circuits.sampleInput': method<unknown>()(z.object({ circuitId: id })),
   /** Electron: `path` omitted opens a native dialog. Browser host: the path typed by the user. */
   /** Electron: `path` is refused and main's own dialog opens; the browser host, which has none, takes a path. */
+  /** Whether this install can build a circuit it lists unbuilt (and the build of it this session, if any); if not, why and what to do. */
+  'circuits.buildPlan': method<{ plan: CircuitBuildPlan; current: CircuitBuildState | null }>()(z.object({ circuitId: id })),
+  /** Starts that build from a prepared powers-of-tau file; its progress arrives as circuits.build events. */
+  'circuits.build': method<CircuitBuildState>()(z.object({ circuitId: id })),
+  /** Stops that build; false when none was running for the circuit. */
+  'circuits.cancelBuild': method<{ cancelled: boolean }>()(z.object({ circuitId: id })),
   'circuits.openPackage': method<CircuitSummary | null>()(z.object({ path: z.string().min(1).max(4096).optional() })),
 
   'prover.submit': method<{ jobId: string }>()(
@@ -187,11 +208,18 @@ export const methods = {
   'diagnostics.write': method<WrittenBundleView>()(z.object({ planId: id, exclude: sectionList, include: sectionList })),
   /** The bundle by the handle diagnostics.write gave: main reveals only what main wrote. */
   'diagnostics.reveal': method<{ revealed: boolean }>()(z.object({ handle: z.string().min(1).max(64) })),
+  /** Electron: a save dialog for a copy of the bundle main wrote (by its handle). The browser host downloads it instead. */
+  'diagnostics.saveBundle': method<{ saved: boolean }>()(z.object({ handle: z.string().min(1).max(64) })),
   /** Electron: `path` is refused and main's own dialog opens; the browser host, which has none, takes a path. */
   'diagnostics.open': method<BundleSummaryView | null>()(z.object({ path: z.string().min(1).max(4096).optional() })),
-  'diagnostics.feedback': method<{ queued: boolean; sent: boolean }>()(
+  /** `waiting`: messages left in the outbox after this one (they go into the next bundle, and can be saved as a file). */
+  'diagnostics.feedback': method<{ queued: boolean; sent: boolean; waiting: number }>()(
     z.object({ message: z.string().min(1).max(20_000), attachBundle: z.boolean().default(false) }),
   ),
+  /** The feedback waiting in the outbox, redacted, as a file: the browser host downloads it. */
+  'diagnostics.feedbackFile': method<FeedbackFile>()(none),
+  /** Electron: a save dialog for that file, written by main. */
+  'diagnostics.saveFeedbackFile': method<{ saved: boolean }>()(none),
 
   'settings.get': method<SettingsView>()(none),
   // Each field is re-checked by the settings schema; this only bounds the shape.
@@ -219,6 +247,8 @@ export const events = {
   /** The app menu asks the UI to show a view (Help, Report a problem). */
   'app.navigate': event<{ view: View }>(),
   'prover.job': event<JobSnapshot>(),
+  /** A circuit's build moved on: a step started or ended, or the build finished. */
+  'circuits.build': event<CircuitBuildState>(),
   /** A profile section that ran past its time limit answered later (or gave up): the whole profile as it is now. */
   'profile.updated': event<SystemProfile>(),
   'updates.state': event<UpdateState>(),

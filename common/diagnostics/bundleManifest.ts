@@ -7,7 +7,7 @@ export const BUNDLE_FORMAT = 'zkdesk-diagnostics';
 export const BUNDLE_FORMAT_VERSION = 1;
 export const MANIFEST_PATH = 'manifest.json';
 
-export const sectionIds = ['profile', 'calibration', 'warnings', 'updateState', 'settings', 'jobs', 'crashes', 'logs', 'bench', 'crashDumps'] as const;
+export const sectionIds = ['profile', 'calibration', 'warnings', 'updateState', 'settings', 'feedback', 'jobs', 'crashes', 'logs', 'bench', 'crashDumps'] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 /** What each section is called, in the preview and in a support engineer's summary (the UI's too). */
@@ -17,6 +17,7 @@ export const sectionTitles: Record<SectionId, string> = {
   warnings: 'Environment warnings',
   updateState: 'Update state',
   settings: 'Settings (redacted)',
+  feedback: 'Feedback waiting to be sent',
   jobs: 'Job history',
   crashes: 'Crash reports',
   logs: 'Logs',

@@ -59,6 +59,8 @@ export interface BundleSummary {
   failureCodes: Record<string, number>;
   crashCount: number;
   logProblems: LogLineSummary[];
+  /** Feedback the tester wrote that was still waiting to be sent, oldest first: their own words. */
+  feedback: Array<{ createdAt: string | null; message: string }>;
 }
 
 export interface BundlePreviewSection extends ManifestSection {

@@ -1,7 +1,7 @@
 // The contract, implemented once over the services. The Electron app's IPC wiring and the
 // headless host's HTTP bridge both call `dispatch`: the method name is checked against the
 // contract, the input parsed by its schema, the answer wrapped so errors keep their code.
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ZkError } from '../../common/errors.js';
@@ -37,8 +37,10 @@ export interface HostCapabilities {
    */
   pickFile?(purpose: 'circuit-package' | 'bundle' | 'data-dir'): Promise<string | null>;
   revealInFolder?(file: string): void;
-  /** A native save dialog that writes `text` where the user chose; false when they cancelled. */
-  saveFile?(suggestedName: string, text: string): Promise<boolean>;
+  /** A native save dialog that writes `content` where the user chose; false when they cancelled. */
+  saveFile?(suggestedName: string, content: string | Uint8Array, kind: 'json' | 'zip'): Promise<boolean>;
+  /** Where the page downloads a bundle main wrote, by its handle: the browser host's own URL. */
+  bundleDownloadUrl?(handle: string): string;
   /** Where written bundles go when the user did not choose: Downloads in the app, the data dir otherwise. */
   bundleDir(): string;
   restartToUpdate?(): void;
@@ -86,7 +88,8 @@ function checkedSummary(circuit: CheckedCircuit): CircuitSummary {
 
 export class ZkdeskApi {
   private readonly handlers: Handlers;
-  private readonly handles = new PathHandles();
+  /** Bundles main wrote this session, by handle: the only files the page may reveal, save or download. */
+  private readonly writtenBundles = new PathHandles();
 
   constructor(
     private readonly services: ZkdeskServices,
@@ -155,6 +158,13 @@ export class ZkdeskApi {
         return [...bundled.map(listingSummary), ...opened.map(checkedSummary)];
       },
       'circuits.sampleInput': async ({ circuitId }) => s.circuits.sampleInput(circuitId),
+      'circuits.buildPlan': async ({ circuitId }) => ({ plan: await s.circuitBuilds.plan(circuitId), current: s.circuitBuilds.current(circuitId) }),
+      'circuits.build': async ({ circuitId }) => {
+        const state = await s.circuitBuilds.start(circuitId);
+        s.logger.scope('circuits').info({ circuit: circuitId }, 'circuit build started from the app');
+        return state;
+      },
+      'circuits.cancelBuild': async ({ circuitId }) => ({ cancelled: s.circuitBuilds.cancel(circuitId) }),
       'circuits.openPackage': async ({ path: given }) => {
         const chosen = await this.pageOrPicked(given, 'circuit-package');
         if (!chosen) return null;
@@ -178,7 +188,7 @@ export class ZkdeskApi {
         if (!result) throw new ZkError('E_IO', 'That proof is no longer held in memory: prove it again to save it.', { jobId });
         if (!this.host.saveFile) return { saved: false };
         const { name, text } = proofFileText(result, file);
-        return { saved: await this.host.saveFile(name, text) };
+        return { saved: await this.host.saveFile(name, text, 'json') };
       },
 
       'help.articles': async () => this.host.helpArticles(),
@@ -188,10 +198,22 @@ export class ZkdeskApi {
         const out = path.join(this.host.bundleDir(), bundleFileName(new Date()));
         const written = await s.bundles.write(planId, out, { exclude, include });
         s.logger.scope('diagnostics').info({ bytes: written.bytes, cut: written.manifest.cut.length }, 'diagnostics bundle written');
-        return { path: written.path, handle: this.handles.issue(written.path), bytes: written.bytes, cut: written.manifest.cut.map((c) => ({ path: c.path, reason: c.reason })) };
+        const handle = this.writtenBundles.issue(written.path);
+        return {
+          path: written.path,
+          handle,
+          bytes: written.bytes,
+          cut: written.manifest.cut.map((c) => ({ path: c.path, reason: c.reason })),
+          download: this.host.bundleDownloadUrl?.(handle) ?? null,
+        };
+      },
+      'diagnostics.saveBundle': async ({ handle }) => {
+        const file = this.writtenBundles.resolve(handle);
+        if (!this.host.saveFile) return { saved: false };
+        return { saved: await this.host.saveFile(path.basename(file), await readFile(file), 'zip') };
       },
       'diagnostics.reveal': async ({ handle }) => {
-        const file = this.handles.resolve(handle);
+        const file = this.writtenBundles.resolve(handle);
         if (!this.host.revealInFolder) return { revealed: false };
         this.host.revealInFolder(file);
         return { revealed: true };
@@ -214,7 +236,14 @@ export class ZkdeskApi {
           if (bundlePath) await rm(bundlePath, { force: true });
         }
         const report = await s.sendFeedback({ attempts: 2 });
-        return { queued: true, sent: report !== null && report.kept.length === 0 };
+        return { queued: true, sent: report !== null && report.kept.length === 0, waiting: (await s.feedback.pending()).length };
+      },
+      'diagnostics.feedbackFile': async () => s.feedback.asFile(),
+      'diagnostics.saveFeedbackFile': async () => {
+        if (!this.host.saveFile) return { saved: false };
+        const { name, text, count } = await s.feedback.asFile();
+        if (count === 0) throw new ZkError('E_INPUT_INVALID', 'No feedback is waiting in the outbox: there is nothing to save.');
+        return { saved: await this.host.saveFile(name, text, 'json') };
       },
 
       'health.status': async () => ({ ...(await s.health.status()), next: await s.health.preview() }),
@@ -250,6 +279,18 @@ export class ZkdeskApi {
     };
   }
 
+  /**
+   * The bundle file behind a handle diagnostics.write issued this session, for the browser
+   * host's download; null for anything else, so no other path can be fetched through it.
+   */
+  writtenBundleFile(handle: string): string | null {
+    try {
+      return this.writtenBundles.resolve(handle);
+    } catch {
+      return null;
+    }
+  }
+
   /** Runs one contract method: unknown names and invalid inputs are refused before any service sees them. */
   async dispatch(name: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {
     try {
@@ -272,7 +313,9 @@ export class ZkdeskApi {
     });
     const offUpdates = this.services.updates?.subscribe((state) => listener('updates.state', state)) ?? (() => {});
     const offProfile = this.services.profiles.onUpdated((profile) => listener('profile.updated', profile));
+    const offBuilds = this.services.circuitBuilds.on((state) => listener('circuits.build', state));
     return () => {
+      offBuilds();
       offProfile();
       offProver();
       offUpdates();

@@ -21,7 +21,8 @@ import { decideProverLimits, type ProverLimitsDecision, type ProverOverrides } f
 import { ProverService } from '../services/prover/proverService.js';
 import type { ResolvedCircuit } from '../services/prover/resolvedCircuit.js';
 import type { WorkerLauncher } from '../services/prover/workerLauncher.js';
-import { bundledCircuitsDir } from '../../node/resourcePaths.js';
+import { bundledCircuitsDir, circuitBuilderScript } from '../../node/resourcePaths.js';
+import { CircuitBuilds } from '../services/prover/circuitBuilds.js';
 import { SettingsStore, type Settings } from '../services/settings/settingsStore.js';
 import { BundleService } from '../services/diagnostics/bundleService.js';
 import type { CrashRecord } from '../services/diagnostics/crashRecords.js';
@@ -81,6 +82,8 @@ export class ZkdeskServices {
   readonly profiles: ProfileService;
   readonly estimates: ProofEstimates;
   readonly advisor: AdvisorService;
+  /** Builds of bundled circuits this install lists unbuilt (from the app, where it can). */
+  readonly circuitBuilds: CircuitBuilds;
   /** A worker starting ahead of the first proof. */
   private warming: Promise<void> | null = null;
   /** Aborted by close(): work started in the background stops between its steps. */
@@ -136,6 +139,13 @@ export class ZkdeskServices {
         calibration: async () => this.calibration.stored(),
         ...(this.updates ? { updateState: async () => this.updates?.state } : {}),
       },
+    });
+    this.circuitBuilds = new CircuitBuilds({ circuitsDir: options.circuitsDir ?? bundledCircuitsDir(), builderScript: circuitBuilderScript() });
+    this.circuitBuilds.on((build) => {
+      const log = logger.scope('circuits');
+      if (build.state === 'built') log.info({ circuit: build.circuitId }, 'circuit built');
+      else if (build.state === 'failed') log.warn({ circuit: build.circuitId, code: build.error?.code }, build.error?.message ?? 'circuit build failed');
+      else if (build.state === 'cancelled') log.info({ circuit: build.circuitId }, 'circuit build stopped by the user');
     });
     this.watchWorkers();
     this.calibration = new CalibrationService({
@@ -341,7 +351,9 @@ export class ZkdeskServices {
 
   /** This machine's calibration, if it has one (the fingerprint comes from the profile, once complete). */
   async currentCalibration(): Promise<Calibration | null> {
-    return this.calibration.current((await this.profiles.fingerprinted()).fingerprint.sha256);
+    // None stored: no fingerprint can match, so none is measured (a cold `zkdesk prove` would wait for the profile).
+    if (!(await this.calibration.stored())) return null;
+    return this.calibration.current((await this.profiles.fingerprint()).sha256);
   }
 
   /** Calibrates again, on a freshly collected profile's fingerprint. */
@@ -372,6 +384,7 @@ export class ZkdeskServices {
 
   async close(): Promise<void> {
     this.stopping.abort();
+    this.circuitBuilds.close();
     await this.feedbackDelivery;
     await this.healthDelivery;
     await this.prover.close();

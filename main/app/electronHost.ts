@@ -14,6 +14,11 @@ const dialogs: Record<Purpose, OpenDialogOptions> = {
   'data-dir': { title: 'Choose where zkdesk keeps its data', properties: ['openDirectory', 'createDirectory'] },
 };
 
+const saveFilters: Record<'json' | 'zip', { name: string; extensions: string[] }> = {
+  json: { name: 'JSON', extensions: ['json'] },
+  zip: { name: 'Diagnostics bundle', extensions: ['zip'] },
+};
+
 export function electronHostCapabilities(options: Omit<HostCapabilities, 'kind' | 'pickFile' | 'revealInFolder' | 'saveFile'> & { window: () => BrowserWindow | null }): HostCapabilities {
   const { window, ...rest } = options;
   return {
@@ -25,14 +30,14 @@ export function electronHostCapabilities(options: Omit<HostCapabilities, 'kind' 
       const picked = parent ? await dialog.showOpenDialog(parent, dialogs[purpose]) : await dialog.showOpenDialog(dialogs[purpose]);
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
     },
-    // A proof file goes where the user says in main's own save dialog; the text comes from the
-    // result main holds, never from the page.
-    saveFile: async (suggestedName, text) => {
+    // A proof file, a bundle or the feedback file goes where the user says in main's own save
+    // dialog; the content comes from what main holds or wrote, never from the page.
+    saveFile: async (suggestedName, content, kind) => {
       const parent = window();
-      const options = { defaultPath: path.join(app.getPath('downloads'), suggestedName), filters: [{ name: 'JSON', extensions: ['json'] }] };
+      const options = { defaultPath: path.join(app.getPath('downloads'), suggestedName), filters: [saveFilters[kind]] };
       const picked = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       if (picked.canceled || !picked.filePath) return false;
-      await writeFile(picked.filePath, text, { mode: 0o600 });
+      await writeFile(picked.filePath, content, { mode: 0o600 });
       return true;
     },
   };

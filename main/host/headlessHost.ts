@@ -22,6 +22,13 @@ export interface HeadlessHostOptions {
   log?: (msg: string, fields?: Record<string, unknown>) => void;
 }
 
+/** Where the page downloads a bundle main wrote: the handle diagnostics.write gave, nothing else. */
+const BUNDLE_DOWNLOAD_PREFIX = '/api/bundles/';
+
+export function bundleDownloadPath(handle: string): string {
+  return `${BUNDLE_DOWNLOAD_PREFIX}${encodeURIComponent(handle)}`;
+}
+
 export interface RunningHost {
   url: string;
   origin: string;
@@ -105,6 +112,28 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<R
     createReadStream(file).pipe(res);
   };
 
+  /**
+   * A bundle main wrote this session, as a download: the handle is looked up by the contract's
+   * handlers, so no path the page names (and no other file) can be fetched here.
+   */
+  const serveBundle = async (res: http.ServerResponse, handle: string): Promise<void> => {
+    let file: string | null;
+    try {
+      file = options.api.writtenBundleFile(decodeURIComponent(handle));
+    } catch {
+      return refuse(res, 400, 'malformed URL');
+    }
+    const info = file ? await stat(file).catch(() => null) : null;
+    if (!file || !info?.isFile()) return refuse(res, 404, 'no such bundle: write it again');
+    res.writeHead(200, {
+      ...securityHeaders(),
+      'Content-Type': 'application/zip',
+      'Content-Length': String(info.size),
+      'Content-Disposition': `attachment; filename="${path.basename(file).replace(/[^\w.-]/g, '_')}"`,
+    });
+    createReadStream(file).pipe(res);
+  };
+
   /** The body, or null when it is too large: then the reading stops at the limit, not at the end. */
   const readBody = (req: http.IncomingMessage): Promise<string | null> =>
     new Promise((resolve, reject) => {
@@ -162,6 +191,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<R
       // The first page load carries the token in the URL; it becomes a cookie for the assets.
       const byQuery = sameToken(url.searchParams.get('token'), token);
       if (!byQuery && !sameToken(cookieToken(req.headers.cookie), token)) return refuse(res, 401, 'missing or wrong token: open the URL zkdesk serve printed');
+      if (url.pathname.startsWith(BUNDLE_DOWNLOAD_PREFIX)) return serveBundle(res, url.pathname.slice(BUNDLE_DOWNLOAD_PREFIX.length));
       await serveFile(res, url.pathname, byQuery);
     })().catch((error: unknown) => {
       log('request failed', { reason: String(error) });

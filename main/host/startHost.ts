@@ -13,7 +13,7 @@ import { NodeWorkerLauncher } from '../services/prover/nodeWorkerLauncher.js';
 import type { DataDirSource } from '../services/settings/dataDirLocation.js';
 import { readTrustedKeys } from '../services/updates/keys/trustedKeys.js';
 import { createNodeUpdateService } from '../services/updates/nodeUpdateService.js';
-import { startHeadlessHost, type RunningHost } from './headlessHost.js';
+import { bundleDownloadPath, startHeadlessHost, type RunningHost } from './headlessHost.js';
 
 export interface HostOptions {
   dataDir: string;
@@ -68,6 +68,8 @@ export async function startZkdeskHost(options: HostOptions): Promise<RunningHost
   const api = new ZkdeskApi(services, {
     kind: 'browser',
     bundleDir: () => bundleDir,
+    // No dialog here: a written bundle downloads through the page, from the host's own URL.
+    bundleDownloadUrl: bundleDownloadPath,
     helpArticles: () => loadHelpArticles(path.join(resourcesDir(), 'help')),
   });
   const log = services.logger.scope('host');

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CIRCUITS_DIR, runCircuitBuild } from './circuitBuilder.js';
+import type { CircuitBuildEvent } from '../../common/prover/circuitBuild.js';
 
 const USAGE = `Usage: npm run circuits -- [options]
   --only <id,...>         build only these circuits
@@ -13,6 +14,8 @@ const USAGE = `Usage: npm run circuits -- [options]
   --force                 rebuild even when up to date
   --check                 only report what is out of date (exit 1 if anything is)
   --circuits-dir <dir>    default ${DEFAULT_CIRCUITS_DIR}
+  --prepared-ptau-only    never make a development ptau (an hour at 2^16): fail when none is prepared
+  --progress-json         one JSON line per step and outcome on stdout, the log on stderr (the app reads it)
 Powers of tau: $ZKDESK_PTAU_DIR first, then $XDG_CACHE_HOME/zkdesk/ptau (or ~/.cache/zkdesk/ptau).`;
 
 function findRepoRoot(from: string): string {
@@ -30,6 +33,8 @@ async function main(): Promise<number> {
       force: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       'circuits-dir': { type: 'string', default: DEFAULT_CIRCUITS_DIR },
+      'prepared-ptau-only': { type: 'boolean', default: false },
+      'progress-json': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -39,7 +44,11 @@ async function main(): Promise<number> {
   }
   const repoRoot = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
   const started = performance.now();
+  const json = values['progress-json'];
+  const emit = (event: CircuitBuildEvent): void => void process.stdout.write(`${JSON.stringify(event)}\n`);
   const outcomes = await runCircuitBuild({
+    ...(json ? { log: (line: string) => console.error(line), onStep: emit } : {}),
+    makePtau: !values['prepared-ptau-only'],
     repoRoot,
     circuitsDir: path.resolve(values['circuits-dir']),
     only: values.only?.split(',').map((id) => id.trim()).filter(Boolean),
@@ -47,8 +56,9 @@ async function main(): Promise<number> {
     force: values.force,
     check: values.check,
   });
+  if (json) for (const o of outcomes) emit({ type: 'outcome', circuit: o.id, status: o.status, reason: o.reason });
   const count = (status: string) => outcomes.filter((o) => o.status === status).length;
-  console.log(
+  (json ? console.error : console.log)(
     `circuits: ${count('built')} built, ${count('up to date')} up to date, ${count('skipped')} skipped, ` +
       `${count('out of date')} out of date, ${count('failed')} failed (${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );

@@ -17,6 +17,7 @@ import { locatePtau, ptauSearchDirs, userPtauCacheDir, type PtauChoice } from '.
 import { makeSampleInput } from './sampleInputs.js';
 import { fingerprintSources } from './sourceFingerprint.js';
 import { formatBytes } from '../../common/format/byteUnits.js';
+import type { CircuitBuildEvent, CircuitBuildStep } from '../../common/prover/circuitBuild.js';
 
 /** Bump when the build's recipe changes in a way the inputs do not show (sample values, manifest fields). */
 const RECIPE_VERSION = 1;
@@ -41,6 +42,13 @@ export interface BuildOptions {
   check?: boolean;
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
+  /**
+   * false: never make a development ptau (an hour at 2^16); fail, saying so, when no prepared
+   * one is found. The app builds only from a prepared one.
+   */
+  makePtau?: boolean;
+  /** Each step as it starts and ends: the app's progress. */
+  onStep?: (event: Extract<CircuitBuildEvent, { type: 'step' }>) => void;
 }
 
 export type CircuitStatus = 'built' | 'up to date' | 'out of date' | 'skipped' | 'failed';
@@ -140,7 +148,7 @@ export async function runCircuitBuild(options: BuildOptions): Promise<CircuitOut
     if (!ptauByPower.has(power)) {
       const dirs = ptauSearchDirs(env);
       let choice = await locatePtau(power, dirs, (note) => log(`  ptau: ${note}`));
-      if (!choice && !options.check) {
+      if (!choice && !options.check && options.makePtau !== false) {
         const cacheDir = userPtauCacheDir(env);
         log(
           `No prepared ptau of power ${power} or more in ${dirs.join(' or ')}.\n` +
@@ -207,7 +215,13 @@ export async function runCircuitBuild(options: BuildOptions): Promise<CircuitOut
         continue;
       }
       const ptau = await findPtau(spec.ptauPower);
-      if (!ptau) throw new Error(`no ptau of power ${spec.ptauPower} or more could be found or made`);
+      if (!ptau) {
+        throw new Error(
+          options.makePtau === false
+            ? `no prepared ptau of power ${spec.ptauPower} or more in ${ptauSearchDirs(env).join(' or ')}`
+            : `no ptau of power ${spec.ptauPower} or more could be found or made`,
+        );
+      }
       const fingerprint = await fingerprintWith(ptau.sha256);
       // Another circuits folder (a test's temp copy) keeps its intermediates with it, so they go when it goes.
       const cacheDir = isDefaultDir ? path.join(repoRoot, '.cache', 'circuits', id) : path.join(circuitsDir, '.cache', id);
@@ -219,7 +233,8 @@ export async function runCircuitBuild(options: BuildOptions): Promise<CircuitOut
             `To reproduce the committed keys, point ZKDESK_PTAU_DIR at the team's prepared ptau files.`,
         );
       }
-      outcome.manifest = await buildOne({ id, spec, circuitDir, buildDir, cacheDir, repoRoot, ptau, tools, sourceSha256: fingerprint.sha256, steps: outcome.steps, log });
+      const onStep = options.onStep ?? (() => {});
+      outcome.manifest = await buildOne({ id, spec, circuitDir, buildDir, cacheDir, repoRoot, ptau, tools, sourceSha256: fingerprint.sha256, steps: outcome.steps, log, onStep });
       outcome.status = 'built';
       outcome.reason = stale;
       const total = Object.values(outcome.steps).reduce((a, b) => a + b, 0);
@@ -245,14 +260,17 @@ interface BuildOneInput {
   sourceSha256: string;
   steps: Record<string, number>;
   log: (line: string) => void;
+  onStep: NonNullable<BuildOptions['onStep']>;
 }
 
 async function buildOne(input: BuildOneInput): Promise<CircuitManifest> {
-  const { id, spec, buildDir, cacheDir, ptau, tools, steps, log } = input;
-  const step = async <T>(name: string, work: () => Promise<T>, describe: (result: T) => string = () => ''): Promise<T> => {
+  const { id, spec, buildDir, cacheDir, ptau, tools, steps, log, onStep } = input;
+  const step = async <T>(name: CircuitBuildStep, work: () => Promise<T>, describe: (result: T) => string = () => ''): Promise<T> => {
     const started = performance.now();
+    onStep({ type: 'step', circuit: id, step: name, state: 'started' });
     const result = await work();
     steps[name] = performance.now() - started;
+    onStep({ type: 'step', circuit: id, step: name, state: 'done', ms: steps[name] });
     const detail = describe(result);
     log(`  ${name.padEnd(9)} ${seconds(steps[name]).padStart(7)}${detail ? `  ${detail}` : ''}`);
     return result;
@@ -275,7 +293,9 @@ async function buildOne(input: BuildOneInput): Promise<CircuitManifest> {
   const wasmPath = path.join(buildDir, ARTIFACT_FILES.wasm);
   await copyFile(compiled.wasmPath, wasmPath);
 
-  const ceremony = await runDevCeremony(compiled.r1csPath, ptau.file, path.join(cacheDir, 'circuit_0000.zkey'), zkeyPath, vkeyPath);
+  const ceremony = await runDevCeremony(compiled.r1csPath, ptau.file, path.join(cacheDir, 'circuit_0000.zkey'), zkeyPath, vkeyPath, (phase, state, ms) =>
+    onStep({ type: 'step', circuit: id, step: phase, state, ...(ms !== undefined ? { ms } : {}) }),
+  );
   const domainPower = Math.log2(await readZkeyDomainSize(zkeyPath));
   steps.setup = ceremony.setupMs;
   log(`  ${'setup'.padEnd(9)} ${seconds(ceremony.setupMs).padStart(7)}  zkey new, domain 2^${domainPower}`);

@@ -16,19 +16,31 @@ export interface CeremonyTimings {
   exportMs: number;
 }
 
-export async function runDevCeremony(r1csPath: string, ptauPath: string, initialZkeyPath: string, zkeyPath: string, vkeyPath: string): Promise<CeremonyTimings> {
-  let started = performance.now();
-  await snarkjs.zKey.newZKey(r1csPath, ptauPath, initialZkeyPath);
-  const setupMs = performance.now() - started;
+/** Told as each phase starts and ends (with its time): the app shows the build's progress. */
+export type CeremonyProgress = (phase: 'setup' | 'beacon' | 'vkey', state: 'started' | 'done', ms?: number) => void;
 
-  started = performance.now();
-  await snarkjs.zKey.beacon(initialZkeyPath, zkeyPath, DEV_BEACON_NAME, DEV_BEACON_HASH, DEV_BEACON_ITERATIONS_EXP);
-  const beaconMs = performance.now() - started;
+export async function runDevCeremony(
+  r1csPath: string,
+  ptauPath: string,
+  initialZkeyPath: string,
+  zkeyPath: string,
+  vkeyPath: string,
+  progress: CeremonyProgress = () => {},
+): Promise<CeremonyTimings> {
+  const phase = async (name: 'setup' | 'beacon' | 'vkey', work: () => Promise<unknown>): Promise<number> => {
+    progress(name, 'started');
+    const started = performance.now();
+    await work();
+    const ms = performance.now() - started;
+    progress(name, 'done', ms);
+    return ms;
+  };
+  const setupMs = await phase('setup', () => snarkjs.zKey.newZKey(r1csPath, ptauPath, initialZkeyPath));
+  const beaconMs = await phase('beacon', () => snarkjs.zKey.beacon(initialZkeyPath, zkeyPath, DEV_BEACON_NAME, DEV_BEACON_HASH, DEV_BEACON_ITERATIONS_EXP));
   await rm(initialZkeyPath, { force: true });
-
-  started = performance.now();
-  const vkey = await snarkjs.zKey.exportVerificationKey(zkeyPath);
-  await writeFile(vkeyPath, `${JSON.stringify(vkey, null, 2)}\n`);
-  const exportMs = performance.now() - started;
+  const exportMs = await phase('vkey', async () => {
+    const vkey = await snarkjs.zKey.exportVerificationKey(zkeyPath);
+    await writeFile(vkeyPath, `${JSON.stringify(vkey, null, 2)}\n`);
+  });
   return { setupMs, beaconMs, exportMs };
 }

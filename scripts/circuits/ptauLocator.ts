@@ -1,12 +1,12 @@
-// Finds a prepared powers-of-tau file for a circuit: first $ZKDESK_PTAU_DIR (CI and the
-// team's shared copies), then the user's cache. A development ptau made here is slow
-// (minutes to an hour), so finding one is worth a few directory reads.
-import { readdir, readFile } from 'node:fs/promises';
-import os from 'node:os';
+// Finds a prepared powers-of-tau file for a circuit, in the places node/ptauFiles.ts names:
+// first $ZKDESK_PTAU_DIR (CI and the team's shared copies), then the user's cache. A development
+// ptau made here is slow (minutes to an hour), so finding one is worth a few directory reads.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ZkError } from '../../common/errors.js';
 import { readPtauHeader } from './binarySections.js';
 import { sha256File } from './fileSha256.js';
+import { ptauCandidates } from '../../node/ptauFiles.js';
 
 export interface PtauChoice {
   file: string;
@@ -16,23 +16,7 @@ export interface PtauChoice {
   checksumVerified: boolean;
 }
 
-export const PTAU_NAME = /^dev_(\d+)\.ptau$/;
-
-export function ptauFileName(power: number): string {
-  return `dev_${power}.ptau`;
-}
-
-export function userPtauCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'zkdesk', 'ptau');
-}
-
-/** The places searched, in order. */
-export function ptauSearchDirs(env: NodeJS.ProcessEnv = process.env): string[] {
-  return [env.ZKDESK_PTAU_DIR ? path.resolve(env.ZKDESK_PTAU_DIR) : null, userPtauCacheDir(env)].filter(
-    (dir): dir is string => dir !== null,
-  );
-}
+export { PTAU_NAME, ptauFileName, ptauSearchDirs, userPtauCacheDir } from '../../node/ptauFiles.js';
 
 /** `sha256  name` lines, as sha256sum writes them. */
 export async function readChecksums(dir: string): Promise<Map<string, string>> {
@@ -43,15 +27,6 @@ export async function readChecksums(dir: string): Promise<Map<string, string>> {
     if (match?.[1] && match[2]) sums.set(match[2], match[1].toLowerCase());
   }
   return sums;
-}
-
-async function candidatesIn(dir: string, minPower: number): Promise<{ file: string; power: number }[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  return names
-    .map((name) => ({ name, power: Number(PTAU_NAME.exec(name)?.[1] ?? NaN) }))
-    .filter((c) => Number.isInteger(c.power) && c.power >= minPower)
-    .sort((a, b) => a.power - b.power)
-    .map((c) => ({ file: path.join(dir, c.name), power: c.power }));
 }
 
 /** Hashes a ptau and holds it to the SHA256SUMS beside it, when there is one that lists it. */
@@ -78,7 +53,7 @@ export type PtauNote = (line: string) => void;
  */
 export async function locatePtau(minPower: number, dirs: string[], note: PtauNote = () => {}): Promise<PtauChoice | null> {
   for (const dir of dirs) {
-    for (const candidate of await candidatesIn(dir, minPower)) {
+    for (const candidate of await ptauCandidates(dir, minPower)) {
       const header = await readPtauHeader(candidate.file).catch((error: Error) => {
         note(`skipping ${candidate.file}: ${error.message}`);
         return null;

@@ -63,6 +63,8 @@ export function registerProveCommand(program: Command): void {
         throw error;
       }
       const services = await opening;
+      // The estimate the app would show, kept with the job as the app keeps it (null when this machine is not calibrated).
+      const predictedMs = await services.estimates.predictedMs(circuit.id);
       if (services.memoryCapRaised) process.stderr.write(`note: ${services.memoryCapRaised.reason}\n`);
       const prover = services.prover;
       const showProgress = !ctx.json && process.stderr.isTTY;
@@ -81,7 +83,7 @@ export function registerProveCommand(program: Command): void {
         if (event.type === 'finished' && event.historyError) historyError = event.historyError;
       });
       try {
-        const handle = await prover.submit({ circuit, input });
+        const handle = await prover.submit({ circuit, input, predictedMs });
         const result = await handle.result;
         let files: { proof: string; public: string } | null = null;
         if (opts.out) {
@@ -98,6 +100,7 @@ export function registerProveCommand(program: Command): void {
             verified: result.verified,
             backend: result.backend,
             timings: result.timings,
+            predictedMs,
             peakRssBytes: result.peakRssBytes,
             memoryCapBytes: prover.memoryCapBytes,
             workerPid: result.workerPid,
@@ -107,7 +110,7 @@ export function registerProveCommand(program: Command): void {
           });
         } else {
           const t = result.timings;
-          ctx.out(`✓ verified proof of ${circuit.title} in ${formatMs(t.totalMs)}`);
+          ctx.out(`✓ verified proof of ${circuit.title} in ${formatMs(t.totalMs)}${predictedMs !== null ? ` (predicted ${formatMs(predictedMs)})` : ''}`);
           ctx.out(`  witness ${formatMs(t.witnessMs)} · prove ${formatMs(t.proveMs)} (${result.backend === 'native' ? 'native prover' : 'snarkjs'}) · verify ${formatMs(t.verifyMs)} · peak memory ${formatBytes(result.peakRssBytes)}`);
           ctx.out(files ? `  wrote ${files.proof} and ${files.public}` : `  public signals: ${result.publicSignals.join(', ')}`);
         }

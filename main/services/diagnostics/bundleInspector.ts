@@ -93,6 +93,13 @@ export function summarizeBundle(bundle: OpenedBundle, options: { failedJobs?: nu
   }
   logProblems.sort((a, b) => (a.time ?? '').localeCompare(b.time ?? ''));
 
+  const feedback = [...bundle.files.keys()]
+    .filter((name) => /^feedback\/message-\d+\.json$/.test(name))
+    .sort((a, b) => Number(/\d+/.exec(a)?.[0]) - Number(/\d+/.exec(b)?.[0]))
+    .map((name) => bundleJson(bundle, name) as { createdAt?: unknown; message?: unknown } | null)
+    .filter((item): item is { createdAt?: unknown; message: string } => typeof item?.message === 'string')
+    .map((item) => ({ createdAt: typeof item.createdAt === 'string' ? item.createdAt : null, message: item.message }));
+
   return {
     file: bundle.file,
     integrity: bundle.integrity,
@@ -119,6 +126,7 @@ export function summarizeBundle(bundle: OpenedBundle, options: { failedJobs?: nu
     failureCodes,
     crashCount,
     logProblems: logProblems.slice(-(options.logLines ?? 40)),
+    feedback,
   };
 }
 
@@ -151,6 +159,10 @@ export function formatSummary(s: BundleSummary): string {
   const codes = Object.entries(s.failureCodes).map(([code, n]) => `${code} x${n}`);
   if (codes.length) lines.push(`  failures by code: ${codes.join(', ')}`);
   for (const j of s.failedJobs) lines.push(`  ${j.finishedAt ?? '?'}  ${j.circuitId ?? '?'}  ${j.errorCode ?? 'no code'}${j.errorMessage ? `: ${j.errorMessage}` : ''}`);
+  if (s.feedback.length) {
+    lines.push('', `Feedback waiting to be sent (${s.feedback.length}):`);
+    for (const f of s.feedback) lines.push(`  ${f.createdAt ?? '?'}  ${f.message.replace(/\s*\n\s*/g, ' / ')}`);
+  }
   lines.push('', `Crashes: ${s.crashCount}`);
   lines.push('', `Log lines at warning and above (${s.logProblems.length}):`);
   for (const l of s.logProblems) lines.push(`  ${l.time ?? '?'} ${l.level.toUpperCase()} [${l.scope ?? '-'}] ${l.msg}`);

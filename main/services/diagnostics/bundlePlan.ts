@@ -9,6 +9,7 @@ import type { Redactor } from './redact.js';
 import { listCrashReports, crashesDir } from './crashRecords.js';
 import { isLogFileName } from './rotatingLogFile.js';
 import { JobHistory } from '../prover/jobHistory.js';
+import { FeedbackOutbox, outboxEntry } from './feedbackOutbox.js';
 
 export interface PlannedFile {
   path: string;
@@ -114,6 +115,7 @@ export async function planBundle(options: PlanOptions): Promise<BundlePlan> {
   }
 
   sections.push(await planSettings(dataDir, redactor));
+  sections.push(await planFeedback(dataDir, redactor));
   sections.push(await planJobs(dataDir, redactor, sinceMs));
   const crashes = await planCrashes(dataDir, redactor, sinceMs);
   sections.push(crashes.records);
@@ -138,6 +140,26 @@ async function planSettings(dataDir: string, redactor: Redactor): Promise<Planne
   // A damaged settings file is exactly what support wants to see: redacted as text if it is not JSON.
   const content = redactDocument(text, redactor);
   section.files.push({ path: 'settings.json', section: 'settings', content, mtimeMs, lineBased: false, binary: false });
+  return section;
+}
+
+/**
+ * Feedback still in the outbox (no address set, or it did not answer): the bundle carries it, so
+ * a tester without an address loses nothing. Every message, whatever its age, since none was
+ * delivered; an attached bundle is named, not nested (the bundle being written is newer).
+ */
+async function planFeedback(dataDir: string, redactor: Redactor): Promise<PlannedSection> {
+  const section: PlannedSection = { id: 'feedback', title: sectionTitles.feedback, files: [] };
+  const items = await new FeedbackOutbox({ dataDir, redactor }).pending();
+  if (items.length === 0) {
+    section.unavailable = 'no feedback waiting';
+    return section;
+  }
+  for (const [index, item] of items.entries()) {
+    const mtimeMs = Date.parse(item.createdAt);
+    // Redacted when queued; again here, for items an older version queued. Numbered oldest first.
+    section.files.push({ path: `feedback/message-${index + 1}.json`, section: 'feedback', content: json(redactor.value(outboxEntry(item))), mtimeMs: Number.isFinite(mtimeMs) ? mtimeMs : Date.now(), lineBased: false, binary: false });
+  }
   return section;
 }
 

@@ -32,8 +32,11 @@ export interface BundleSelection {
 
 export const DEFAULT_SIZE_CAP_BYTES = 25 * 1024 * 1024;
 
-/** Small, dense, always wanted first; bulky history after, newest first within each. */
-const PRIORITY: SectionId[] = ['settings', 'profile', 'warnings', 'calibration', 'updateState', 'crashes', 'jobs', 'logs', 'bench', 'crashDumps'];
+/**
+ * Small, dense, always wanted first; bulky history after, newest first within each. Feedback the
+ * tester wrote and could not send comes before all: it is their words, and a few KB.
+ */
+const PRIORITY: SectionId[] = ['feedback', 'settings', 'profile', 'warnings', 'calibration', 'updateState', 'crashes', 'jobs', 'logs', 'bench', 'crashDumps'];
 
 /**
  * What an entry costs in the zip beyond its content, with room to spare: local header, data

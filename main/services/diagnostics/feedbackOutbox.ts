@@ -136,6 +136,17 @@ export class FeedbackOutbox {
   }
 
   /**
+   * Everything waiting to be sent, as one file a tester can save and hand over another way (no
+   * feedback address, or it does not answer). The messages as they would be sent, redacted;
+   * attachments are named, not included: they go in the next bundle's place.
+   */
+  async asFile(): Promise<{ name: string; text: string; count: number }> {
+    const items = await this.pending();
+    const document = { format: 'zkdesk-feedback', savedAt: this.now().toISOString(), messages: items.map((item) => this.options.redactor.value(outboxEntry(item))) };
+    return { name: feedbackFileName(this.now()), text: `${JSON.stringify(document, null, 2)}\n`, count: items.length };
+  }
+
+  /**
    * Queues a health report. It is parsed by the strict schema here, at the door: a report with
    * a field the schema does not name never reaches the disk, let alone the network.
    */
@@ -268,6 +279,25 @@ export class FeedbackOutbox {
     await unlink(this.fileOf(item)).catch(() => undefined);
     if ('bundle' in item && item.bundle) await unlink(path.join(this.dir, item.bundle.file)).catch(() => undefined);
   }
+}
+
+/** A queued message as a bundle or the saved feedback file shows it: the words and when, not the attachment's bytes. */
+export function outboxEntry(item: FeedbackItem): Record<string, unknown> {
+  // No id: it is a random UUID the redactor would mask anyway, and names nothing support needs.
+  return {
+    createdAt: item.createdAt,
+    appVersion: item.appVersion,
+    channel: item.channel,
+    message: item.message,
+    attachedBundle: item.bundle ? { bytes: item.bundle.bytes, sha256: item.bundle.sha256 } : null,
+    attempts: item.attempts,
+    lastError: item.lastError,
+  };
+}
+
+/** `zkdesk-feedback-20261204T181023Z.json`: named like a bundle, by the UTC moment it was saved. */
+export function feedbackFileName(savedAt: Date): string {
+  return `zkdesk-feedback-${savedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.json`;
 }
 
 /** Oldest first. A file that does not parse is left where it is for a person to look at. */

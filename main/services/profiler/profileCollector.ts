@@ -86,6 +86,25 @@ function redactReasons(section: unknown, redact: (reason: string) => string): un
   return section;
 }
 
+/**
+ * Only what the fingerprint reads (CPU, memory, OS; the runtime's architecture is this process's),
+ * through the same probes, limits and checks as the whole profile: a few hundred ms instead of
+ * its seconds, for a cold `zkdesk prove` that needs only to know which calibration is this machine's.
+ */
+export async function collectFingerprint(options: Pick<CollectOptions, 'probes' | 'limitsMs' | 'redactReason'> = {}): Promise<SystemProfile['fingerprint']> {
+  const probes: ProfileProbes = { ...systeminformationProbes, ...options.probes };
+  const limits = { ...DEFAULT_SECTION_LIMITS_MS, ...options.limitsMs };
+  const redact = options.redactReason ?? createRedactor(processRedactionContext()).text;
+  const section = <S extends z.ZodType, F extends object>(name: SectionName, schema: S, probe: () => Promise<F>): Promise<z.infer<S>> =>
+    sectionWithin(name, limits[name], probe).then((s) => checked(schema, name, s, redact));
+  const [cpu, memory, os] = await Promise.all([
+    section('cpu', cpuSectionSchema, probes.cpu),
+    section('memory', memorySectionSchema, probes.memory),
+    section('os', osSectionSchema, probes.os),
+  ]);
+  return computeFingerprint({ cpu, memory, os, runtimeArch: process.arch });
+}
+
 export async function collectSystemProfile(options: CollectOptions): Promise<SystemProfile> {
   const probes: ProfileProbes = { ...systeminformationProbes, ...options.probes };
   const limits = { ...DEFAULT_SECTION_LIMITS_MS, ...options.limitsMs };

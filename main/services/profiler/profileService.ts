@@ -8,7 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { ChromiumGpu, SystemProfile } from '../../../common/profiler/systemProfile.js';
 import type { BackendReport } from '../../../common/workerProtocol.js';
 import type { WebGpuReport } from './chromiumGpuFacts.js';
-import { collectSystemProfile, withLateSection, type CollectOptions } from './profileCollector.js';
+import { collectFingerprint, collectSystemProfile, withLateSection, type CollectOptions } from './profileCollector.js';
 import type { SectionName } from './profileProbes.js';
 import { collectRuntimeFacts } from './runtimeFacts.js';
 
@@ -78,6 +78,19 @@ export class ProfileService {
   async fingerprinted(options: { fresh?: boolean } = {}, waitMs = FINGERPRINT_WAIT_MS): Promise<SystemProfile> {
     const profile = await this.current(options);
     return profile.fingerprint.complete ? profile : this.settled(waitMs);
+  }
+
+  /**
+   * This machine's fingerprint, complete: the cached profile's, else only the three sections it
+   * reads (a cold CLI needs no more), else, where those did not all answer, the whole profile's.
+   */
+  async fingerprint(): Promise<SystemProfile['fingerprint']> {
+    const cached = this.cache?.profile.fingerprint;
+    if (cached?.complete) return cached;
+    // A whole profile on its way carries it: asking the probes again meanwhile would read as load in its sample.
+    if (this.inFlight) return (await this.fingerprinted()).fingerprint;
+    const quick = await collectFingerprint(this.options.collector ?? {});
+    return quick.complete ? quick : (await this.fingerprinted()).fingerprint;
   }
 
   /** Listens for a profile filled in late; returns the unsubscribe. */

@@ -73,7 +73,11 @@ export class CircuitRegistry {
       throw new ZkError('E_CIRCUIT_UNKNOWN', `No circuit "${id}" is bundled. Known circuits: ${known}.`, { circuit: id });
     }
     if (!listing.built) {
-      throw new ZkError('E_CIRCUIT_NOT_BUILT', `Circuit "${id}" has no proving key yet: run \`npm run circuits -- --only ${id} --include-large\`.`, { circuit: id });
+      throw new ZkError(
+        'E_CIRCUIT_NOT_BUILT',
+        `Circuit "${id}" has no proving key yet: build it from the Prove page where this install can, or run \`npm run circuits -- --only ${id} --include-large\` in a source checkout.`,
+        { circuit: id },
+      );
     }
     if (!listing.manifest) {
       throw new ZkError('E_ARTIFACT_CORRUPT', `The manifest of circuit "${id}" is invalid.`, { circuit: id, problem: listing.problem });

@@ -5,6 +5,7 @@ import type { AppState } from './storeTypes.js';
 import { createShellSlice } from '../app/shellSlice.js';
 import { createProfileSlice } from '../features/overview/profileSlice.js';
 import { createProverSlice } from '../features/prove/proverSlice.js';
+import { createCircuitBuildSlice } from '../features/prove/circuitBuildSlice.js';
 import { createBenchmarksSlice } from '../features/benchmarks/benchmarksSlice.js';
 import { createHelpSlice } from '../features/help/helpSlice.js';
 import { createDiagnosticsSlice } from '../features/diagnostics/diagnosticsSlice.js';
@@ -16,6 +17,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createShellSlice(...a),
   ...createProfileSlice(...a),
   ...createProverSlice(...a),
+  ...createCircuitBuildSlice(...a),
   ...createBenchmarksSlice(...a),
   ...createHelpSlice(...a),
   ...createDiagnosticsSlice(...a),

@@ -4,6 +4,7 @@ import type { StateCreator } from 'zustand';
 import type { ShellSlice } from '../app/shellSlice.js';
 import type { ProfileSlice } from '../features/overview/profileSlice.js';
 import type { ProverSlice } from '../features/prove/proverSlice.js';
+import type { CircuitBuildSlice } from '../features/prove/circuitBuildSlice.js';
 import type { BenchmarksSlice } from '../features/benchmarks/benchmarksSlice.js';
 import type { HelpSlice } from '../features/help/helpSlice.js';
 import type { DiagnosticsSlice } from '../features/diagnostics/diagnosticsSlice.js';
@@ -11,6 +12,6 @@ import type { UpdatesSlice } from '../features/settings/updatesSlice.js';
 import type { SettingsSlice } from '../features/settings/settingsSlice.js';
 import type { HealthSlice } from '../features/health/healthSlice.js';
 
-export type AppState = ShellSlice & ProfileSlice & ProverSlice & BenchmarksSlice & HelpSlice & DiagnosticsSlice & UpdatesSlice & SettingsSlice & HealthSlice;
+export type AppState = ShellSlice & ProfileSlice & ProverSlice & CircuitBuildSlice & BenchmarksSlice & HelpSlice & DiagnosticsSlice & UpdatesSlice & SettingsSlice & HealthSlice;
 
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;

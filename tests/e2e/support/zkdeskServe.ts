@@ -37,11 +37,14 @@ function waitForUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-/** On a fresh temporary data directory, or on the one given (which is then left in place). */
-export async function startServe(givenDataDir?: string): Promise<ServeProcess> {
+/**
+ * On a fresh temporary data directory, or on the one given (which is then left in place).
+ * `extraEnv` adds to the environment (another resources folder, where ptau files are looked for).
+ */
+export async function startServe(givenDataDir?: string, extraEnv: Record<string, string> = {}): Promise<ServeProcess> {
   const dataDir = givenDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'zkdesk-e2e-')));
   // XDG_CONFIG_HOME holds the default folder, where a data directory chosen in Settings is recorded: kept inside the temporary one.
-  const env = { ...process.env, XDG_CONFIG_HOME: path.join(dataDir, '.config-home') };
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(dataDir, '.config-home'), ...extraEnv };
   const child = spawn(process.execPath, ['bin/zkdesk.js', '--data-dir', dataDir, '--json', 'serve'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await waitForUrl(child);
   return {

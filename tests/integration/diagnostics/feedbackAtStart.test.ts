@@ -117,7 +117,7 @@ describe('feedback across starts', () => {
     try {
       const api = new ZkdeskApi(services, { kind: 'browser', bundleDir: () => dir, helpArticles: async () => [] });
       const result = await api.dispatch('diagnostics.feedback', { message: 'with a bundle', attachBundle: true });
-      expect(result).toEqual({ ok: true, value: { queued: true, sent: false } });
+      expect(result).toEqual({ ok: true, value: { queued: true, sent: false, waiting: 1 } });
       const cache = await readdir(path.join(dataDir, 'cache')).catch(() => []);
       expect(cache.filter((f) => f.startsWith('feedback-bundle-'))).toEqual([]);
       const outbox = await readdir(path.join(dataDir, 'outbox'));

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import si from 'systeminformation';
-import { collectSystemProfile, collectWholeProfile } from '../../../main/services/profiler/profileCollector.js';
+import { collectFingerprint, collectSystemProfile, collectWholeProfile } from '../../../main/services/profiler/profileCollector.js';
 import { systemProfileSchema, type SystemProfile } from '../../../common/profiler/systemProfile.js';
 import type { CpuFacts } from '../../../common/profiler/systemProfile.js';
 import { selectNativeProver } from '../../../native-workers/nativeGroth16.js';
@@ -46,6 +46,10 @@ describe('the real profile of this machine', () => {
     const unavailable = Object.entries(profile).filter(([, v]) => (v as { status?: string })?.status === 'unavailable');
     expect(unavailable).toEqual([]);
     expect(profile.fingerprint.complete).toBe(true);
+  });
+
+  it("has the fingerprint the three probes it reads give alone: a cold `zkdesk prove` finds the calibration the whole profile keyed", async () => {
+    expect(await collectFingerprint()).toEqual(profile.fingerprint);
   });
 
   it('says which prover this machine proves with, as a worker reported it', () => {

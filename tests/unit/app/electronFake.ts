@@ -14,6 +14,9 @@ export interface ElectronFake {
   /** Every open dialog main showed, and what the next one answers (a path the user picks, or cancel). */
   dialogs: unknown[];
   dialogAnswer: { canceled: boolean; filePaths: string[] };
+  /** Every save dialog main showed, and what the next one answers (where the user saves, or cancel). */
+  saveDialogs: Array<{ defaultPath?: string; filters?: Array<{ name: string; extensions: string[] }> }>;
+  saveAnswer: { canceled: boolean; filePath?: string };
   /** Files shown in the file manager. */
   revealed: string[];
   /** What app.requestSingleInstanceLock answers: false as if another zkdesk held it. */
@@ -38,6 +41,8 @@ export function createElectronFake(): { fake: ElectronFake; module: Record<strin
     appListeners: new Map(),
     dialogs: [],
     dialogAnswer: { canceled: true, filePaths: [] },
+    saveDialogs: [],
+    saveAnswer: { canceled: true },
     revealed: [],
     singleInstanceLock: true,
     quitCalls: 0,
@@ -94,6 +99,10 @@ export function createElectronFake(): { fake: ElectronFake; module: Record<strin
         fake.dialogs.push(args.at(-1));
         return fake.dialogAnswer;
       },
+      showSaveDialog: async (...args: unknown[]) => {
+        fake.saveDialogs.push(args.at(-1) as ElectronFake['saveDialogs'][number]);
+        return fake.saveAnswer;
+      },
     },
     BrowserWindow: { getAllWindows: () => [] },
     shell: {
@@ -107,6 +116,7 @@ export function createElectronFake(): { fake: ElectronFake; module: Record<strin
     app: {
       on: (name: string, listener: (...args: unknown[]) => void) => fake.appListeners.set(name, listener),
       requestSingleInstanceLock: () => fake.singleInstanceLock,
+      getPath: (name: string) => `/fake-electron-path/${name}`,
       quit: () => {
         fake.quitCalls++;
       },

@@ -1,7 +1,7 @@
 // In the Electron app the page names no path: opening a package or a bundle, choosing the data
-// directory and revealing a bundle act only on what the user picked in main's own dialog (or
-// what main wrote). The real API and services, Electron's dialog and shell as thin recorders.
-import { mkdtemp, rm } from 'node:fs/promises';
+// directory, revealing or saving a bundle and saving the feedback file act only on what the user
+// picked in main's own dialog (or what main wrote). The real API and services, Electron's dialog and shell as thin recorders.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -73,5 +73,36 @@ describe('paths in the Electron app come from main, never from the page', () => 
     const written = (await call('diagnostics.write', { planId: preview.planId })).value as { path: string; handle: string };
     expect(await call('diagnostics.reveal', { handle: written.handle })).toEqual({ ok: true, value: { revealed: true } });
     expect(electron.fake.revealed).toEqual([written.path]);
+  });
+
+  it("saves a copy of a bundle main wrote through main's save dialog, byte for byte, and nothing for a made-up handle", async () => {
+    const preview = (await call('diagnostics.preview', {})).value as { planId: string };
+    const written = (await call('diagnostics.write', { planId: preview.planId })).value as { path: string; handle: string; download: string | null };
+    // The app offers no download URL: its dialog saves the copy, its file manager shows the original.
+    expect(written.download).toBeNull();
+    const copy = path.join(tmp, 'copy-for-support.zip');
+    electron.fake.saveAnswer = { canceled: false, filePath: copy };
+    expect(await call('diagnostics.saveBundle', { handle: written.handle })).toEqual({ ok: true, value: { saved: true } });
+    expect(electron.fake.saveDialogs.at(-1)).toMatchObject({ defaultPath: path.join('/fake-electron-path/downloads', path.basename(written.path)), filters: [{ extensions: ['zip'] }] });
+    expect((await readFile(copy)).equals(await readFile(written.path))).toBe(true);
+
+    const dialogs = electron.fake.saveDialogs.length;
+    expect((await call('diagnostics.saveBundle', { handle: 'made-up-by-the-page' })).error?.code).toBe('E_INPUT_INVALID');
+    expect(electron.fake.saveDialogs.length).toBe(dialogs);
+  });
+
+  it('keeps feedback with no address set and saves it, redacted, as one file through the save dialog', async () => {
+    const message = `Proving stalls; my inputs are in ${path.join(os.homedir(), 'zk-inputs', 'run.json')}`;
+    expect(await call('diagnostics.feedback', { message })).toEqual({ ok: true, value: { queued: true, sent: false, waiting: 1 } });
+    const file = path.join(tmp, 'feedback.json');
+    electron.fake.saveAnswer = { canceled: false, filePath: file };
+    expect(await call('diagnostics.saveFeedbackFile', undefined)).toEqual({ ok: true, value: { saved: true } });
+    expect(electron.fake.saveDialogs.at(-1)).toMatchObject({ filters: [{ extensions: ['json'] }] });
+    const text = await readFile(file, 'utf8');
+    expect(text).not.toContain(os.homedir());
+    const saved = JSON.parse(text) as { format: string; messages: Array<{ message: string }> };
+    expect(saved.format).toBe('zkdesk-feedback');
+    expect(saved.messages).toHaveLength(1);
+    expect(saved.messages[0]?.message).toMatch(/^Proving stalls; my inputs are in /);
   });
 });

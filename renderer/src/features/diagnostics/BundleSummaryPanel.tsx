@@ -58,6 +58,19 @@ export function BundleSummaryPanel() {
           <dd>{summary.crashCount}</dd>
         </div>
       </dl>
+      {summary.feedback.length > 0 && (
+        <>
+          <h4>Feedback waiting to be sent</h4>
+          <ul className="bundle-feedback">
+            {summary.feedback.map((f, i) => (
+              <li key={i}>
+                {f.createdAt ? `${f.createdAt}: ` : ''}
+                {f.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {Object.keys(summary.failureCodes).length > 0 && (
         <>
           <h4>Failures by code</h4>

@@ -33,7 +33,7 @@ describe('diagnostics slice', () => {
       'diagnostics.open': () => {
         throw new ZkError('E_BUNDLE_TAMPERED', 'This bundle was changed after it was written.');
       },
-      'diagnostics.feedback': () => ({ queued: true, sent: false }),
+      'diagnostics.feedback': () => ({ queued: true, sent: false, waiting: 1 }),
     });
     await useAppStore.getState().openBundle('/tmp/b.zip');
     expect(await useAppStore.getState().sendFeedback('The proof hangs at 80 %', false)).toBe(true);
@@ -41,7 +41,8 @@ describe('diagnostics slice', () => {
     expect(state.openError?.code).toBe('E_BUNDLE_TAMPERED');
     expect(state.bundleError).toBeNull();
     expect(state.feedbackError).toBeNull();
-    expect(state.feedbackOutcome).toEqual({ queued: true, sent: false });
+    expect(state.feedbackOutcome).toEqual({ queued: true, sent: false, waiting: 1 });
+    expect(state.feedbackWaiting).toBe(1);
   });
 
   it('tells the feedback form not to clear when the message did not reach the outbox', async () => {

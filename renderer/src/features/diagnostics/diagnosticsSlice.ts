@@ -10,6 +10,8 @@ import { toErrorView, type ErrorView } from '../../stores/errorView.js';
 export interface FeedbackOutcome {
   queued: boolean;
   sent: boolean;
+  /** Messages left in the outbox after this one. */
+  waiting: number;
 }
 
 export interface DiagnosticsSlice {
@@ -20,10 +22,14 @@ export interface DiagnosticsSlice {
   writtenBundle: WrittenBundleView | null;
   bundleWriting: boolean;
   revealed: boolean | null;
+  /** The app's save dialog for a copy of the written bundle: saved, cancelled, or not asked yet. */
+  bundleSaved: boolean | null;
   openedBundle: BundleSummaryView | null;
   bundleOpening: boolean;
   feedbackOutcome: FeedbackOutcome | null;
   feedbackSending: boolean;
+  /** Messages waiting in the outbox (no address, or it did not answer); null until asked. */
+  feedbackWaiting: number | null;
   /** Each error sits beside the form that caused it: making a bundle, opening one, feedback. */
   bundleError: ErrorView | null;
   openError: ErrorView | null;
@@ -32,6 +38,8 @@ export interface DiagnosticsSlice {
   toggleSection(id: SectionId, included: boolean): void;
   writeBundle(): Promise<void>;
   revealBundle(): Promise<void>;
+  saveBundle(): Promise<void>;
+  loadFeedbackWaiting(): Promise<void>;
   openBundle(path?: string): Promise<void>;
   /** True when the message reached the outbox (sent or kept for later): the form may clear. */
   sendFeedback(message: string, attachBundle: boolean): Promise<boolean>;
@@ -45,16 +53,18 @@ export const createDiagnosticsSlice: SliceCreator<DiagnosticsSlice> = (set, get)
   writtenBundle: null,
   bundleWriting: false,
   revealed: null,
+  bundleSaved: null,
   openedBundle: null,
   bundleOpening: false,
   feedbackOutcome: null,
   feedbackSending: false,
+  feedbackWaiting: null,
   bundleError: null,
   openError: null,
   feedbackError: null,
 
   async previewBundle() {
-    set({ previewLoading: true, bundleError: null, writtenBundle: null, revealed: null });
+    set({ previewLoading: true, bundleError: null, writtenBundle: null, revealed: null, bundleSaved: null });
     try {
       const { planId, preview } = await zkdesk.diagnostics.preview({});
       set({ bundlePreview: preview, bundlePlanId: planId, excludedSections: [], previewLoading: false });
@@ -71,7 +81,7 @@ export const createDiagnosticsSlice: SliceCreator<DiagnosticsSlice> = (set, get)
   async writeBundle() {
     const planId = get().bundlePlanId;
     if (!planId) return;
-    set({ bundleWriting: true, bundleError: null, revealed: null });
+    set({ bundleWriting: true, bundleError: null, revealed: null, bundleSaved: null });
     try {
       const writtenBundle = await zkdesk.diagnostics.write({ planId, exclude: get().excludedSections });
       set({ writtenBundle, bundleWriting: false });
@@ -90,6 +100,24 @@ export const createDiagnosticsSlice: SliceCreator<DiagnosticsSlice> = (set, get)
     }
   },
 
+  async saveBundle() {
+    const written = get().writtenBundle;
+    if (!written) return;
+    try {
+      set({ bundleSaved: (await zkdesk.diagnostics.saveBundle({ handle: written.handle })).saved });
+    } catch (error) {
+      set({ bundleError: toErrorView(error) });
+    }
+  },
+
+  async loadFeedbackWaiting() {
+    try {
+      set({ feedbackWaiting: (await zkdesk.diagnostics.feedbackFile()).count });
+    } catch (error) {
+      set({ feedbackError: toErrorView(error) });
+    }
+  },
+
   async openBundle(path) {
     // The last bundle's summary goes at once: under a new path it would read as that file's.
     set({ openError: null, openedBundle: null, bundleOpening: true });
@@ -105,7 +133,7 @@ export const createDiagnosticsSlice: SliceCreator<DiagnosticsSlice> = (set, get)
     set({ feedbackSending: true, feedbackOutcome: null, feedbackError: null });
     try {
       const outcome = await zkdesk.diagnostics.feedback({ message, attachBundle });
-      set({ feedbackOutcome: outcome, feedbackSending: false });
+      set({ feedbackOutcome: outcome, feedbackSending: false, feedbackWaiting: outcome.waiting });
       return outcome.queued;
     } catch (error) {
       set({ feedbackError: toErrorView(error), feedbackSending: false });

@@ -1,7 +1,9 @@
 // Choose a circuit: the bundled ones (and packages opened this session) in one list. A circuit
-// that is listed but not built says why it cannot be chosen, and what can be done instead.
+// that is listed but not built says why it cannot be chosen, and builds here where it can
+// (NotBuiltCircuits.tsx).
 import { useEffect } from 'react';
 import { useAppStore } from '../../stores/appStore.js';
+import { NotBuiltCircuits } from './NotBuiltCircuits.js';
 
 export function CircuitPicker() {
   const circuits = useAppStore((s) => s.circuits);
@@ -29,12 +31,7 @@ export function CircuitPicker() {
           </option>
         ))}
       </select>
-      {notBuilt.length > 0 && (
-        <p className="hint" id="not-built-note">
-          Not built in this install: {notBuilt.map((c) => c.title).join(', ')} (a proving key of tens of megabytes, so it is not shipped). Ask the zkdesk team for it, or
-          open the circuit as a package below.
-        </p>
-      )}
+      <NotBuiltCircuits circuits={circuits} />
     </div>
   );
 }

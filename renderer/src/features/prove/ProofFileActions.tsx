@@ -8,6 +8,7 @@ import { proofFileText, type ProofFile } from '../../../../common/prover/proofFi
 import type { ProofResult } from '../../../../common/prover/proverTypes.js';
 import { localError, toErrorView, type ErrorView } from '../../stores/errorView.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
+import { downloadText } from '../../app/downloadFile.js';
 
 /** The clipboard API needs a focused, secure page; the older copy command covers the rest. */
 async function copyText(text: string): Promise<void> {
@@ -31,18 +32,6 @@ async function copyText(text: string): Promise<void> {
   if (!copied) throw new Error('The browser refused to copy.');
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked after the click has handed the file to the browser's download.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function ProofFileActions({ result }: { result: ProofResult }) {
   const nativeDialogs = useAppStore((s) => s.info?.capabilities.nativeDialogs ?? false);
   const [said, setSaid] = useState('');
@@ -64,7 +53,7 @@ export function ProofFileActions({ result }: { result: ProofResult }) {
     const { name, text } = proofFileText(result, file);
     setError(null);
     if (!nativeDialogs) {
-      download(name, text);
+      downloadText(name, text);
       setSaid(`${name} downloaded.`);
       return;
     }
