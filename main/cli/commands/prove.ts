@@ -7,7 +7,7 @@ import { readInputFile, resolveCircuitArgs, type CircuitArgs } from '../circuitA
 import { formatMs } from '../textFormat.js';
 import { formatBytes } from '../../../common/format/byteUnits.js';
 import { CircuitCatalogue } from '../../services/prover/circuitCatalogue.js';
-import { openCliServices } from '../openServices.js';
+import { openCliProver } from '../openServices.js';
 import { bundledCircuitsDir } from '../../../node/resourcePaths.js';
 import { writeFileAtomic } from '../../services/files/atomicWrite.js';
 
@@ -51,7 +51,7 @@ export function registerProveCommand(program: Command): void {
       // circuit is resolved and its input read, not after.
       const circuits = new CircuitCatalogue({ circuitsDir: bundledCircuitsDir(), dataDir: ctx.dataDir });
       const limits = { workerCount: 1, ...(capMb ? { workerMemoryCapMb: capMb } : {}), ...(timeoutSec ? { jobTimeoutMs: timeoutSec * 1000 } : {}) };
-      const opening = openCliServices(ctx, 'cli', limits, circuits);
+      const opening = openCliProver(ctx, limits, circuits);
       void opening.then((s) => s.warmUp()).catch(() => {});
       let circuit: Awaited<ReturnType<typeof resolveCircuitArgs>>;
       let input: unknown;
