@@ -5,10 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
-import { buildBn128 } from 'ffjavascript';
 import { WitnessCalculatorBuilder } from 'circom_runtime';
 import { ZkError } from '../common/errors.js';
 import { selectNativeProver } from './nativeGroth16.js';
+import { buildBn128Curve } from './bn128Curve.js';
 import { connectToParent } from './workerPort.js';
 import { PROTOCOL_VERSION, type CalibrateRequest, type Timing } from '../common/workerProtocol.js';
 
@@ -112,7 +112,8 @@ async function calibrate(curve: Curve, request: CalibrateRequest): Promise<void>
   port.post({ type: 'calibration', g1Msm, g2Msm, fft, pairingMs, witness, threads: os.availableParallelism() });
 }
 
-const curve = (await buildBn128()) as unknown as Curve;
+// With its threads, as snarkjs proves; from the code generated at build time where it fits.
+const curve = (await buildBn128Curve(true)) as unknown as Curve;
 port.onMessage((message) => {
   if (message.type === 'calibrate') {
     calibrate(curve, message).catch((error: unknown) => {

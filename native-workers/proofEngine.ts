@@ -2,8 +2,8 @@
 // between jobs: compiled witness calculators and proving keys (keyed by their sha256, so a
 // changed file is a new entry) and the bn128 curve that snarkjs caches on globalThis.
 // The proof itself comes from the native prover where this machine has it (nativeGroth16.ts),
-// from snarkjs otherwise or when the native one fails; snarkjs verifies it either way, loaded
-// only when first needed (verifierLoader.ts).
+// from snarkjs otherwise or when the native one fails; snarkjs's verifier checks it either way,
+// loaded only when first needed (verifierLoader.ts).
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
@@ -12,7 +12,7 @@ import { WitnessCalculatorBuilder, type WitnessCalculator } from 'circom_runtime
 import { ZkError } from '../common/errors.js';
 import { ByteLruCache } from './byteLruCache.js';
 import { proveError, witnessError } from './engineErrors.js';
-import { loadVerifier } from './verifierLoader.js';
+import { loadSnarkjsProver, loadVerifier } from './verifierLoader.js';
 import { NativeProverUnusable, type NativeGroth16, type ProverBackend } from './nativeGroth16.js';
 import type { ArtifactRef, CircuitInput, Groth16Proof, ProofStage, ResultMessage } from '../common/workerProtocol.js';
 
@@ -182,14 +182,14 @@ export class ProofEngine {
 
     hooks.progress('verify', 0);
     const vkey = await this.verificationKey(artifacts);
-    const snarkjs = await loadVerifier();
-    let verified = await snarkjs.groth16.verify(vkey, proved.publicSignals, proved.proof);
+    const verify = await loadVerifier();
+    let verified = await verify(vkey, proved.publicSignals, proved.proof);
     if (!verified && backend === 'native') {
       // A native proof that does not verify is our bug or a hardware fault, not the user's keys: try snarkjs.
       hooks.log?.('warn', 'a native proof did not verify; proving again with snarkjs', { zkeySha256: artifacts.zkeySha256.slice(0, 16) });
       ({ proved } = await this.proveWithSnarkjs(artifacts, witness, hooks));
       backend = 'snarkjs';
-      verified = await snarkjs.groth16.verify(vkey, proved.publicSignals, proved.proof);
+      verified = await verify(vkey, proved.publicSignals, proved.proof);
     }
     const t3 = performance.now();
     if (!verified) {
@@ -230,7 +230,7 @@ export class ProofEngine {
 
   private async proveWithSnarkjs(artifacts: ArtifactRef, witness: Uint8Array, hooks: JobHooks): Promise<{ proved: Proved; keyHit: boolean }> {
     const { key, hit: keyHit } = await this.provingKey(artifacts);
-    const snarkjs = await loadVerifier();
+    const snarkjs = await loadSnarkjsProver();
     const logger: Logger = {
       debug: (msg) => {
         const step = proveSteps.find(([prefix]) => msg.startsWith(prefix));

@@ -7,7 +7,7 @@ import { ZkError } from '../common/errors.js';
 import { ProofEngine } from './proofEngine.js';
 import { NativeGroth16, selectNativeProver } from './nativeGroth16.js';
 import { connectToParent } from './workerPort.js';
-import { loadVerifier } from './verifierLoader.js';
+import { loadSnarkjsProver, loadVerifier } from './verifierLoader.js';
 import { PROTOCOL_VERSION, type ProveRequest, type WorkerToMain } from '../common/workerProtocol.js';
 
 const port = connectToParent();
@@ -114,13 +114,20 @@ port.onMessage((message) => {
 });
 port.onParentGone(() => shutdown(0));
 
-// snarkjs and the curve (with its threads): before saying ready where snarkjs proves, so the
-// first job does not wait for them; after, where the native prover does, since verification
-// comes last and they load while the witness and the proof are made.
+// snarkjs and the curve with its threads: before saying ready where snarkjs proves, so the first
+// job does not wait for them. Where the native prover proves, only the verifier and a curve
+// without threads, after ready: verification comes last and they load while the witness and the
+// proof are made.
 const snarkjsVersion = readSnarkjsVersion();
-const verifier = loadVerifier().then(() => log('debug', 'verifier loaded', { curve: 'bn128' }));
-if (selection.binary) verifier.catch(() => {});
-else await verifier;
+if (selection.binary) {
+  loadVerifier().then(
+    () => log('debug', 'verifier loaded', { curve: 'bn128', threads: false }),
+    () => {},
+  );
+} else {
+  await loadSnarkjsProver();
+  log('debug', 'verifier loaded', { curve: 'bn128', threads: true });
+}
 post({
   type: 'ready',
   pid: process.pid,

@@ -45,6 +45,7 @@ declare module 'circom_runtime' {
 
 declare module 'ffjavascript' {
   export function buildBn128(singleThread?: boolean): Promise<{ terminate(): Promise<void> }>;
+  export const Scalar: { e(value: string, radix?: number): unknown };
 }
 
 declare module 'circomlibjs' {

@@ -1,39 +1,38 @@
 // The composition root every host shares (the Electron app, the headless host, the CLI's
-// doctor): settings first, then the prover sized from them, the circuit catalogue, the profile,
-// calibration and the estimates, the advisor. It constructs and wires; the rules live in the
+// doctor): the prover core (proverCore.ts: settings, logs, crash watch, kill switch, the prover
+// sized from the settings, the circuit catalogue), then the profile, calibration and the
+// estimates, the advisor, bundles, feedback and health. It constructs and wires; the rules live in the
 // services. Hosts differ only in what they pass in: the worker launcher, and the update service
 // where there is one.
-import { mkdir } from 'node:fs/promises';
-import { FeedbackCredentialStore, splitEndpointCredentials, type SecretSealer } from '../services/settings/feedbackCredentials.js';
-import os from 'node:os';
+import { splitEndpointCredentials, type FeedbackCredentialStore, type SecretSealer } from '../services/settings/feedbackCredentials.js';
 import type { ErrorPayload } from '../../common/errors.js';
-import { backendProbeScript, calibrationWorkerScript, proverWorkerScript } from '../../native-workers/workerScripts.js';
+import { calibrationWorkerScript } from '../../native-workers/workerScripts.js';
 import { AdvisorService } from '../services/advisor/advisorService.js';
 import { CalibrationService } from '../services/profiler/calibrationService.js';
 import type { Calibration } from '../../common/profiler/calibrationTypes.js';
 import { ProfileService } from '../services/profiler/profileService.js';
 import type { ChromiumGpu } from '../../common/profiler/systemProfile.js';
 import type { WebGpuReport } from '../services/profiler/chromiumGpuFacts.js';
-import { CircuitCatalogue } from '../services/prover/circuitCatalogue.js';
+import type { CircuitCatalogue } from '../services/prover/circuitCatalogue.js';
 import { ProofEstimates } from '../services/prover/proofEstimates.js';
-import { JobHistory } from '../services/prover/jobHistory.js';
-import { decideProverLimits, type ProverLimitsDecision, type ProverOverrides } from '../services/prover/poolSizing.js';
-import { ProverService } from '../services/prover/proverService.js';
+import type { JobHistory } from '../services/prover/jobHistory.js';
+import type { ProverLimitsDecision, ProverOverrides } from '../services/prover/poolSizing.js';
+import type { ProverService } from '../services/prover/proverService.js';
 import type { ResolvedCircuit } from '../services/prover/resolvedCircuit.js';
 import type { WorkerLauncher } from '../services/prover/workerLauncher.js';
 import { bundledCircuitsDir, circuitBuilderScript } from '../../node/resourcePaths.js';
 import { CircuitBuilds } from '../services/prover/circuitBuilds.js';
-import { SettingsStore, type Settings } from '../services/settings/settingsStore.js';
+import type { SettingsStore, Settings } from '../services/settings/settingsStore.js';
 import { BundleService } from '../services/diagnostics/bundleService.js';
 import type { CrashRecord } from '../services/diagnostics/crashRecords.js';
-import { WorkerCrashWatch } from '../services/diagnostics/workerCrashWatch.js';
+import type { WorkerCrashWatch } from '../services/diagnostics/workerCrashWatch.js';
 import { FeedbackOutbox } from '../services/diagnostics/feedbackOutbox.js';
 import { HealthReporter } from '../services/health/healthReporter.js';
-import { createDiagnosticsLogger, type DiagnosticsLogger } from '../services/diagnostics/logger.js';
-import { createRedactor, processRedactionContext, type Redactor } from '../services/diagnostics/redact.js';
+import type { DiagnosticsLogger } from '../services/diagnostics/logger.js';
+import type { Redactor } from '../services/diagnostics/redact.js';
 import type { UpdateService } from '../services/updates/updateService.js';
-import { openCircuitKillSwitch } from '../services/updates/flags/circuitKillSwitch.js';
 import type { DataDirSource } from '../services/settings/dataDirLocation.js';
+import { ProverCore, proverLimits } from './proverCore.js';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -60,11 +59,6 @@ export interface ServicesOptions {
   healthProofIntervalMs?: number;
   /** Chromium's view of the GPU: only the Electron app can ask (main/app/electronGpuInfo.ts). */
   chromiumGpu?: (webgpu: WebGpuReport | undefined) => Promise<ChromiumGpu>;
-}
-
-/** The prover's limits for this machine from the settings and this run's overrides (and whether the cap asked for was raised). */
-function proverLimits(settings: Settings, overrides: ServicesOptions['overrides']): ProverLimitsDecision {
-  return decideProverLimits({ logicalCores: os.availableParallelism(), totalMemoryBytes: os.totalmem() }, settings, overrides);
 }
 
 /** How long a bundle waits for profile sections still being asked (the full retry takes up to 45 s). */
@@ -94,17 +88,30 @@ export class ZkdeskServices {
   /** The latest health report queued and sent in the background; close() waits for it. */
   private healthDelivery: Promise<void> = Promise.resolve();
 
+  readonly settings: SettingsStore;
+  /** A damaged settings file that was moved aside and replaced, if it was. */
+  readonly settingsRecovery: ErrorPayload | null;
+  readonly prover: ProverService;
+  /** Bundled circuits, opened packages and bare files, with the one hash cache the prover shares. */
+  readonly circuits: CircuitCatalogue;
+  readonly logger: DiagnosticsLogger;
+  readonly redactor: Redactor;
+  private readonly crashes: WorkerCrashWatch;
+
   private constructor(
     readonly options: ServicesOptions,
-    readonly settings: SettingsStore,
-    readonly settingsRecovery: ErrorPayload | null,
-    readonly prover: ProverService,
-    /** Bundled circuits, opened packages and bare files, with the one hash cache the prover shares. */
-    readonly circuits: CircuitCatalogue,
-    readonly logger: DiagnosticsLogger,
-    readonly redactor: Redactor,
-    private readonly crashes: WorkerCrashWatch,
+    private readonly core: ProverCore,
   ) {
+    const { settings, prover, circuits, logger, redactor } = core;
+    this.settings = settings;
+    this.settingsRecovery = core.settingsRecovery;
+    this.prover = prover;
+    this.circuits = circuits;
+    this.logger = logger;
+    this.redactor = redactor;
+    this.crashes = core.crashes;
+    this.feedbackCredentials = core.feedbackCredentials;
+    this.memoryCapRaised = core.memoryCapRaised;
     this.history = prover.history;
     this.updates = options.updates ?? null;
     this.profiles = new ProfileService({
@@ -118,7 +125,6 @@ export class ZkdeskServices {
     // The state the UI shows keeps only the code and the sentence; the log keeps why.
     this.updates?.onFailure((error) => logger.scope('updates').warn({ code: error.code, ...error.details }, error.message));
     this.feedback = new FeedbackOutbox({ dataDir: options.dataDir, redactor });
-    this.feedbackCredentials = new FeedbackCredentialStore(options.dataDir, options.secretSealer);
     this.health = new HealthReporter({
       dataDir: options.dataDir,
       outbox: this.feedback,
@@ -147,11 +153,11 @@ export class ZkdeskServices {
       else if (build.state === 'failed') log.warn({ circuit: build.circuitId, code: build.error?.code }, build.error?.message ?? 'circuit build failed');
       else if (build.state === 'cancelled') log.info({ circuit: build.circuitId }, 'circuit build stopped by the user');
     });
-    this.watchWorkers();
+    this.sendHealthAfterProofs();
     this.calibration = new CalibrationService({
       dataDir: options.dataDir,
       // Its log records are written here: the calibration service only waits for its result.
-      launcher: crashes.wrap(options.launcher, { onLog: (pid, record) => logger.writeWorkerRecord(pid, record) }),
+      launcher: this.crashes.wrap(options.launcher, { onLog: (pid, record) => logger.writeWorkerRecord(pid, record) }),
       workerScript: calibrationWorkerScript,
       prover,
       circuits,
@@ -175,56 +181,7 @@ export class ZkdeskServices {
   }
 
   static async open(options: ServicesOptions): Promise<ZkdeskServices> {
-    // Everything inside is the user's alone: a new data directory is made 0700 (its files are 0600).
-    await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-    const settings = new SettingsStore({ dataDir: options.dataDir });
-    const loaded = await settings.load();
-    const s = loaded.settings;
-    const redaction = processRedactionContext({ keep: [s.installId] });
-    const redactor = createRedactor(redaction);
-    const logger = createDiagnosticsLogger({
-      dataDir: options.dataDir,
-      processName: options.processName,
-      maxBytes: s.logMaxBytes,
-      retentionDays: s.logRetentionDays,
-      level: s.logLevel,
-      redaction,
-      ...(options.echoLog ? { echo: options.echoLog } : {}),
-    });
-    for (const warning of loaded.warnings) logger.scope('settings').warn({ code: warning.code }, warning.message);
-    const { limits, capRaised } = proverLimits(s, options.overrides);
-    if (capRaised) logger.scope('prover').warn({ requestedMb: capRaised.requestedMb, usedMb: capRaised.usedMb }, capRaised.reason);
-    const crashLog = logger.scope('diagnostics');
-    const crashes = new WorkerCrashWatch({
-      dataDir: options.dataDir,
-      appVersion: options.appVersion,
-      redactor: () => redactor,
-      onRecorded: (record) => crashLog.warn({ pid: record.pid, signal: record.signal, exitCode: record.exitCode, jobId: record.jobId }, 'a worker exited abnormally; crash record written'),
-      onError: (error) => crashLog.error({ reason: String(error) }, 'crash record could not be written'),
-    });
-    const circuits = options.circuits ?? new CircuitCatalogue({ circuitsDir: options.circuitsDir ?? bundledCircuitsDir(), dataDir: options.dataDir });
-    const killSwitch = await openCircuitKillSwitch({
-      dataDir: options.dataDir,
-      install: { channel: s.updateChannel, internal: s.internalCohort },
-      updates: options.updates ?? null,
-    });
-    const prover = new ProverService({
-      killSwitch,
-      hashes: circuits.hashes,
-      launcher: crashes.wrap(options.launcher),
-      workerScript: proverWorkerScript,
-      backendProbeScript,
-      history: new JobHistory(options.dataDir),
-      ...limits,
-      availableMemory: () => os.freemem(),
-      onWorkerLog: (level, msg, fields) => {
-        const pid = typeof fields.pid === 'number' ? fields.pid : 0;
-        logger.writeWorkerRecord(pid, { level: level as 'info', msg, fields: fields as Record<string, string | number | boolean> });
-      },
-    });
-    const services = new ZkdeskServices(options, settings, loaded.warnings[0] ?? null, prover, circuits, logger, redactor, crashes);
-    services.memoryCapRaised = capRaised;
-    await services.moveEndpointCredentialsOutOfSettings();
+    const services = new ZkdeskServices(options, await ProverCore.open(options));
     // A CLI run sends only when it is asked to (`zkdesk feedback`): it should not wait on a network at exit.
     if (options.processName !== 'cli') {
       // Neither rejects: a failure is logged and what could not be sent stays in the outbox.
@@ -232,18 +189,6 @@ export class ZkdeskServices {
       void services.deliverHealth('start');
     }
     return services;
-  }
-
-  /**
-   * An address saved with a user name and password in it (by an older version, or by hand) is
-   * split at start: the credentials go to their own store and settings.json keeps the bare address.
-   */
-  private async moveEndpointCredentialsOutOfSettings(): Promise<void> {
-    const endpoint = this.settings.get().feedbackEndpoint;
-    if (!endpoint || splitEndpointCredentials(endpoint).credentials === null) return;
-    await this.updateSettings({ feedbackEndpoint: endpoint });
-    // The store keeps the previous file as settings.json.bak: written once more so that copy is clean too.
-    await this.settings.update({});
   }
 
   /** Sends what waits in the outbox to the configured address, with its credentials. */
@@ -289,32 +234,11 @@ export class ZkdeskServices {
     return this.healthDelivery;
   }
 
-  /**
-   * Logs every job's end. A worker that died on its own is recorded by the crash watch as it
-   * exits; one main stopped for using too much memory is recorded here, with the job's limits.
-   */
-  private watchWorkers(): void {
-    const log = this.logger.scope('prover');
+  /** After each proof (not in a CLI run), a health report when the user agreed: ProverCore logs the job itself. */
+  private sendHealthAfterProofs(): void {
+    if (this.options.processName === 'cli') return;
     this.prover.on((event) => {
-      if (event.type !== 'finished') return;
-      const r = event.record;
-      if (r.outcome !== 'cancelled' && this.options.processName !== 'cli') void this.deliverHealth('proof');
-      const fields = { jobId: r.jobId, circuitId: r.circuitId, outcome: r.outcome, errorCode: r.errorCode, totalMs: Math.round(r.timings.totalMs), peakRssBytes: r.peakRssBytes, workerPid: r.workerPid };
-      if (r.outcome === 'verified') log.info(fields, 'proof verified');
-      else log.warn(fields, r.errorMessage ?? 'job did not finish');
-      if ((r.errorCode === 'E_WORKER_CRASHED' || r.errorCode === 'E_OUT_OF_MEMORY') && !this.crashes.hasRecorded(r.workerPid)) {
-        void this.crashes.record({
-          kind: 'worker-exit' as const,
-          at: r.finishedAt,
-          ...(r.workerPid !== null ? { pid: r.workerPid } : {}),
-          jobId: r.jobId,
-          circuitId: r.circuitId,
-          errorCode: r.errorCode,
-          message: r.errorMessage ?? '',
-          appVersion: this.options.appVersion,
-          details: { memoryCapBytes: r.memoryCapBytes, peakRssBytes: r.peakRssBytes },
-        });
-      }
+      if (event.type === 'finished' && event.record.outcome !== 'cancelled') void this.deliverHealth('proof');
     });
   }
 
@@ -387,9 +311,6 @@ export class ZkdeskServices {
     this.circuitBuilds.close();
     await this.feedbackDelivery;
     await this.healthDelivery;
-    await this.prover.close();
-    // A worker that died just before the end must still leave its record.
-    await this.crashes.settled();
-    this.logger.close();
+    await this.core.close();
   }
 }

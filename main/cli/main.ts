@@ -1,6 +1,5 @@
 // `zkdesk` on the command line. Each command lives in commands/<name>.ts and registers itself
 // here; this file only composes them and turns failures into exit codes.
-import { Command, CommanderError } from 'commander';
 import { ZkError } from '../../common/errors.js';
 import { reportFailure, type GlobalOptions } from './cliContext.js';
 import { openCommandLog, type CommandLog } from './commandLog.js';
@@ -14,6 +13,8 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(`${appVersion()}\n`);
     return 0;
   }
+  // Loaded here, not at the top: `--version` (and the prover's head start) never need it.
+  const { Command, CommanderError } = await import('commander');
   const program = new Command('zkdesk')
     .description('Desktop ZK prover and diagnostics')
     .option('--data-dir <dir>', 'where settings, history, logs and caches live')

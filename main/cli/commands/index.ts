@@ -2,7 +2,8 @@
 // so `zkdesk help …` or `zkdesk circuits` does not first load snarkjs, systeminformation and the
 // update client that `prove` and `doctor` need. The usage that lists every command comes from
 // commandSummaries below, so listing them loads none of them.
-import { Help, type Command } from 'commander';
+// Types only: `--version` and the prover's head start read the command line without loading commander.
+import type { Command } from 'commander';
 
 export type CommandRegistration = (program: Command) => void;
 
@@ -96,6 +97,6 @@ export function registerSummaries(program: Command, loaded: readonly string[]): 
   for (const [name, summary] of Object.entries(commandSummaries)) {
     if (!loaded.includes(name)) summarised.add(program.command(name).description(summary.description));
   }
-  const defaultTerm = new Help().subcommandTerm;
-  program.configureHelp({ subcommandTerm: (cmd) => (summarised.has(cmd) ? (commandSummaries[cmd.name()]?.term ?? cmd.name()) : defaultTerm.call(new Help(), cmd)) });
+  const plain = program.createHelp();
+  program.configureHelp({ subcommandTerm: (cmd) => (summarised.has(cmd) ? (commandSummaries[cmd.name()]?.term ?? cmd.name()) : plain.subcommandTerm(cmd)) });
 }

@@ -1,4 +1,5 @@
 // `zkdesk prove`: one proof in a worker process, written in snarkjs's format.
+import { predictedMsForCli } from '../provePrediction.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ZkError, type ErrorPayload } from '../../../common/errors.js';
@@ -7,7 +8,7 @@ import { readInputFile, resolveCircuitArgs, type CircuitArgs } from '../circuitA
 import { formatMs } from '../textFormat.js';
 import { formatBytes } from '../../../common/format/byteUnits.js';
 import { CircuitCatalogue } from '../../services/prover/circuitCatalogue.js';
-import { openCliServices } from '../openServices.js';
+import { openCliProver } from '../openServices.js';
 import { bundledCircuitsDir } from '../../../node/resourcePaths.js';
 import { writeFileAtomic } from '../../services/files/atomicWrite.js';
 
@@ -51,7 +52,7 @@ export function registerProveCommand(program: Command): void {
       // circuit is resolved and its input read, not after.
       const circuits = new CircuitCatalogue({ circuitsDir: bundledCircuitsDir(), dataDir: ctx.dataDir });
       const limits = { workerCount: 1, ...(capMb ? { workerMemoryCapMb: capMb } : {}), ...(timeoutSec ? { jobTimeoutMs: timeoutSec * 1000 } : {}) };
-      const opening = openCliServices(ctx, 'cli', limits, circuits);
+      const opening = openCliProver(ctx, limits, circuits);
       void opening.then((s) => s.warmUp()).catch(() => {});
       let circuit: Awaited<ReturnType<typeof resolveCircuitArgs>>;
       let input: unknown;
@@ -64,7 +65,7 @@ export function registerProveCommand(program: Command): void {
       }
       const services = await opening;
       // The estimate the app would show, kept with the job as the app keeps it (null when this machine is not calibrated).
-      const predictedMs = await services.estimates.predictedMs(circuit.id);
+      const predictedMs = await predictedMsForCli(services, circuit.id);
       if (services.memoryCapRaised) process.stderr.write(`note: ${services.memoryCapRaised.reason}\n`);
       const prover = services.prover;
       const showProgress = !ctx.json && process.stderr.isTTY;

@@ -81,6 +81,8 @@ export class WorkerSlot {
   private pingSeq = 0;
   private pong: { nonce: number; done(answered: boolean): void } | null = null;
   private readonly deathListeners: Array<(exit: WorkerExit) => void> = [];
+  /** How the worker ended, once it has. */
+  private exit: WorkerExit | null = null;
   readonly ready: Promise<void>;
 
   constructor(
@@ -116,6 +118,7 @@ export class WorkerSlot {
             }),
           );
         }
+        this.exit = exit;
         this.pong?.done(false);
         this.finishWithExit(exit);
         for (const listener of this.deathListeners) listener(exit);
@@ -146,8 +149,15 @@ export class WorkerSlot {
     return this.running?.job.jobId ?? null;
   }
 
+  /**
+   * Called once the worker has ended. A worker started ahead of the pool (spareWorker.ts) may have
+   * ended before the slot was made: the listener still hears of it, in the next microtask, after
+   * whoever made the slot has finished adding it.
+   */
   onDeath(listener: (exit: WorkerExit) => void): void {
-    this.deathListeners.push(listener);
+    const exit = this.exit;
+    if (exit) queueMicrotask(() => listener(exit));
+    else this.deathListeners.push(listener);
   }
 
   /** How long since the worker last said anything (ready, progress, result, pong, log). */

@@ -1,9 +1,9 @@
-// What a cold command loads and starts: `--version` and the usage load no package but commander;
+// What a cold command loads and starts: `--version` loads no package, the usage none but commander;
 // `prove` forks its worker before it loads its own code, and the pool proves on that worker when
 // its options match (a mismatched one is killed); a worker that proves natively says ready before
 // it loads snarkjs and builds the curve, which it needs only to verify.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile, mkdir, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -14,7 +14,9 @@ import { NodeWorkerLauncher } from '../../../main/services/prover/nodeWorkerLaun
 import { discardSpareWorker, startSpareWorker } from '../../../main/services/prover/spareWorker.js';
 import type { LaunchOptions, WorkerProcess } from '../../../main/services/prover/workerLauncher.js';
 import type { WorkerToMain } from '../../../common/workerProtocol.js';
-import { compiledWorker, isAlive, waitFor } from '../../support/proverHarness.js';
+import { workerLaunchOptions } from '../../../main/services/prover/workerSlot.js';
+import { cliEntry } from '../../../node/cliBundle.js';
+import { compiledWorker, failureOf, isAlive, makeHarness, registry, sampleInput, waitFor } from '../../support/proverHarness.js';
 
 const run = promisify(execFile);
 const root = projectRoot();
@@ -44,12 +46,13 @@ function packages(imports: string[]): string[] {
 }
 
 describe('a cold CLI loads only what its command needs', () => {
-  it('--version, help and --help load no package but commander, and no service', async () => {
+  it('--version loads no package, help and --help none but commander, and none a service', async () => {
     const dataDir = path.join(tmp, 'data-usage');
     for (const args of [['--version'], ['help'], ['--help']]) {
       const { stdout, imports } = await cliImports(args.join(''), ['--data-dir', dataDir, ...args]);
       expect(stdout.length, args.join(' ')).toBeGreaterThan(0);
-      expect(packages(imports).filter((p) => p !== 'commander'), args.join(' ')).toEqual([]);
+      // The version is printed before commander is loaded; the usage needs it.
+      expect(packages(imports).filter((p) => p !== 'commander' || args[0] === '--version'), args.join(' ')).toEqual([]);
       expect(imports.filter((url) => /\/dist\/main\/(api|services\/(prover|diagnostics|profile|updates|bundles))\//.test(url)), args.join(' ')).toEqual([]);
     }
   });
@@ -70,10 +73,13 @@ describe('a cold CLI loads only what its command needs', () => {
     // One process forked by main (NODE_DEBUG lists each spawn), and it is the worker that proved.
     const spawned = [...out.stderr.matchAll(/^CHILD_PROCESS (\d+): spawn/gm)];
     expect(spawned).toHaveLength(1);
-    const headStart = out.imports.findIndex((url) => url.endsWith('/dist/main/cli/proverHeadStart.js'));
-    const services = out.imports.findIndex((url) => url.endsWith('/dist/main/api/zkdeskServices.js'));
+    // From the bundle (dist/cli/, its chunks named for the module they start with) or from dist/main/.
+    const headStart = out.imports.findIndex((url) => /\/dist\/(main\/)?cli\/proverHeadStart\.js$/.test(url));
+    const services = out.imports.findIndex((url) => /\/proverCore(-\w+)?\.js$/.test(url));
     expect(headStart).toBeGreaterThanOrEqual(0);
     expect(services).toBeGreaterThan(headStart);
+    // Only the prover's part of the services: not the profiler, advisor, bundles, health and feedback around it.
+    expect(out.imports.filter((url) => /\/(zkdeskServices|profileService|advisorService|bundleService|healthReporter)(-\w+)?\.js$|\/node_modules\/systeminformation\//.test(url))).toEqual([]);
   });
 
   it('prove still proves when the worker started early does not match the settings (a fresh one does)', async () => {
@@ -122,6 +128,24 @@ describe('the worker', () => {
 });
 
 describe('the worker started early', () => {
+  it('a worker that died before the pool took it fails the job with E_WORKER_START_FAILED (the command does not hang or end silently)', async () => {
+    const dying = path.join(tmp, 'dies-at-start.mjs');
+    await writeFile(dying, 'process.exit(3);\n');
+    const memoryCapBytes = 4 * 1024 ** 3;
+    const sparePid = startSpareWorker(new NodeWorkerLauncher(), workerLaunchOptions({ script: dying, name: 'spare', memoryCapBytes })) as number;
+    await waitFor(() => !isAlive(sparePid));
+    const h = await makeHarness({ workerScript: dying, memoryCapBytes });
+    try {
+      // As `zkdesk prove` does: the pool warms up (taking the spare) while the circuit is resolved.
+      await h.prover.warmUp(1).catch(() => {});
+      const job = await h.prover.submit({ circuit: await registry.resolve('poseidon-preimage'), input: await sampleInput('poseidon-preimage') });
+      expect((await failureOf(job.result)).code).toBe('E_WORKER_START_FAILED');
+    } finally {
+      await h.close();
+    }
+  });
+
+
   const options = (maxOldSpaceMb: number): LaunchOptions => ({ script: compiledWorker(), name: 'spare-test', maxOldSpaceMb, env: { ZKDESK_WORKER_CACHE_MB: '256' } });
 
   it('is taken by a launch with the same options, its ready heard by every listener', async () => {
@@ -154,5 +178,26 @@ describe('the worker started early', () => {
     } finally {
       worker.kill();
     }
+  });
+});
+
+describe('bin/zkdesk.js', () => {
+  it('runs the bundle only while it is newer than the last tsc -b, so an edit rebuilt with tsc -b is what runs', async () => {
+    const dist = path.join(tmp, 'dist');
+    await mkdir(path.join(dist, 'cli'), { recursive: true });
+    await mkdir(path.join(dist, '.tsbuildinfo'), { recursive: true });
+    for (const project of ['common', 'workers', 'node']) await writeFile(path.join(dist, '.tsbuildinfo', project), '{}');
+    await writeFile(path.join(dist, 'cli', 'main.js'), '');
+    const at = (file: string, seconds: number): Promise<void> => utimes(file, seconds, seconds);
+    await at(path.join(dist, '.tsbuildinfo', 'common'), 1000);
+    await at(path.join(dist, '.tsbuildinfo', 'workers'), 1000);
+    await at(path.join(dist, '.tsbuildinfo', 'node'), 1000);
+    await at(path.join(dist, 'cli', 'main.js'), 2000);
+    expect(cliEntry('main.js', dist)).toMatch(/\/dist\/cli\/main\.js$/);
+    // `tsc -b` after an edit: the main project's build info is newer than the bundle.
+    await at(path.join(dist, '.tsbuildinfo', 'node'), 3000);
+    expect(cliEntry('main.js', dist)).toMatch(/\/dist\/main\/cli\/main\.js$/);
+    // No bundle at all (only `tsc -b` was run): the compiled modules.
+    expect(cliEntry('proverHeadStart.js', dist)).toMatch(/\/dist\/main\/cli\/proverHeadStart\.js$/);
   });
 });
