@@ -8,7 +8,9 @@
 // (cliBundle.ts), so a rebuild of the sources is never shadowed by a stale bundle.
 //
 // Left outside: snarkjs, ffjavascript and circom_runtime (the curve they share is kept on
-// globalThis by whichever copy of ffjavascript loads it: there must be one) and electron.
+// globalThis by whichever copy of ffjavascript loads it: there must be one), electron, and the
+// packages that find files beside their own code (__dirname does not exist in an ES module
+// bundle): better-sqlite3 (its native addon, for `release collect`) and pino (its transport workers).
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -25,7 +27,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['electron', 'snarkjs', 'ffjavascript', 'circom_runtime'],
+  external: ['electron', 'snarkjs', 'ffjavascript', 'circom_runtime', 'better-sqlite3', 'pino'],
   // The CommonJS packages inside call require() for Node's own modules.
   banner: { js: "import { createRequire as zkdeskCreateRequire } from 'node:module'; const require = zkdeskCreateRequire(import.meta.url);" },
   logLevel: 'warning',
