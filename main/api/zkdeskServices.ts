@@ -4,7 +4,7 @@
 // estimates, the advisor, bundles, feedback and health. It constructs and wires; the rules live in the
 // services. Hosts differ only in what they pass in: the worker launcher, and the update service
 // where there is one.
-import { splitEndpointCredentials, type FeedbackCredentialStore, type SecretSealer } from '../services/settings/feedbackCredentials.js';
+import { splitEndpointCredentials, type FeedbackCredentialStore } from '../services/settings/feedbackCredentials.js';
 import type { ErrorPayload } from '../../common/errors.js';
 import { calibrationWorkerScript } from '../../native-workers/workerScripts.js';
 import { AdvisorService } from '../services/advisor/advisorService.js';
@@ -16,10 +16,9 @@ import type { WebGpuReport } from '../services/profiler/chromiumGpuFacts.js';
 import type { CircuitCatalogue } from '../services/prover/circuitCatalogue.js';
 import { ProofEstimates } from '../services/prover/proofEstimates.js';
 import type { JobHistory } from '../services/prover/jobHistory.js';
-import type { ProverLimitsDecision, ProverOverrides } from '../services/prover/poolSizing.js';
+import type { ProverLimitsDecision } from '../services/prover/poolSizing.js';
 import type { ProverService } from '../services/prover/proverService.js';
 import type { ResolvedCircuit } from '../services/prover/resolvedCircuit.js';
-import type { WorkerLauncher } from '../services/prover/workerLauncher.js';
 import { bundledCircuitsDir, circuitBuilderScript } from '../../node/resourcePaths.js';
 import { CircuitBuilds } from '../services/prover/circuitBuilds.js';
 import type { SettingsStore, Settings } from '../services/settings/settingsStore.js';
@@ -32,29 +31,15 @@ import type { DiagnosticsLogger } from '../services/diagnostics/logger.js';
 import type { Redactor } from '../services/diagnostics/redact.js';
 import type { UpdateService } from '../services/updates/updateService.js';
 import type { DataDirSource } from '../services/settings/dataDirLocation.js';
-import { ProverCore, proverLimits } from './proverCore.js';
+import { ProverCore, proverLimits, type ProverCoreOptions } from './proverCore.js';
 
-export interface ServicesOptions {
+/** The prover core's options (launcher, version, process name, circuits, sealer, updater, overrides) and the rest of the app's. */
+export interface ServicesOptions extends ProverCoreOptions {
   dataDir: string;
   /** Why this data directory (--data-dir, ZKDESK_DATA_DIR, the Settings choice, the default). */
   dataDirSource?: DataDirSource;
   /** Where a Settings choice of data directory is recorded: the platform's default folder unless a test says otherwise. */
   defaultDataDir?: string;
-  launcher: WorkerLauncher;
-  appVersion: string;
-  /** Names the log files: each process writes its own. */
-  processName: 'main' | 'cli' | 'host';
-  circuitsDir?: string;
-  /** How secrets are kept at rest: the app passes its OS-backed sealer; elsewhere they are kept in clear (and the UI says so). */
-  secretSealer?: SecretSealer;
-  /** The circuit catalogue, when the host made it before the services (the CLI resolves its circuit meanwhile). */
-  circuits?: CircuitCatalogue;
-  /** The Electron app's updater; the headless host and CLI run without one unless a feed is configured. */
-  updates?: UpdateService | null;
-  /** Log lines also go here (the CLI's --verbose). */
-  echoLog?: (line: string) => void;
-  /** One-off overrides of the settings for this run (the CLI's --workers, --memory-cap, --timeout). */
-  overrides?: ProverOverrides;
   /** After a proof, at most one health report per this many ms (60 s by default; tests use 0). */
   healthProofIntervalMs?: number;
   /** Chromium's view of the GPU: only the Electron app can ask (main/app/electronGpuInfo.ts). */
