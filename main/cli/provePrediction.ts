@@ -1,10 +1,10 @@
 // The estimate the app would show for a proof, kept with the job as the app keeps it. A cold
 // `zkdesk prove` opens only the prover core, so this builds the one estimator from its parts:
 // the stored calibration counts when this machine's fingerprint (CPU, memory, OS: three probes,
-// not a whole profile) and its workers' prover match it, as ZkdeskServices.currentCalibration says.
+// not a whole profile) and its workers' prover match it (calibrationIfCurrent, as the app's).
 import type { Calibration } from '../../common/profiler/calibrationTypes.js';
 import type { ProverCore } from '../api/proverCore.js';
-import { readStoredCalibration } from '../services/profiler/calibrationService.js';
+import { calibrationIfCurrent, readStoredCalibration } from '../services/profiler/calibrationService.js';
 import { ProofEstimates } from '../services/prover/proofEstimates.js';
 
 export async function predictedMsForCli(core: ProverCore, circuitId: string): Promise<number | null> {
@@ -14,8 +14,8 @@ export async function predictedMsForCli(core: ProverCore, circuitId: string): Pr
     if (!stored) return null;
     const { collectFingerprint } = await import('../services/profiler/profileCollector.js');
     const fingerprint = await collectFingerprint();
-    if (!fingerprint.complete || stored.fingerprint !== fingerprint.sha256) return null;
-    return (stored.backend ?? 'snarkjs') === (await core.prover.backend.current()).backend ? stored : null;
+    if (!fingerprint.complete) return null;
+    return calibrationIfCurrent(stored, fingerprint.sha256, async () => (await core.prover.backend.current()).backend);
   };
   const estimates = new ProofEstimates({
     calibration,

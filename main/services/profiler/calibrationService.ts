@@ -45,6 +45,16 @@ export async function readStoredCalibration(dataDir: string): Promise<Calibratio
   }
 }
 
+/**
+ * A stored calibration counts only where it was measured on this machine (same fingerprint) with
+ * the prover its workers use now (calibrations from before the native prover were of snarkjs).
+ */
+export async function calibrationIfCurrent(stored: Calibration | null, fingerprint: string, backend: () => Promise<string>): Promise<Calibration | null> {
+  // The fingerprint first: asking the workers' backend may wait for a worker to start.
+  if (stored?.fingerprint !== fingerprint) return null;
+  return (stored.backend ?? 'snarkjs') === (await backend()) ? stored : null;
+}
+
 export class CalibrationService {
   readonly file: string;
 
@@ -52,14 +62,9 @@ export class CalibrationService {
     this.file = calibrationFile(options.dataDir);
   }
 
-  /**
-   * The stored calibration if it was measured on this machine (same fingerprint) with the prover
-   * its workers use now (calibrations from before the native prover were of snarkjs), else null.
-   */
+  /** The stored calibration if it is current on this machine (calibrationIfCurrent), else null. */
   async current(fingerprint: string): Promise<Calibration | null> {
-    const stored = await this.stored();
-    if (stored?.fingerprint !== fingerprint) return null;
-    return (stored.backend ?? 'snarkjs') === (await this.options.prover.backend.current()).backend ? stored : null;
+    return calibrationIfCurrent(await this.stored(), fingerprint, async () => (await this.options.prover.backend.current()).backend);
   }
 
   /** Whatever is stored, for bundles: a stale one is still evidence. */

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browserLaunch.js';
+import { openServedPage } from '../support/servedPage.js';
 import { startServe, type ServeProcess } from '../support/zkdeskServe.js';
 import { checkScreen, goTo, type JourneyTarget } from '../support/journeys.js';
 import { projectRoot } from '../../../node/resourcePaths.js';
@@ -44,21 +44,14 @@ describe.skipIf(!ptauDir)('building an unbuilt circuit from the Prove page', () 
   let browser: Browser;
   let page: Page;
   let target: JourneyTarget;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-build-e2e-'));
     resources = await testResources(root);
     // The user's own ptau cache stays out of it: only the prepared folder counts.
     serve = await startServe(undefined, { ZKDESK_RESOURCES_DIR: resources, ZKDESK_PTAU_DIR: ptauDir ?? '', XDG_CACHE_HOME: path.join(root, 'cache-home') });
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    await page.goto(serve.url);
-    target = { page, dataDir: serve.dataDir, name: 'browser', nativeDialogs: false };
+    ({ browser, page, target, pageErrors } = await openServedPage(serve));
   });
 
   afterAll(async () => {

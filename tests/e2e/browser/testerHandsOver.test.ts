@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browserLaunch.js';
+import { openServedPage } from '../support/servedPage.js';
 import { startServe, type ServeProcess } from '../support/zkdeskServe.js';
 import { checkScreen, goTo, type JourneyTarget } from '../support/journeys.js';
 import { unzipEntries } from '../../support/unzipEntries.js';
@@ -24,20 +24,12 @@ describe('a tester hands over a bundle and feedback from the browser', () => {
   let page: Page;
   let target: JourneyTarget;
   let downloads: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     downloads = await mkdtemp(path.join(os.tmpdir(), 'zkdesk-downloads-'));
     serve = await startServe();
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    await page.goto(serve.url);
-    target = { page, dataDir: serve.dataDir, name: 'browser', nativeDialogs: false };
+    ({ browser, page, target, pageErrors } = await openServedPage(serve, { acceptDownloads: true }));
   });
 
   afterAll(async () => {
