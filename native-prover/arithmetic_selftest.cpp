@@ -3,7 +3,9 @@
 //    window width, 1 and 3 threads, and the scalars and points that take the rare paths: zeros,
 //    ones, r−1, repeated scalars (full buckets), repeated points (doublings in a bucket), a point
 //    beside its negation (cancellation), and the point at infinity as a base;
-//  - CosetFft against evaluating the polynomial at each coset point directly.
+//  - CosetFft against evaluating the polynomial at each coset point directly;
+//  - the field inverse (safegcd) against a^(p−2), on Fq and Fr, at random values and the edges:
+//    zero (gives zero), one, p−1, small values and values with few or many bits.
 // Prints one line per check and exits 1 on the first mismatch. Built beside the prover as
 // dist/native/<os>-<arch>/zkdesk-arithmetic-selftest[-asm][.exe]; tests/integration/prover/nativeArithmetic.test.ts runs it.
 #include <cstdio>
@@ -164,9 +166,57 @@ void checkFft(unsigned power, unsigned threads) {
     check(same, "coset fft n=" + std::to_string(n) + " threads=" + std::to_string(threads));
 }
 
+// inv (safegcd) against Fermat's a^(p−2) and a·a⁻¹ = 1, on random and edge values of one field.
+template <typename Field>
+void checkInverse(Field &field, const char *name) {
+    using Element = typename Field::Element;
+    const auto &p = Field::modulus().p;
+    std::vector<Element> plain;
+    auto limbs = [&](uint64_t l0, uint64_t l1, uint64_t l2, uint64_t l3) {
+        Element e;
+        e.v[0] = l0, e.v[1] = l1, e.v[2] = l2, e.v[3] = l3;
+        plain.push_back(e);
+    };
+    limbs(0, 0, 0, 0);
+    limbs(1, 0, 0, 0);
+    limbs(2, 0, 0, 0);
+    limbs(p[0] - 1, p[1], p[2], p[3]);  // p−1 (p is odd)
+    limbs(p[0] - 2, p[1], p[2], p[3]);
+    limbs(~0ULL, 0, 0, 0);
+    limbs(0, 0, 0, 1);
+    limbs(0, 0, 0, p[3] >> 1);
+    for (int i = 0; i < 2000; i++) {
+        Element e;
+        do {
+            for (auto &l : e.v) l = rng();
+            e.v[3] &= (i % 2) ? 0x3fffffffffffffffULL : 0xffULL;  // wide and narrow values
+        } while (!Field::isCanonical(e.v));
+        plain.push_back(e);
+    }
+    bool same = true, unit = true, zero = true;
+    for (size_t i = 0; i < plain.size(); i++) {
+        Element a, fast, slow, product;
+        field.toMontgomery(a, plain[i]);
+        field.inv(fast, a);
+        field.invByFermat(slow, a);
+        same = same && field.eq(fast, slow);
+        if (field.isZero(a)) {
+            zero = zero && field.isZero(fast);
+        } else {
+            field.mul(product, a, fast);
+            unit = unit && field.eq(product, field.one());
+        }
+    }
+    check(same, std::string(name) + " inverse equals a^(p-2) on " + std::to_string(plain.size()) + " values");
+    check(unit, std::string(name) + " a * inverse(a) = 1");
+    check(zero, std::string(name) + " inverse(0) = 0");
+}
+
 }  // namespace
 
 int main() {
+    checkInverse(RawFq::field, "Fq");
+    checkInverse(RawFr::field, "Fr");
     for (unsigned power = 1; power <= 9; power++)
         for (unsigned threads : {1u, 2u, 5u}) checkFft(power, threads);
     for (size_t n : {1, 2, 7, 64, 300}) checkMsm(G1, "G1", n);

@@ -13,9 +13,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <iostream>
-#include <iterator>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -34,6 +33,7 @@
 #include "bn128_roots.hpp"
 #include "coset_fft.hpp"
 #include "msm.hpp"
+#include "platform/mapped_file.hpp"
 #include "platform/parent_watch.hpp"
 #include "platform/peak_memory.hpp"
 #include "platform/stdin_bytes.hpp"
@@ -123,12 +123,6 @@ void requireSize(uint64_t actual, uint64_t expected, const char *what) {
     if (actual != expected) throw std::invalid_argument(std::string("the proving key's ") + what + " section has the wrong size");
 }
 
-std::vector<uint8_t> readFile(const std::string &path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::invalid_argument("cannot read " + path);
-    return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 const char *kFieldPath =
 #ifdef ZKDESK_FIELD_ASM
     "asm";
@@ -184,14 +178,17 @@ int main(int argc, char **argv) {
     try {
         StepClock clock;
         zkdesk::ThreadPool pool;
-        std::vector<uint8_t> zkeyBytes = readFile(args[0]);
-        SectionedFile zkey(zkeyBytes, "zkey", "the proving key");
+        MappedFile zkeyBytes(args[0]);
+        SectionedFile zkey(zkeyBytes.data(), zkeyBytes.size(), "zkey", "the proving key");
         ZkeyHeader header(zkey);
         if (!isPrimeOf<RawFq>(header.q) || !isPrimeOf<RawFr>(header.r)) throw std::invalid_argument("the proving key is not on the bn128 curve");
 
-        std::vector<uint8_t> wtnsBytes = args[1] == "-" ? readSectionedFileFromStdin() : readFile(args[1]);
+        std::unique_ptr<MappedFile> wtnsMapped;
+        std::vector<uint8_t> wtnsRead;
+        if (args[1] == "-") wtnsRead = readSectionedFileFromStdin(); else wtnsMapped.reset(new MappedFile(args[1]));
         if (watchStdin) startParentWatch(args[1] == "-");
-        SectionedFile wtnsFile(wtnsBytes, "wtns", "the witness");
+        SectionedFile wtnsFile(wtnsMapped ? wtnsMapped->data() : wtnsRead.data(), wtnsMapped ? wtnsMapped->size() : wtnsRead.size(), "wtns",
+                               "the witness");
         WtnsHeader wtnsHeader(wtnsFile);
         if (!isPrimeOf<RawFr>(wtnsHeader.prime)) throw std::invalid_argument("the witness is not on the bn128 curve");
         if (wtnsHeader.nVars != header.nVars) {

@@ -13,33 +13,32 @@
 
 class SectionedFile {
 public:
-    SectionedFile(const std::vector<uint8_t> &bytes, const char *type, const std::string &what) : bytes_(bytes), what_(what) {
-        if (bytes.size() < 12) throw std::invalid_argument(what + " is too short to be one");
-        if (std::memcmp(bytes.data(), type, 4) != 0) throw std::invalid_argument(what + ": Invalid file type");
+    SectionedFile(const uint8_t *bytes, size_t size, const char *type, const std::string &what) : bytes_(bytes), what_(what) {
+        if (size < 12) throw std::invalid_argument(what + " is too short to be one");
+        if (std::memcmp(bytes, type, 4) != 0) throw std::invalid_argument(what + ": Invalid file type");
         uint64_t pos = 12;
         for (uint32_t i = 0, n = u32(8); i < n; i++) {
-            if (pos + 12 > bytes.size()) throw std::invalid_argument(what + " is truncated");
+            if (pos + 12 > size) throw std::invalid_argument(what + " is truncated");
             const uint32_t id = u32(pos);
-            const uint64_t size = u64(pos + 4);
+            const uint64_t length = u64(pos + 4);
             pos += 12;
-            if (size > bytes.size() - pos) throw std::invalid_argument(what + " is truncated");
-            sections_.emplace(id, std::make_pair(pos, size));  // the first of a repeated id counts
-            pos += size;
+            if (length > size - pos) throw std::invalid_argument(what + " is truncated");
+            sections_.emplace(id, std::make_pair(pos, length));  // the first of a repeated id counts
+            pos += length;
         }
     }
 
-    const uint8_t *data(uint32_t id) const { return bytes_.data() + section(id).first; }
-    uint8_t *mutableData(uint32_t id) { return const_cast<uint8_t *>(data(id)); }
+    const uint8_t *data(uint32_t id) const { return bytes_ + section(id).first; }
     uint64_t size(uint32_t id) const { return section(id).second; }
 
     uint32_t u32(uint64_t at) const {
         uint32_t v;
-        std::memcpy(&v, bytes_.data() + at, 4);
+        std::memcpy(&v, bytes_ + at, 4);
         return v;
     }
     uint64_t u64(uint64_t at) const {
         uint64_t v;
-        std::memcpy(&v, bytes_.data() + at, 8);
+        std::memcpy(&v, bytes_ + at, 8);
         return v;
     }
 
@@ -49,7 +48,7 @@ private:
         if (it == sections_.end()) throw std::invalid_argument(what_ + " is damaged: section " + std::to_string(id) + " is missing");
         return it->second;
     }
-    const std::vector<uint8_t> &bytes_;
+    const uint8_t *bytes_;
     std::string what_;
     std::map<uint32_t, std::pair<uint64_t, uint64_t>> sections_;
 };

@@ -13,6 +13,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "modular_inverse.hpp"
+
 namespace zkdesk {
 
 using u128 = unsigned __int128;
@@ -299,8 +301,19 @@ public:
     void inline neg(Element &r, const Element &a) { Arith::neg(r.v, a.v); }
     void inline square(Element &r, const Element &a) { Arith::square(r.v, a.v); }
 
-    /** a^(p-2): no inverse of zero exists; it gives zero, as the curve code expects of the point at infinity. */
-    void inv(Element &r, const Element &a) { exp(r, a, reinterpret_cast<const uint8_t *>(M.pMinus2), sizeof M.pMinus2); }
+    /**
+     * a⁻¹, by the plain inverse of the Montgomery value (aR)⁻¹ = a⁻¹R⁻¹ times R³ in Montgomery form
+     * (a⁻¹R). No inverse of zero exists; it gives zero, as the curve code expects of the point at
+     * infinity.
+     */
+    void inv(Element &r, const Element &a) {
+        Element plain, r3;
+        modularInverse(plain.v, a.v, M.p, M.inv);
+        std::memcpy(r3.v, M.r3, sizeof r3.v);
+        mul(r, plain, r3);
+    }
+    /** a^(p-2), the definition inv is checked against (arithmetic_selftest). */
+    void invByFermat(Element &r, const Element &a) { exp(r, a, reinterpret_cast<const uint8_t *>(M.pMinus2), sizeof M.pMinus2); }
     void div(Element &r, const Element &a, const Element &b) {
         Element t;
         inv(t, b);

@@ -31,7 +31,7 @@ const BN128_R = '218882428718392752222464057452572750885483644004160343436982041
 // fr.cpp/fq.cpp), file readers, FFT and multiexp need GMP or OpenMP and are replaced by ours.
 const FFIASM_SOURCES = ['alt_bn128.cpp', 'misc.cpp', 'naf.cpp', 'splitparstr.cpp'];
 // Linked into both programs of a variant, compiled once per variant.
-const SHARED_SOURCES = ['field/bn128_fields.cpp', 'platform/parent_watch.cpp', 'platform/peak_memory.cpp', 'platform/stdin_bytes.cpp'];
+const SHARED_SOURCES = ['field/bn128_fields.cpp', 'platform/parent_watch.cpp', 'platform/mapped_file.cpp', 'platform/peak_memory.cpp', 'platform/stdin_bytes.cpp'];
 const PROGRAMS = [
   { main: 'groth16_prove.cpp', prefix: 'zkdesk-groth16' },
   { main: 'arithmetic_selftest.cpp', prefix: 'zkdesk-arithmetic-selftest' },

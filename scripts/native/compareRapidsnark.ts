@@ -1,5 +1,6 @@
 // Measures zkdesk's native prover beside rapidsnark on the same proving key and witness:
-// alternated runs, each a whole process (as a worker starts it), wall time and peak resident
+// alternated runs, each a whole process (as a worker starts it), wall time from a monotonic clock
+// around the process (GNU time's %e has 10 ms steps, a tenth of a small proof) and peak resident
 // memory from GNU time; prints paired medians and the ratio in the table format of issue 11,
 // plus where our time goes (the prover's ZKDESK_TIMINGS lines). Every zkdesk proof is verified.
 //   node dist/scripts/native/compareRapidsnark.js --rapidsnark ../shared/bench/rapidsnark/prover \
@@ -35,11 +36,13 @@ const zkdesk: string = found;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'zkdesk-compare-'));
 
 function timed(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env): Run {
+  const started = process.hrtime.bigint();
   const result = spawnSync('/usr/bin/time', ['-f', '@gnutime %e %M', command, ...commandArgs], { env, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`${path.basename(command)} failed: ${result.stderr}`);
   const line = /@gnutime ([\d.]+) (\d+)/.exec(result.stderr);
   if (!line) throw new Error('GNU time (Debian package `time`) printed nothing');
-  return { seconds: Number(line[1]), peakMiB: Number(line[2]) / 1024, stderr: result.stderr + result.stdout };
+  return { seconds, peakMiB: Number(line[2]) / 1024, stderr: result.stderr + result.stdout };
 }
 
 const median = (values: number[]): number => {
