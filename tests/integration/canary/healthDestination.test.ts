@@ -3,9 +3,13 @@
 // own process, serving the feed and taking reports on one port. An install updating from that
 // feed, whose user set no address, sends there as soon as the user agrees; an install with no
 // feed and no address keeps its reports in the outbox, says so, and sends them the moment the
-// user gives an address (not at some later start).
+// user gives an address (not at some later start). A feed host that is not a receiver (a static
+// host answering 200 to anything) does not swallow them: only the receiver's answer naming the
+// report counts as delivered.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdir, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { HealthReport } from '../../../common/health/healthReportSchema.js';
 import { openTestServices, type TestServices } from '../../support/servicesHarness.js';
@@ -68,5 +72,35 @@ describe('where health reports go', () => {
     expect(received().at(-1)).toMatchObject({ reason: 'start', reportId: waiting.reportId });
     await expect.poll(async () => (await services.health.status()).queued, { timeout: 20_000 }).toBe(0);
     expect(await services.health.status()).toMatchObject({ endpoint: receiver.reports, endpointSource: 'settings' });
+  });
+
+  it('keeps reports when the update server answers 200 but is not a receiver, and sends them to the address the user then gives', async () => {
+    // A static host with a catch-all page: every request, a POST included, gets 200 and HTML.
+    const host = http.createServer((request, response) => {
+      request.resume();
+      request.on('end', () => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Downloads</title>'));
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    try {
+      const o = await open('health-static-feed', `http://127.0.0.1:${(host.address() as AddressInfo).port}/zkdesk/`);
+      const { services } = o;
+      await services.updateSettings({ updateChannel: 'beta', healthReports: 'on' });
+      await expect.poll(async () => (await services.health.status()).queued, { timeout: 20_000 }).toBe(1);
+      const dir = path.join(o.dataDir, 'outbox', 'health');
+      await expect
+        .poll(async () => {
+          const [file] = await readdir(dir);
+          return file ? ((JSON.parse(await readFile(path.join(dir, file), 'utf8')) as { lastError: string | null }).lastError ?? '') : '';
+        }, { timeout: 20_000 })
+        .toContain("not a health report receiver's answer");
+      const before = received().length;
+
+      await services.updateSettings({ healthEndpoint: receiver.reports });
+      await waitFor(() => received().length === before + 1);
+      await expect.poll(async () => (await services.health.status()).queued, { timeout: 20_000 }).toBe(0);
+    } finally {
+      host.closeAllConnections();
+      await new Promise<void>((resolve) => host.close(() => resolve()));
+    }
   });
 });
