@@ -121,7 +121,10 @@ export interface HealthView {
   reportId: string | null;
   /** Reports waiting in the outbox (no address set, or the receiver unreachable). */
   queued: number;
+  /** Where reports go now; null: nowhere yet, they wait on this machine. */
   endpoint: string | null;
+  /** Who chose the address: the user in Settings, or the update feed this install uses (its …/v1/health-reports). */
+  endpointSource: 'settings' | 'update feed' | null;
   /** The report that would be sent now: the sample Settings shows. */
   next: HealthReport;
 }

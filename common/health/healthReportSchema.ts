@@ -7,6 +7,9 @@ import { z } from 'zod';
 
 export const HEALTH_REPORT_SCHEMA = 'zkdesk-health/1';
 
+/** Where a receiver takes reports (release collect, release serve --reports), from the root of its URL. */
+export const HEALTH_REPORTS_PATH = '/v1/health-reports';
+
 /** Semantic versions only (1.4.0, 1.4.0-beta.3): a version string cannot carry a path or a name. */
 const version = z
   .string()

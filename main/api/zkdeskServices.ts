@@ -27,6 +27,7 @@ import type { CrashRecord } from '../services/diagnostics/crashRecords.js';
 import type { WorkerCrashWatch } from '../services/diagnostics/workerCrashWatch.js';
 import { FeedbackOutbox } from '../services/diagnostics/feedbackOutbox.js';
 import { HealthReporter } from '../services/health/healthReporter.js';
+import { healthEndpointForFeed } from '../services/health/healthEndpoint.js';
 import type { DiagnosticsLogger } from '../services/diagnostics/logger.js';
 import type { Redactor } from '../services/diagnostics/redact.js';
 import type { UpdateService } from '../services/updates/updateService.js';
@@ -42,6 +43,11 @@ export interface ServicesOptions extends ProverCoreOptions {
   defaultDataDir?: string;
   /** After a proof, at most one health report per this many ms (60 s by default; tests use 0). */
   healthProofIntervalMs?: number;
+  /**
+   * The update feed this install uses (app-update.yml, ZKDESK_UPDATE_URL, serve --update-feed):
+   * health reports go to its …/v1/health-reports unless the user set an address of their own.
+   */
+  feedUrl?: string | null;
   /** Chromium's view of the GPU: only the Electron app can ask (main/app/electronGpuInfo.ts). */
   chromiumGpu?: (webgpu: WebGpuReport | undefined) => Promise<ChromiumGpu>;
 }
@@ -116,6 +122,7 @@ export class ZkdeskServices {
       history: () => this.history.read(),
       appVersion: options.appVersion,
       settings: () => settings.get(),
+      feedEndpoint: healthEndpointForFeed(options.feedUrl),
       ...(options.healthProofIntervalMs !== undefined ? { minProofIntervalMs: options.healthProofIntervalMs } : {}),
     });
     this.bundles = new BundleService({
@@ -204,14 +211,16 @@ export class ZkdeskServices {
 
   /**
    * Queues a health report (when the user agreed) and sends what the outbox holds, in the
-   * background: a report that cannot be sent now waits there for the next start.
+   * background: a report that cannot be sent now waits there for the next start. `waiting`
+   * queues nothing new: it sends what waits (the user has just given a report address).
    */
-  deliverHealth(reason: 'start' | 'proof'): Promise<void> {
+  deliverHealth(reason: 'start' | 'proof' | 'waiting'): Promise<void> {
     const log = this.logger.scope('diagnostics');
     this.healthDelivery = this.healthDelivery
       .then(async () => {
         if (!this.health.enabled()) return;
-        await (reason === 'start' ? this.health.reportAtStart() : this.health.reportAfterProof());
+        if (reason === 'start') await this.health.reportAtStart();
+        else if (reason === 'proof') await this.health.reportAfterProof();
         const sent = await this.health.send({ signal: this.stopping.signal, attempts: 2 });
         if (sent.sent.length > 0 || sent.kept.length > 0) log.info({ sent: sent.sent.length, kept: sent.kept.length }, 'health reports delivered');
       })
@@ -234,10 +243,14 @@ export class ZkdeskServices {
 
   /** Saves a settings change and applies what can be applied at once (the prover's limits). */
   async updateSettings(patch: unknown): Promise<Settings> {
-    const before = this.settings.get().healthReports;
+    const { healthReports: before, healthEndpoint: addressBefore } = this.settings.get();
     const settings = await this.settings.update(await this.withoutEndpointCredentials(patch));
     if (before === 'on' && settings.healthReports !== 'on') await this.health.discardQueued();
-    if (before !== 'on' && settings.healthReports === 'on' && this.options.processName !== 'cli') void this.deliverHealth('start');
+    if (this.options.processName !== 'cli') {
+      if (before !== 'on' && settings.healthReports === 'on') void this.deliverHealth('start');
+      // A new report address: what waits goes now rather than at the next start or proof.
+      else if (settings.healthReports === 'on' && settings.healthEndpoint !== addressBefore) void this.deliverHealth('waiting');
+    }
     this.prover.reconfigure(proverLimits(settings, this.options.overrides).limits);
     this.logger.setLevel(settings.logLevel);
     return settings;

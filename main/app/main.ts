@@ -85,6 +85,7 @@ async function start(): Promise<void> {
     processName: 'main',
     secretSealer: electronSecretSealer(),
     updates,
+    feedUrl: url,
     chromiumGpu: (webgpu) => readChromiumGpu(app, webgpu),
   });
 

@@ -56,6 +56,7 @@ async function openServices(options: HostOptions): Promise<ZkdeskServices> {
     appVersion,
     processName: 'host',
     ...(updates ? { updates } : {}),
+    feedUrl: feedUrl ?? null,
   });
 }
 

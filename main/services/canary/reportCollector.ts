@@ -10,14 +10,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { healthReportSchema } from '../../../common/health/healthReportSchema.js';
+import { HEALTH_REPORTS_PATH, healthReportSchema } from '../../../common/health/healthReportSchema.js';
 import { handleFeedRequest } from '../updates/release/feedServer.js';
 import type { HealthMetricsExport } from './healthMetricsExport.js';
 import { dashboardCsp, renderHealthDashboard } from './healthDashboardPage.js';
 import { summarizeReleaseHealth } from './releaseHealthSummary.js';
 import type { ReportStore } from './reportStore.js';
 
-export const HEALTH_REPORTS_PATH = '/v1/health-reports';
 /** A report is a few hundred bytes; this leaves room for every error code and size class. */
 const MAX_BODY_BYTES = 64 * 1024;
 

@@ -245,12 +245,20 @@ export class FeedbackOutbox {
           body,
           signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
         });
-        if (response.ok) {
+        if (response.ok && ('report' in item ? await receiverConfirms(response, item.id) : true)) {
           await this.remove(item);
           return null;
         }
-        lastError = `HTTP ${response.status}`;
-        retry = response.status === 408 || response.status === 429 || response.status >= 500;
+        if (response.ok) {
+          // A health report goes by default to the update server, which may be a static host
+          // that answers 200 to anything: only the receiver's own answer naming this report
+          // counts as delivered; anything else keeps it for the next try.
+          lastError = `HTTP ${response.status}, but not a health report receiver's answer`;
+          retry = false;
+        } else {
+          lastError = `HTTP ${response.status}`;
+          retry = response.status === 408 || response.status === 429 || response.status >= 500;
+        }
       } catch (error) {
         lastError = this.options.redactor.text(error instanceof Error ? `${error.message}${causeOf(error)}` : String(error));
       }
@@ -329,6 +337,16 @@ function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
     const timer = setTimeout(finish, ms);
     signal?.addEventListener('abort', finish, { once: true });
   });
+}
+
+/** The receiver's answer (release collect: `{ "ok": true, "id": … }`) names the report it stored. */
+async function receiverConfirms(response: Response, id: string): Promise<boolean> {
+  try {
+    const body = (await response.json()) as unknown;
+    return typeof body === 'object' && body !== null && (body as { ok?: unknown }).ok === true && (body as { id?: unknown }).id === id;
+  } catch {
+    return false;
+  }
 }
 
 function causeOf(error: Error): string {

@@ -1,7 +1,8 @@
 // Health reports from this install: on start and after proofs, the counts since the last report
 // are read from the job history, checked by the strict schema and queued in the outbox, then
-// sent when an endpoint is set. Only when the user said yes (`healthReports: on`); a beta tester
-// is asked once, a stable install is off unless turned on (healthConsent.ts).
+// sent to the report address: the user's own (Settings), else the one that comes with the update
+// feed (healthEndpoint.ts), else none and they wait. Only when the user said yes (`healthReports: on`); a beta tester
+// is asked once, a stable install is off unless turned on (renderer/src/features/health).
 //
 // health/state.json keeps the random report id (the user can reset it) and the cursor: the
 // last job counted. The report is queued before the cursor moves, so a crash between the two
@@ -15,6 +16,7 @@ import type { FeedbackOutbox, SendReport } from '../diagnostics/feedbackOutbox.j
 import type { JobRecord } from '../../../common/prover/proverTypes.js';
 import { advanceCursor, countRecords, emptyCursor, recordsAfter, type HealthCursor } from './healthReportBuilder.js';
 import { HEALTH_REPORT_SCHEMA, healthReportSchema, type HealthReport } from '../../../common/health/healthReportSchema.js';
+import { chooseHealthEndpoint, type HealthEndpoint, type HealthEndpointSource } from './healthEndpoint.js';
 
 const stateSchema = z.object({
   reportId: z.uuid(),
@@ -32,6 +34,8 @@ export interface HealthReporterOptions {
   arch?: string;
   /** The current consent, channel and endpoint (from settings, read at each report). */
   settings: () => { healthReports: 'ask' | 'on' | 'off'; updateChannel: 'stable' | 'beta'; healthEndpoint: string | null };
+  /** The report address that comes with the update feed (healthEndpointForFeed); used when the user set none. */
+  feedEndpoint?: string | null;
   now?: () => Date;
   /** After a proof, at most one report per this many ms; the rest wait for the next. */
   minProofIntervalMs?: number;
@@ -42,7 +46,9 @@ export interface HealthStatus {
   /** null until reports are first turned on. */
   reportId: string | null;
   queued: number;
+  /** Where reports go now: the user's address, else the update feed's; null: they wait on this machine. */
   endpoint: string | null;
+  endpointSource: HealthEndpointSource | null;
 }
 
 export class HealthReporter {
@@ -60,13 +66,20 @@ export class HealthReporter {
     return this.options.settings().healthReports === 'on';
   }
 
+  /** Where reports go now, and who chose it. */
+  endpoint(): HealthEndpoint {
+    return chooseHealthEndpoint(this.options.settings().healthEndpoint, this.options.feedEndpoint ?? null);
+  }
+
   async status(): Promise<HealthStatus> {
     const state = await this.readState();
+    const endpoint = this.endpoint();
     return {
       enabled: this.enabled(),
       reportId: state?.reportId ?? null,
       queued: (await this.options.outbox.pendingReports()).length,
-      endpoint: this.options.settings().healthEndpoint,
+      endpoint: endpoint.url,
+      endpointSource: endpoint.source,
     };
   }
 
@@ -96,9 +109,9 @@ export class HealthReporter {
     });
   }
 
-  /** Sends what is queued; without an endpoint it stays queued. */
+  /** Sends what is queued; without an address (the user's or the feed's) it stays queued. */
   async send(options: { signal?: AbortSignal; attempts?: number } = {}): Promise<SendReport> {
-    const endpoint = this.options.settings().healthEndpoint;
+    const endpoint = this.endpoint().url;
     if (!endpoint || !this.enabled()) return { sent: [], kept: (await this.options.outbox.pendingReports()).map((p) => ({ id: p.id, error: 'not sent: no endpoint, or reports are off' })) };
     return this.options.outbox.sendReports(endpoint, options);
   }

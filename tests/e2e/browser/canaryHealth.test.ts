@@ -14,7 +14,7 @@ import { goTo } from '../support/journeys.js';
 import { axeViolations } from '../support/screenChecks.js';
 import { buildFeed } from '../../../main/services/updates/release/feedBuild.js';
 import { devSigner, releaseCli, tempDir, writeArtifacts } from '../../integration/updates/feedFixture.js';
-import { postReport, sampleReport, startCollectorProcess, type CollectorProcess } from '../../integration/canary/canaryFixture.js';
+import { postReport, readStore, sampleReport, startCollectorProcess, type CollectorProcess } from '../../integration/canary/canaryFixture.js';
 
 let browser: Browser;
 const stops: Array<() => Promise<void>> = [];
@@ -27,10 +27,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function serveWith(settings: Record<string, unknown>): Promise<ServeProcess> {
+async function serveWith(settings: Record<string, unknown>, env: Record<string, string> = {}): Promise<ServeProcess> {
   const dataDir = await tempDir('e2e-health');
   await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ installId: randomUUID(), firstRunDismissed: true, ...settings }));
-  const serve = await startServe(dataDir);
+  const serve = await startServe(dataDir, env);
   stops.push(() => serve.stop());
   return serve;
 }
@@ -73,6 +73,44 @@ describe('health reports in the app', () => {
     await goTo(page, 'Settings');
     await page.getByRole('region', { name: 'Health reports' }).getByRole('checkbox').waitFor();
     expect(await page.getByRole('region', { name: 'Help us stop a bad beta early?' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('tells a beta tester with no address of their own that reports go to their update server, and they arrive there', async () => {
+    // The release team's `release serve --reports`: the feed and the receiver on one port, in its own process.
+    const root = await tempDir('e2e-health-feed');
+    await mkdir(path.join(root, 'feed'));
+    const db = path.join(root, 'reports.sqlite');
+    const receiver = await startCollectorProcess(['--dir', path.join(root, 'feed'), '--reports', db], 'serve');
+    stops.push(() => receiver.stop());
+    const serve = await serveWith({ updateChannel: 'beta' }, { ZKDESK_UPDATE_URL: receiver.url });
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(serve.url);
+    const prompt = page.getByRole('region', { name: 'Help us stop a bad beta early?' });
+    await prompt.getByText(`Reports go to the server your updates come from (${receiver.reports}).`).waitFor();
+    await prompt.getByRole('button', { name: 'Send health reports' }).click();
+    await prompt.waitFor({ state: 'detached' });
+    // The start report reaches the receiver, though the tester typed no address.
+    await expect.poll(() => readStore(db, (store) => store.count()), { timeout: 20_000 }).toBe(1);
+
+    await goTo(page, 'Settings');
+    const panel = page.getByRole('region', { name: 'Health reports' });
+    await panel.getByText(`Reports go to ${receiver.reports}, the address that comes with your update server.`).waitFor();
+    const address = panel.getByRole('textbox', { name: 'Report address (http or https)' });
+    expect(await address.inputValue()).toBe('');
+    expect(await address.getAttribute('placeholder')).toBe(receiver.reports);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('says plainly that reports wait on the machine when there is no address at all', async () => {
+    const serve = await serveWith({ updateChannel: 'beta', healthReports: 'on' }, { ZKDESK_UPDATE_URL: '' });
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(serve.url);
+    await goTo(page, 'Settings');
+    const panel = page.getByRole('region', { name: 'Health reports' });
+    await panel.getByText('No report address: reports wait on this machine until one is set.', { exact: false }).waitFor();
+    await expect.poll(async () => (await panel.locator('.health-destination').textContent()) ?? '').toContain('1 waiting to be sent.');
     await page.close();
   });
 

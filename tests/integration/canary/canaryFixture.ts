@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { HEALTH_REPORT_SCHEMA, type HealthReport } from '../../../common/health/healthReportSchema.js';
+import { HEALTH_REPORT_SCHEMA, HEALTH_REPORTS_PATH, type HealthReport } from '../../../common/health/healthReportSchema.js';
 import { ReportStore } from '../../../main/services/canary/reportStore.js';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../../..');
@@ -30,6 +30,8 @@ export function sampleReport(overrides: Partial<HealthReport> = {}): HealthRepor
 
 export interface CollectorProcess {
   child: ChildProcess;
+  /** The receiver's root: the feed, when it serves one (release serve --reports, collect --feed). */
+  url: string;
   reports: string;
   dashboard: string;
   /** Resolves when the process has exited. */
@@ -37,9 +39,9 @@ export interface CollectorProcess {
   stop(): Promise<void>;
 }
 
-/** `zkdesk release collect` in its own process, as the release team runs it. */
-export async function startCollectorProcess(args: string[]): Promise<CollectorProcess> {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'zkdesk.js'), '--json', 'release', 'collect', ...args], {
+/** `zkdesk release collect` (or `release serve --reports`) in its own process, as the release team runs it. */
+export async function startCollectorProcess(args: string[], command: 'collect' | 'serve' = 'collect'): Promise<CollectorProcess> {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'zkdesk.js'), '--json', 'release', command, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -61,6 +63,7 @@ export async function startCollectorProcess(args: string[]): Promise<CollectorPr
   const info = JSON.parse(first) as { reports: string; dashboard: string };
   return {
     child,
+    url: info.reports.slice(0, -HEALTH_REPORTS_PATH.length + 1),
     reports: info.reports,
     dashboard: info.dashboard,
     exited,

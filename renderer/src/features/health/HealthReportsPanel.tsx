@@ -1,10 +1,19 @@
-// Settings → Health reports: on or off, where they go, the random id they carry (and a button
+// Settings → Health reports: on or off, where they go (the user's address, else the update
+// server's, else nowhere yet: they wait), the random id they carry (and a button
 // for a new one), what waits in the outbox, and the next report exactly as it would be sent.
 import { useEffect } from 'react';
 import { useAppStore } from '../../stores/appStore.js';
 import { ErrorNotice } from '../../app/ErrorNotice.js';
 import { HelpLink } from '../help/HelpLink.js';
 import { AddressForm } from '../settings/AddressForm.js';
+import type { HealthView } from '../../../../preload/contract.js';
+
+/** One plain sentence: where reports go, and who chose that, or that they wait. */
+function whereReportsGo(health: HealthView): string {
+  if (!health.endpoint) return 'No report address: reports wait on this machine until one is set.';
+  if (health.endpointSource === 'update feed') return `Reports go to ${health.endpoint}, the address that comes with your update server.`;
+  return `Reports go to ${health.endpoint} (the address you set).`;
+}
 
 export function HealthReportsPanel() {
   const health = useAppStore((s) => s.health);
@@ -13,6 +22,9 @@ export function HealthReportsPanel() {
   const channel = useAppStore((s) => s.settings?.updateChannel);
   const setReports = useAppStore((s) => s.setHealthReports);
   const resetId = useAppStore((s) => s.resetHealthId);
+  // The user's own address (the form edits only that); the update feed's is the fallback the host reports.
+  const saved = useAppStore((s) => s.settings?.healthEndpoint ?? null);
+  const fromFeed = health?.endpointSource === 'update feed' ? health.endpoint : null;
 
   useEffect(() => {
     void useAppStore.getState().loadHealth();
@@ -32,14 +44,18 @@ export function HealthReportsPanel() {
         </p>
       </div>
       <AddressForm
-        key={health?.endpoint ?? ''}
+        key={saved ?? ''}
         id="health-endpoint"
         setting="healthEndpoint"
         form="health"
-        value={health?.endpoint ?? null}
+        value={saved}
         label="Report address (http or https)"
-        placeholder="https://health.example.com/v1/health-reports"
-        hint="The address the release team gave you (a zkdesk release collect receiver). Empty: reports wait on this machine."
+        placeholder={fromFeed ?? 'https://health.example.com/v1/health-reports'}
+        hint={
+          fromFeed
+            ? `Leave it empty to send to the address that comes with your update server (${fromFeed}); set one only if the release team gave you another.`
+            : 'The address the release team gave you (a zkdesk release collect receiver). Empty: reports wait on this machine.'
+        }
         saveLabel="Save the report address"
         onSaved={() => void useAppStore.getState().loadHealth()}
       />
@@ -55,9 +71,8 @@ export function HealthReportsPanel() {
             )}
           </p>
           <p className="hint">A random number, not your install id: reset it and new reports cannot be linked to earlier ones.</p>
-          <p role="status">
-            {health.endpoint ? `Reports go to ${health.endpoint}.` : 'No report address is set: reports wait on this machine.'}{' '}
-            {health.queued > 0 ? `${health.queued} waiting to be sent.` : ''}
+          <p role="status" className="health-destination">
+            {whereReportsGo(health)} {health.queued > 0 ? `${health.queued} waiting to be sent.` : ''}
           </p>
           <details>
             <summary>The next report, exactly as it would be sent</summary>
