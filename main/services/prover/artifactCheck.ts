@@ -1,7 +1,7 @@
 // Refuses damaged or mismatched circuit files before any worker starts: missing files,
 // truncated or foreign proving keys, hashes that differ from the manifest, a verification
 // key for another circuit, a wasm that does not compile.
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ZkError } from '../../../common/errors.js';
 import type { FileHashCache } from './fileHash.js';
@@ -34,8 +34,26 @@ function mismatch(label: string, expected: string, actual: string): ZkError {
   });
 }
 
+/** The first bytes of a file, without reading the rest. */
+async function readHead(path: string, length: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(head, 0, length, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Every job passes here: without compile only the magic is read. Reading the whole wasm (1.7 MB
+ * for the smallest bundled circuit, tens of MB for large ones) on every job only to look at its
+ * first four bytes cost the host a buffer of that size per proof, which malloc kept: the soak's
+ * resident-memory growth (docs/security.md, Soak).
+ */
 async function checkWasm(path: string, compile: boolean): Promise<void> {
-  const bytes = await readFile(path);
+  const bytes = compile ? await readFile(path) : await readHead(path, WASM_MAGIC.length);
   if (!bytes.subarray(0, 4).equals(WASM_MAGIC)) {
     throw new ZkError('E_ARTIFACT_CORRUPT', 'The circuit wasm is not a WebAssembly file.', { file: 'circuit wasm' });
   }
