@@ -268,6 +268,8 @@ async function main(): Promise<void> {
   await rm(tmp, { recursive: true, force: true });
 
   const memoryChange = rssAfter20 && rssAtEnd ? (rssAtEnd - rssAfter20) / rssAfter20 : null;
+  const restingChange = restingAfter20 && restingAtEnd ? (restingAtEnd - restingAfter20) / restingAfter20 : null;
+  const percent = (change: number | null): number | null => change && Math.round(change * 1000) / 10;
   const report = {
     proofs: options.proofs,
     circuit: options.circuit,
@@ -278,14 +280,15 @@ async function main(): Promise<void> {
     historyByCode: byCode,
     lostRecords: lost.length,
     processes: { hostChildrenBefore: descendantsBefore, hostChildrenAfter: descendantsAfter, startedDuringRun: seen.size, leftAfterHostStopped: leftovers.length },
-    hostRestingRssMb: { after20: Math.round(restingAfter20 / 2 ** 20), atEnd: Math.round(restingAtEnd / 2 ** 20) },
-    hostRssMb: { after20: rssAfter20 && Math.round(rssAfter20 / 2 ** 20), atEnd: rssAtEnd && Math.round(rssAtEnd / 2 ** 20), change: memoryChange && Math.round(memoryChange * 1000) / 10 },
+    hostRestingRssMb: { after20: Math.round(restingAfter20 / 2 ** 20), atEnd: Math.round(restingAtEnd / 2 ** 20), change: percent(restingChange) },
+    hostRssMb: { after20: rssAfter20 && Math.round(rssAfter20 / 2 ** 20), atEnd: rssAtEnd && Math.round(rssAtEnd / 2 ** 20), change: percent(memoryChange) },
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   const failures = [
     lost.length > 0 && `${lost.length} job records lost`,
     leftovers.length > 0 && `${leftovers.length} processes outlived the host: ${leftovers.map(([pid, c]) => `${pid} ${c}`).join('; ')}`,
     memoryChange !== null && Math.abs(memoryChange) > 0.1 && `host memory moved ${report.hostRssMb.change} % after the first 20 proofs`,
+    restingChange !== null && Math.abs(restingChange) > 0.1 && `host memory at rest moved ${report.hostRestingRssMb.change} % after the first 20 proofs`,
   ].filter(Boolean);
   if (failures.length > 0) {
     process.stderr.write(`soak failed: ${failures.join('; ')}\n`);

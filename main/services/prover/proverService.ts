@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { ZkError, type ErrorPayload } from '../../../common/errors.js';
 import type { CircuitInput, ProofStage, StageTimings } from '../../../common/workerProtocol.js';
 import { fileWriteError } from '../files/atomicWrite.js';
+import { IdleMemoryReducer, type IdleMemoryReducerOptions } from './idleMemoryReducer.js';
 import { JobAdmission, type JobAdmissionOptions } from './jobAdmission.js';
 import type { JobHistory } from './jobHistory.js';
 import type { JobKind, JobOutcome, JobRecord, JobSnapshot, JobTimings, ProofResult, ProverEvent } from '../../../common/prover/proverTypes.js';
@@ -28,6 +29,8 @@ export interface ProverServiceOptions extends Omit<JobAdmissionOptions, 'backend
   memoryCapBytes: number;
   defaultTimeoutMs?: number | null;
   now?: () => Date;
+  /** When and how the host gives back memory after its proofs (idleMemoryReducer.ts). */
+  idleMemory?: IdleMemoryReducerOptions;
 }
 
 export interface ProverLimits {
@@ -111,10 +114,13 @@ export class ProverService {
 
   /** Which prover the workers use, from their ready messages. */
   readonly backend: WorkerBackend;
+  /** Gives back the memory proofs took once no job has run for a while. */
+  readonly idleMemory: IdleMemoryReducer;
 
   constructor(private readonly options: ProverServiceOptions) {
     this.backend = new WorkerBackend(() => askWorkerForBackend(options.launcher, options.backendProbeScript));
     this.now = options.now ?? (() => new Date());
+    this.idleMemory = new IdleMemoryReducer(options.idleMemory);
     this.limits = { poolSize: options.poolSize, memoryCapBytes: options.memoryCapBytes, defaultTimeoutMs: options.defaultTimeoutMs ?? null };
     this.admission = new JobAdmission({ ...options, backend: async () => (await this.backend.current()).backend });
     this.pool = new WorkerPool({
@@ -253,6 +259,7 @@ export class ProverService {
     const queued = this.queue.remove(jobId);
     if (queued) {
       void this.finish(queued, { error: new ZkError('E_CANCELLED', 'The job was cancelled before it started.') });
+      this.noteActivity();
       return true;
     }
     return this.running.get(jobId)?.slot?.cancel(jobId) ?? false;
@@ -270,6 +277,11 @@ export class ProverService {
 
   private pump(): void {
     if (this.closed) return;
+    this.startWhatFits();
+    this.noteActivity();
+  }
+
+  private startWhatFits(): void {
     while (this.queue.length > 0 && this.running.size < this.limits.poolSize) {
       const running = [...this.running.values()];
       const job = this.queue.takeHeadIf((j) => this.admission.fits(j.expectedPeakBytes, running));
@@ -281,6 +293,12 @@ export class ProverService {
       }
       this.start(job, slot);
     }
+  }
+
+  private noteActivity(): void {
+    if (this.closed) return;
+    if (this.queue.length === 0 && this.running.size === 0) this.idleMemory.idle();
+    else this.idleMemory.busy();
   }
 
   private start(job: Job, slot: WorkerSlot): void {
@@ -437,6 +455,7 @@ export class ProverService {
    */
   async close(): Promise<void> {
     this.closed = true;
+    this.idleMemory.stop();
     for (const job of this.queue.drain()) {
       await this.finish(job, { error: new ZkError('E_SHUTTING_DOWN') });
     }
