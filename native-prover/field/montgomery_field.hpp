@@ -9,6 +9,9 @@
 #define ZKDESK_MONTGOMERY_FIELD_HPP
 
 #include <cstdint>
+#if defined(__x86_64__) || defined(_M_X64)
+#include <immintrin.h>
+#endif
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -93,24 +96,64 @@ constexpr Modulus makeModulus(uint64_t p0, uint64_t p1, uint64_t p2, uint64_t p3
     return m;
 }
 
+namespace detail {
+
+// One limb of an add-with-carry or subtract-with-borrow chain. On x86-64 the intrinsics become
+// adc/sbb on the flags; spelled with unsigned __int128 instead, gcc keeps each carry in a
+// register and spends two to three instructions per limb moving it, which made add and sub
+// twice as slow as ffiasm's assembly. Elsewhere (arm64) the __int128 form is what compilers
+// turn into adcs/sbcs.
+#if defined(__x86_64__) || defined(_M_X64)
+inline uint64_t addCarry(uint64_t a, uint64_t b, unsigned char &carry) {
+    unsigned long long r;
+    carry = _addcarry_u64(carry, a, b, &r);
+    return r;
+}
+inline uint64_t subBorrow(uint64_t a, uint64_t b, unsigned char &borrow) {
+    unsigned long long r;
+    borrow = _subborrow_u64(borrow, a, b, &r);
+    return r;
+}
+#else
+inline uint64_t addCarry(uint64_t a, uint64_t b, unsigned char &carry) {
+    u128 s = u128(a) + b + carry;
+    carry = (unsigned char)(s >> 64);
+    return uint64_t(s);
+}
+inline uint64_t subBorrow(uint64_t a, uint64_t b, unsigned char &borrow) {
+    u128 d = u128(a) - b - borrow;
+    borrow = (unsigned char)((d >> 64) & 1);
+    return uint64_t(d);
+}
+#endif
+
+}  // namespace detail
+
 /**
  * Montgomery arithmetic in plain C++. The multiplication is the coarsely integrated operand
  * scanning form with the reduction folded into each row; because the prime's top limb leaves its
  * high bit free (true of both bn128 primes), the row's two carry chains cannot overflow the top
- * word and need no extra limb.
+ * word and need no extra limb. Conditional subtractions select by mask, not by branch: whether a
+ * sum passes p is a coin toss the branch predictor loses half the time.
  */
 template <const Modulus &M>
 struct PortableArith {
     static_assert(M.p[kLimbs - 1] < (uint64_t(1) << 63) - 1, "the no-extra-limb multiplication needs the prime's top bit free");
 
+    /** r = t - p if t >= p, else t (t < 2p). */
     static inline void reduceOnce(uint64_t r[kLimbs], const uint64_t t[kLimbs]) {
         uint64_t s[kLimbs];
-        uint64_t borrow = 0;
-        for (int i = 0; i < kLimbs; i++) {
-            u128 d = u128(t[i]) - M.p[i] - borrow;
-            s[i] = uint64_t(d);
-            borrow = uint64_t(d >> 64) & 1;
-        }
+        unsigned char borrow = 0;
+        for (int i = 0; i < kLimbs; i++) s[i] = detail::subBorrow(t[i], M.p[i], borrow);
+        const uint64_t keep = uint64_t(0) - borrow;  // all ones when t < p
+        for (int i = 0; i < kLimbs; i++) r[i] = (t[i] & keep) | (s[i] & ~keep);
+    }
+
+    /** reduceOnce by a branch: after a product, where it measured faster (see mul). */
+    static inline void reduceOnceBranching(uint64_t r[kLimbs], const uint64_t t[kLimbs]) {
+        uint64_t s[kLimbs];
+        unsigned char borrow = 0;
+        for (int i = 0; i < kLimbs; i++) s[i] = detail::subBorrow(t[i], M.p[i], borrow);
         if (borrow) {
             for (int i = 0; i < kLimbs; i++) r[i] = t[i];
         } else {
@@ -136,39 +179,27 @@ struct PortableArith {
             }
             t[kLimbs - 1] = carryMul + carryRed;
         }
-        reduceOnce(r, t);
+        reduceOnceBranching(r, t);
     }
 
     static inline void square(uint64_t r[kLimbs], const uint64_t a[kLimbs]) { mul(r, a, a); }
 
     static inline void add(uint64_t r[kLimbs], const uint64_t a[kLimbs], const uint64_t b[kLimbs]) {
         uint64_t t[kLimbs];
-        uint64_t carry = 0;
-        for (int i = 0; i < kLimbs; i++) {
-            u128 s = u128(a[i]) + b[i] + carry;
-            t[i] = uint64_t(s);
-            carry = uint64_t(s >> 64);
-        }
+        unsigned char carry = 0;
+        for (int i = 0; i < kLimbs; i++) t[i] = detail::addCarry(a[i], b[i], carry);
         // a + b < 2p < 2^256: no carry out, one subtraction at most.
         reduceOnce(r, t);
     }
 
     static inline void sub(uint64_t r[kLimbs], const uint64_t a[kLimbs], const uint64_t b[kLimbs]) {
         uint64_t t[kLimbs];
-        uint64_t borrow = 0;
-        for (int i = 0; i < kLimbs; i++) {
-            u128 d = u128(a[i]) - b[i] - borrow;
-            t[i] = uint64_t(d);
-            borrow = uint64_t(d >> 64) & 1;
-        }
-        // Went below zero: add p back (masked, so the branch predictor has nothing to miss).
+        unsigned char borrow = 0;
+        for (int i = 0; i < kLimbs; i++) t[i] = detail::subBorrow(a[i], b[i], borrow);
+        // Went below zero: add p back.
         const uint64_t mask = uint64_t(0) - borrow;
-        uint64_t carry = 0;
-        for (int i = 0; i < kLimbs; i++) {
-            u128 s = u128(t[i]) + (M.p[i] & mask) + carry;
-            r[i] = uint64_t(s);
-            carry = uint64_t(s >> 64);
-        }
+        unsigned char carry = 0;
+        for (int i = 0; i < kLimbs; i++) r[i] = detail::addCarry(t[i], M.p[i] & mask, carry);
     }
 
     static inline void neg(uint64_t r[kLimbs], const uint64_t a[kLimbs]) {
