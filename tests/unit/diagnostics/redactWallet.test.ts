@@ -15,12 +15,14 @@ const r = createRedactor({});
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 const base58 = (n: number): string => Array.from({ length: n }, () => BASE58[randomInt(BASE58.length)]).join('');
 
-/** Every word of the phrase is gone from the output. */
-function expectNoWordsOf(out: string, phrase: string): void {
-  const left = phrase
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((word) => new RegExp(`(?<![a-z])${word}(?![a-z])`, 'i').test(out));
+/**
+ * Every word of the phrase is gone from the output. `frame` is the text around the phrase: the
+ * list has ordinary words ("proof", "still", "note"), so a word counts as left only where the
+ * output has it more often than the frame does.
+ */
+function expectNoWordsOf(out: string, phrase: string, frame = ''): void {
+  const count = (text: string, word: string): number => (text.match(new RegExp(`(?<![a-z])${word}(?![a-z])`, 'gi')) ?? []).length;
+  const left = [...new Set(phrase.toLowerCase().split(/\s+/))].filter((word) => count(out, word) > count(frame, word));
   expect(left, out).toEqual([]);
 }
 
@@ -61,7 +63,7 @@ describe('recovery phrases', () => {
       it(`${(strength / 32) * 3} words, ${layout}`, () => {
         const phrase = generateMnemonic(wordlist, strength);
         const out = r.text(write(phrase.split(' ')));
-        expectNoWordsOf(out, phrase);
+        expectNoWordsOf(out, phrase, write([]));
         expect(out).toContain('[mnemonic]');
       });
     }
@@ -70,7 +72,7 @@ describe('recovery phrases', () => {
   it('a phrase in a record field, and in an array of words, whatever the key', () => {
     const phrase = generateMnemonic(wordlist, 256);
     const out = JSON.stringify(r.value({ note: phrase, list: phrase.split(' '), nested: { deeper: [`x ${phrase} y`] } }));
-    expectNoWordsOf(out, phrase);
+    expectNoWordsOf(out, phrase, JSON.stringify({ note: '', list: [], nested: { deeper: ['x  y'] } }));
   });
 
   it('keeps ordinary prose and log lines, which never string twelve list words together', () => {
