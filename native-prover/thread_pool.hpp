@@ -16,8 +16,8 @@
 #include <cstdlib>
 #include <functional>
 #include <mutex>
-#include <thread>
 #include <system_error>
+#include <thread>
 #include <vector>
 #ifdef __linux__
 #include <sched.h>

@@ -140,21 +140,24 @@ template <const Modulus &M>
 struct PortableArith {
     static_assert(M.p[kLimbs - 1] < (uint64_t(1) << 63) - 1, "the no-extra-limb multiplication needs the prime's top bit free");
 
+    /** s = t - p; returns the borrow (1 when t < p). */
+    static inline unsigned char minusP(uint64_t s[kLimbs], const uint64_t t[kLimbs]) {
+        unsigned char borrow = 0;
+        for (int i = 0; i < kLimbs; i++) s[i] = detail::subBorrow(t[i], M.p[i], borrow);
+        return borrow;
+    }
+
     /** r = t - p if t >= p, else t (t < 2p). */
     static inline void reduceOnce(uint64_t r[kLimbs], const uint64_t t[kLimbs]) {
         uint64_t s[kLimbs];
-        unsigned char borrow = 0;
-        for (int i = 0; i < kLimbs; i++) s[i] = detail::subBorrow(t[i], M.p[i], borrow);
-        const uint64_t keep = uint64_t(0) - borrow;  // all ones when t < p
+        const uint64_t keep = uint64_t(0) - minusP(s, t);  // all ones when t < p
         for (int i = 0; i < kLimbs; i++) r[i] = (t[i] & keep) | (s[i] & ~keep);
     }
 
     /** reduceOnce by a branch: after a product, where it measured faster (see mul). */
     static inline void reduceOnceBranching(uint64_t r[kLimbs], const uint64_t t[kLimbs]) {
         uint64_t s[kLimbs];
-        unsigned char borrow = 0;
-        for (int i = 0; i < kLimbs; i++) s[i] = detail::subBorrow(t[i], M.p[i], borrow);
-        if (borrow) {
+        if (minusP(s, t)) {
             for (int i = 0; i < kLimbs; i++) r[i] = t[i];
         } else {
             for (int i = 0; i < kLimbs; i++) r[i] = s[i];

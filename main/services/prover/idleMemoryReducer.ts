@@ -31,7 +31,8 @@ export interface IdleMemoryReport {
   youngGenerationBytes: number;
 }
 
-type State = 'busy' | 'waiting' | 'reducing' | 'rested' | 'stopped';
+/** quiet: counting down to, or between, collections. */
+type State = 'busy' | 'quiet' | 'rested' | 'stopped';
 
 /** V8's `gc()`, reached without starting Node with --expose-gc and without leaving it on the global object. */
 export function fullCollection(): () => void {
@@ -85,7 +86,7 @@ export class IdleMemoryReducer {
   /** Nothing queued or running: start counting down, once per quiet spell. */
   idle(): void {
     if (this.state !== 'busy') return;
-    this.state = 'waiting';
+    this.state = 'quiet';
     this.collections = 0;
     this.spellStartBytes = this.measure();
     this.schedule(this.idleAfterMs);
@@ -112,8 +113,7 @@ export class IdleMemoryReducer {
 
   private tick(): void {
     this.timer = null;
-    if (this.state !== 'waiting' && this.state !== 'reducing') return;
-    this.state = 'reducing';
+    if (this.state !== 'quiet') return;
     this.collectFn ??= fullCollection();
     this.collectFn();
     this.collections++;
